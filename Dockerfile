@@ -1,0 +1,22 @@
+# imdi-match: production image. Migrations run at start, then uvicorn serves the app.
+FROM python:3.11-slim AS base
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    IMDI_ENVIRONMENT=production
+
+WORKDIR /srv/imdi
+COPY pyproject.toml README.md alembic.ini ./
+COPY app ./app
+COPY matching ./matching
+COPY migrations ./migrations
+COPY seed_data ./seed_data
+RUN pip install . \
+    && useradd --system --uid 10001 --home-dir /srv/imdi imdi \
+    && mkdir -p /srv/imdi/data && chown imdi /srv/imdi/data
+
+USER imdi
+EXPOSE 8000
+# DATABASE_URL and IMDI_SECRET_KEY must be provided; the app refuses the development secret.
+CMD ["sh", "-c", "imdi migrate && imdi seed --no-demo && exec uvicorn app.main:create_app --factory --host 0.0.0.0 --port 8000 --workers 2 --proxy-headers"]

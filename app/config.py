@@ -1,0 +1,56 @@
+"""Settings, read from the environment (and a .env file) by pydantic-settings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEV_SECRET = "dev-only-insecure-secret-key"  # noqa: S105 - refused outside development, see below
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="IMDI_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    environment: Literal["development", "test", "production"] = "development"
+    #: Plain DATABASE_URL (the usual name) wins over IMDI_DATABASE_URL.
+    database_url: str = Field(
+        default=f"sqlite:///{PROJECT_ROOT / 'data' / 'imdi.db'}",
+        validation_alias="DATABASE_URL",
+    )
+    secret_key: SecretStr = SecretStr(DEV_SECRET)
+    #: Uploads larger than this are refused with a 413 naming the limit.
+    upload_max_bytes: int = 50 * 1024 * 1024
+    upload_max_rows: int = 1_000_000
+    #: JSON request bodies larger than this are refused with a 413.
+    request_max_bytes: int = 5 * 1024 * 1024
+    #: Wage annualisation (design section 2).
+    hours_per_year: float = 2080.0
+    months_per_year: float = 12.0
+    #: Currency in which exchange rates are stored.
+    base_currency: str = "EUR"
+    log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _refuse_dev_secret(self) -> Settings:
+        # A production service signing cookies with a key published in the repository is open.
+        if self.environment == "production" and self.secret_key.get_secret_value() == DEV_SECRET:
+            raise ValueError("IMDI_SECRET_KEY must be set outside development")
+        if self.environment == "production" and len(self.secret_key.get_secret_value()) < 32:
+            raise ValueError("IMDI_SECRET_KEY must be at least 32 characters")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,31 @@
+"""Request-scoped dependencies: the database session (one transaction per request)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from app.config import Settings
+from app.db import Database
+
+
+def get_database(request: Request) -> Database:
+    return request.app.state.db
+
+
+def get_settings_dep(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_session(db: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
+    # Services flush; this boundary commits (or rolls back) before the response is sent.
+    yield from db.transaction()
+
+
+# scope="function" runs the commit before the response goes out, so a failed commit is an error
+# response rather than a success that was never stored.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]

@@ -1,0 +1,41 @@
+"""Imports every ORM model so that Base.metadata is complete (Alembic, tests)."""
+
+from app.allocation.models import AllocationAssignment, AllocationPlan
+from app.audit.models import AuditEvent
+from app.auth.models import ApiKey, Organisation, User
+from app.db import Base
+from app.idempotency.models import IdempotencyRecord
+from app.matches.models import Match
+from app.pathways.models import ExchangeRate, LegalPathway
+from app.pools.models import Pool, PoolLanguage, PoolSkill
+from app.reviews.models import Decision
+from app.surveys.models import SurveyUpload
+from app.taxonomy.models import Occupation, OccupationSkill, SafeguardCountry, Sector, Skill
+from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
+
+__all__ = [
+    "AllocationAssignment",
+    "AllocationPlan",
+    "ApiKey",
+    "AuditEvent",
+    "Base",
+    "Decision",
+    "ExchangeRate",
+    "IdempotencyRecord",
+    "LegalPathway",
+    "Match",
+    "Occupation",
+    "OccupationSkill",
+    "Organisation",
+    "Pool",
+    "PoolLanguage",
+    "PoolSkill",
+    "SafeguardCountry",
+    "Sector",
+    "Skill",
+    "SurveyUpload",
+    "User",
+    "Vacancy",
+    "VacancyLanguage",
+    "VacancySkill",
+]

@@ -1,0 +1,160 @@
+"""Read-only taxonomy API that clients use to code their data."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from app.deps import SessionDep
+from app.errors import NotFound
+from app.taxonomy import codes, service
+from app.taxonomy.schemas import (
+    CountryOut,
+    LanguageOut,
+    Level,
+    LevelsOut,
+    OccupationOut,
+    OccupationRef,
+    Page,
+    SectorOut,
+    SectorRef,
+    SkillOut,
+    TaxonomyMeta,
+)
+
+router = APIRouter(prefix="/api/v1/taxonomy", tags=["taxonomy"])
+
+Limit = Annotated[int, Query(ge=1, le=200)]
+Offset = Annotated[int, Query(ge=0)]
+
+SOURCES = [
+    {"name": "ISCO-08", "attribution": "International Standard Classification of Occupations "
+     "(ISCO-08), (c) International Labour Organization"},
+    {"name": "ISIC Rev.4", "attribution": "International Standard Industrial Classification "
+     "of All Economic Activities, Rev.4, United Nations Statistics Division"},
+    {"name": "WHO health workforce support and safeguards list 2023",
+     "attribution": "World Health Organization"},
+    {"name": "ISO 3166-1 / ISO 639-1 / ISO 4217", "attribution": "via the pycountry package"},
+]
+
+
+@router.get("", response_model=TaxonomyMeta)
+def taxonomy_meta() -> TaxonomyMeta:
+    return TaxonomyMeta(sources=SOURCES)
+
+
+@router.get("/occupations", response_model=Page[OccupationRef])
+def list_occupations(
+    session: SessionDep,
+    q: Annotated[str | None, Query(max_length=200, description="text in the title, or a code")]
+    = None,
+    level: Annotated[int | None, Query(ge=1, le=4)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[OccupationRef]:
+    rows, total = service.search_occupations(
+        session, q=q, level=level, limit=limit, offset=offset
+    )
+    items = [OccupationRef.model_validate(r) for r in rows]
+    return Page(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/occupations/{code}", response_model=OccupationOut)
+def get_occupation(code: str, session: SessionDep) -> OccupationOut:
+    occ, parents, children = service.get_occupation(session, code)
+    return OccupationOut(
+        code=occ.code,
+        level=occ.level,
+        title=occ.title,
+        esco_uri=occ.esco_uri,
+        alt_labels=occ.alt_labels or [],
+        parents=[OccupationRef.model_validate(p) for p in parents],
+        children=[OccupationRef.model_validate(c) for c in children],
+    )
+
+
+@router.get("/sectors", response_model=Page[SectorRef])
+def list_sectors(
+    session: SessionDep,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    level: Literal["section", "division"] | None = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Page[SectorRef]:
+    rows, total = service.search_sectors(session, q=q, level=level, limit=limit, offset=offset)
+    return Page(
+        items=[SectorRef.model_validate(r) for r in rows], total=total, limit=limit, offset=offset
+    )
+
+
+@router.get("/sectors/{code}", response_model=SectorOut)
+def get_sector(code: str, session: SessionDep) -> SectorOut:
+    sector, children = service.get_sector(session, code)
+    out = SectorOut.model_validate(sector, from_attributes=True)
+    out.children = [SectorRef.model_validate(c) for c in children]
+    return out
+
+
+@router.get("/skills", response_model=Page[SkillOut])
+def list_skills(
+    session: SessionDep,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    group: Annotated[str | None, Query(max_length=255)] = None,
+    include_groups: bool = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[SkillOut]:
+    rows, total = service.search_skills(
+        session, q=q, group=group, include_groups=include_groups, limit=limit, offset=offset
+    )
+    return Page(
+        items=[SkillOut.model_validate(r) for r in rows], total=total, limit=limit, offset=offset
+    )
+
+
+@router.get("/skills/{skill_id:path}", response_model=SkillOut)
+def get_skill(skill_id: str, session: SessionDep) -> SkillOut:
+    return SkillOut.model_validate(service.get_skill(session, skill_id))
+
+
+@router.get("/countries", response_model=list[CountryOut])
+def list_countries(
+    session: SessionDep, q: Annotated[str | None, Query(max_length=100)] = None
+) -> list[CountryOut]:
+    safeguard = service.safeguard_countries(session)
+    needle = (q or "").lower()
+    return [
+        CountryOut(alpha_2=a2, alpha_3=a3, name=name, who_safeguard_list=a2 in safeguard)
+        for a2, (a3, name) in sorted(codes.countries().items())
+        if not needle or needle in name.lower() or needle in (a2.lower(), a3.lower())
+    ]
+
+
+@router.get("/countries/{code}", response_model=CountryOut)
+def get_country(code: str, session: SessionDep) -> CountryOut:
+    found = codes.countries().get(code.upper())
+    if found is None:
+        raise NotFound("Country", code)
+    a3, name = found
+    safeguard = service.safeguard_countries(session)
+    return CountryOut(alpha_2=code.upper(), alpha_3=a3, name=name,
+                      who_safeguard_list=code.upper() in safeguard)
+
+
+@router.get("/languages", response_model=list[LanguageOut])
+def list_languages(q: Annotated[str | None, Query(max_length=100)] = None) -> list[LanguageOut]:
+    needle = (q or "").lower()
+    return [
+        LanguageOut(code=code, name=name)
+        for code, name in sorted(codes.languages().items())
+        if not needle or needle in name.lower() or needle == code
+    ]
+
+
+@router.get("/levels", response_model=LevelsOut)
+def levels() -> LevelsOut:
+    return LevelsOut(
+        cefr=[Level(code=c, label=label) for c, label in codes.CEFR_LABELS.items()],
+        isced=[Level(code=str(k), label=v) for k, v in codes.ISCED_LEVELS.items()],
+    )

@@ -1,0 +1,92 @@
+"""The service's cross-cutting behaviour: health, metrics, errors, headers, limits, settings."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from app.config import Settings
+
+
+def test_healthz_checks_the_database(client) -> None:
+    r = client.get("/healthz")
+    assert r.status_code == 200
+    assert r.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_reports_an_unreachable_database(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from app.db import Database
+    from tests.conftest import make_test_app
+
+    # A directory where the database file should be: SQLite cannot open it.
+    db = Database(f"sqlite:///{tmp_path}")
+    with TestClient(make_test_app(db), raise_server_exceptions=False) as c:
+        r = c.get("/healthz")
+    db.dispose()
+    assert r.status_code == 503
+    assert r.headers["content-type"] == "application/problem+json"
+
+
+def test_metrics_are_prometheus_text(client) -> None:
+    client.get("/healthz")
+    r = client.get("/metrics")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/plain")
+    assert 'imdi_http_requests_total{method="GET",route="/healthz",status="200"}' in r.text
+
+
+def test_openapi_and_docs_are_served(client) -> None:
+    assert client.get("/openapi.json").json()["info"]["title"] == "imdi-match"
+    assert client.get("/docs").status_code == 200
+
+
+def test_unknown_route_is_a_problem_document(client) -> None:
+    r = client.get("/api/v1/nothing-here")
+    assert r.status_code == 404
+    assert r.headers["content-type"] == "application/problem+json"
+    body = r.json()
+    assert body["status"] == 404 and body["title"] == "Not found"
+
+
+def test_invalid_query_is_422_with_the_field_path(client) -> None:
+    r = client.get("/api/v1/taxonomy/occupations", params={"limit": 500})
+    assert r.status_code == 422
+    body = r.json()
+    assert body["errors"][0]["field"] == "query.limit"
+    assert "200" in body["errors"][0]["message"]
+
+
+def test_security_headers_are_set(client) -> None:
+    r = client.get("/healthz")
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["x-frame-options"] == "DENY"
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_oversized_body_is_413_naming_the_limit(database) -> None:
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+
+    settings = Settings(environment="test", database_url=database.url, request_max_bytes=100)
+    with TestClient(create_app(settings, database), raise_server_exceptions=False) as c:
+        r = c.post("/api/v1/taxonomy/occupations", content=b"x" * 101)
+    assert r.status_code == 413
+    assert "100 bytes" in r.json()["detail"]
+
+
+def test_production_refuses_the_development_secret() -> None:
+    with pytest.raises(ValidationError, match="IMDI_SECRET_KEY"):
+        Settings(environment="production")
+    ok = Settings(environment="production", secret_key="x" * 40)
+    assert ok.environment == "production"
+
+
+def test_database_url_defaults_to_a_sqlite_file(monkeypatch) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    settings = Settings(_env_file=None)
+    assert settings.database_url.startswith("sqlite:///") and settings.is_sqlite
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u@h/db")
+    assert Settings(_env_file=None).database_url == "postgresql+psycopg://u@h/db"

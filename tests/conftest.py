@@ -1,0 +1,193 @@
+"""Test fixtures: every database test runs on SQLite and, when switched on, on PostgreSQL.
+
+The schema is built by the Alembic migrations, then seeded once per backend into a template;
+each test gets a fresh copy of that template (a file copy on SQLite, CREATE DATABASE ... TEMPLATE
+on PostgreSQL), so tests may commit, race and roll back as the real service does.
+Switch PostgreSQL on with IMDI_TEST_POSTGRES=1 (CI does); IMDI_TEST_PG_URL points at the server.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from app.config import Settings
+from app.db import Database
+from app.main import create_app
+from app.migrate import upgrade
+from app.seed import seed
+
+PG_ON = os.environ.get("IMDI_TEST_POSTGRES") == "1"
+PG_ADMIN_URL = os.environ.get(
+    "IMDI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+BACKENDS = ["sqlite", "postgresql"] if PG_ON else ["sqlite"]
+
+
+def _seed_into(url: str, *, demo: bool) -> None:
+    db = Database(url)
+    try:
+        for session in db.transaction():
+            seed(session, demo=demo)
+    finally:
+        db.dispose()
+
+
+class Backend:
+    """Builds seeded template databases lazily and hands out fresh copies of them."""
+
+    def __init__(self, name: str, workdir: Path) -> None:
+        self.name = name
+        self.workdir = workdir
+        self.run_id = f"{os.getpid()}_{uuid.uuid4().hex[:6]}"
+        self.templates: dict[str, str] = {}
+        self.created: list[str] = []
+
+    # -- naming
+    def _url(self, dbname: str) -> str:
+        if self.name == "sqlite":
+            return f"sqlite:///{self.workdir / (dbname + '.db')}"
+        return make_url(PG_ADMIN_URL).set(database=dbname).render_as_string(hide_password=False)
+
+    def _admin(self, sql: str) -> None:
+        engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        try:
+            with engine.connect() as conn:
+                conn.execute(text(sql))
+        finally:
+            engine.dispose()
+
+    # -- databases
+    def empty(self) -> str:
+        """A new, empty database (no schema): for migration tests."""
+        dbname = f"imdi_t_{self.run_id}_{len(self.created)}"
+        if self.name == "postgresql":
+            self._admin(f'CREATE DATABASE "{dbname}"')
+        self.created.append(dbname)
+        return self._url(dbname)
+
+    def template(self, kind: str) -> str:
+        if kind not in self.templates:
+            url = self.empty()
+            upgrade(url)
+            if kind != "schema":
+                _seed_into(url, demo=kind == "demo")
+            self.templates[kind] = url
+        return self.templates[kind]
+
+    def copy_of(self, kind: str) -> str:
+        source = self.template(kind)
+        dbname = f"imdi_t_{self.run_id}_{len(self.created)}"
+        self.created.append(dbname)
+        url = self._url(dbname)
+        if self.name == "sqlite":
+            shutil.copyfile(source.split("///", 1)[1], url.split("///", 1)[1])
+        else:
+            self._admin(f'CREATE DATABASE "{dbname}" TEMPLATE "{make_url(source).database}"')
+        return url
+
+    def drop(self, url: str) -> None:
+        if self.name == "sqlite":
+            path = Path(url.split("///", 1)[1])
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+        else:
+            self._admin(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+    def close(self) -> None:
+        for url in self.templates.values():
+            self.drop(url)
+        if self.name == "postgresql":
+            for dbname in self.created:
+                self._admin(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+            ) -> Iterator[Backend]:
+    b = Backend(request.param, tmp_path_factory.mktemp(f"db_{request.param}"))
+    yield b
+    b.close()
+
+
+def _fresh(backend: Backend, kind: str) -> Iterator[str]:
+    url = backend.copy_of(kind)
+    yield url
+    backend.drop(url)
+
+
+@pytest.fixture
+def db_url(backend: Backend) -> Iterator[str]:
+    """A fresh database with the schema, taxonomies and reference data (no demo data)."""
+    yield from _fresh(backend, "base")
+
+
+@pytest.fixture
+def demo_db_url(backend: Backend) -> Iterator[str]:
+    """A fresh database with everything `make run` loads, demo data included."""
+    yield from _fresh(backend, "demo")
+
+
+def _database(url: str) -> Iterator[Database]:
+    db = Database(url, **({} if url.startswith("sqlite") else {"pool_size": 20}))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def database(db_url: str) -> Iterator[Database]:
+    yield from _database(db_url)
+
+
+@pytest.fixture
+def demo_database(demo_db_url: str) -> Iterator[Database]:
+    yield from _database(demo_db_url)
+
+
+@pytest.fixture
+def session(database: Database) -> Iterator[Session]:
+    with database.session() as s:
+        yield s
+
+
+def make_test_app(database: Database) -> FastAPI:
+    settings = Settings(environment="test", database_url=database.url)
+    return create_app(settings, database)
+
+
+@pytest.fixture
+def app(database: Database) -> FastAPI:
+    return make_test_app(database)
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture
+def demo_client(demo_database: Database) -> Iterator[TestClient]:
+    with TestClient(make_test_app(demo_database), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture
+def count_rows(database: Database) -> Callable[[str], int]:
+    """Rows in a table, read in a session of its own (sees only committed data)."""
+
+    def count(table: str) -> int:
+        with database.engine.connect() as conn:
+            return int(conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one())
+
+    return count
