@@ -1,0 +1,229 @@
+"""Component scores of a (vacancy, pool) pair, each in [0, 1] (design section 5).
+
+A component that does not apply "drops out": its function returns None, it is absent from
+`component_scores`, and `combine` renormalises the weights over the components left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from matching.records import (
+    COMPONENTS,
+    Importance,
+    Pool,
+    SkillEvidence,
+    SkillRequirement,
+    Taxonomy,
+    Vacancy,
+)
+
+#: Weight of a vacancy skill in the skills coverage.
+SKILL_WEIGHT: Mapping[Importance, float] = {Importance.ESSENTIAL: 2.0, Importance.OPTIONAL: 1.0}
+#: Hierarchy credit: a pool skill in the same nearest group counts at half its share.
+GROUP_CREDIT = 0.5
+#: Occupation score by the length of the common ISCO prefix (unit, minor, sub-major, major).
+OCCUPATION_BY_PREFIX: tuple[float, ...] = (0.0, 0.1, 0.3, 0.6, 1.0)
+#: Availability decays linearly to 0 at this many days late.
+AVAILABILITY_HORIZON_DAYS = 180.0
+
+
+# ---- skills ----------------------------------------------------------------------------------
+
+
+def _pool_shares(pool: Pool) -> dict[str, float]:
+    """Skill id -> share; a skill listed twice counts with its larger share."""
+    shares: dict[str, float] = {}
+    for entry in pool.skills:
+        shares[entry.skill] = max(shares.get(entry.skill, 0.0), entry.share)
+    return shares
+
+
+def _evidence(
+    req: SkillRequirement, shares: Mapping[str, float], taxonomy: Taxonomy
+) -> SkillEvidence:
+    exact = shares.get(req.skill, 0.0)
+    group = taxonomy.skill_group.get(req.skill)
+    related = 0.0
+    if group is not None:
+        # Only *other* skills give hierarchy credit; the skill itself is the exact match.
+        related = max(
+            (
+                share
+                for skill, share in shares.items()
+                if skill != req.skill and taxonomy.skill_group.get(skill) == group
+            ),
+            default=0.0,
+        )
+    group_credit = GROUP_CREDIT * related
+    if group_credit > exact:
+        credit, via = group_credit, "group"
+    else:
+        credit, via = exact, "exact"
+    return SkillEvidence(
+        skill=req.skill,
+        importance=req.importance,
+        credit=credit,
+        via=via if credit > 0 else None,
+        derived=req.derived,
+    )
+
+
+def skill_evidence(vacancy: Vacancy, pool: Pool, taxonomy: Taxonomy) -> tuple[SkillEvidence, ...]:
+    """One record per vacancy skill, in the vacancy's order: best credit and where it came from."""
+    shares = _pool_shares(pool)
+    return tuple(_evidence(req, shares, taxonomy) for req in vacancy.skills)
+
+
+def skills_score(vacancy: Vacancy, pool: Pool, taxonomy: Taxonomy) -> float | None:
+    """Weighted coverage of the vacancy's skills; None (drops out) when it lists none."""
+    if not vacancy.skills:
+        return None
+    evidence = skill_evidence(vacancy, pool, taxonomy)
+    total = sum(SKILL_WEIGHT[e.importance] for e in evidence)
+    return sum(SKILL_WEIGHT[e.importance] * e.credit for e in evidence) / total
+
+
+# ---- occupation and sector ---------------------------------------------------------------------
+
+
+def common_prefix_length(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def occupation_score(vacancy: Vacancy, pool: Pool) -> float:
+    """By ISCO hierarchy: same unit group 1.0, minor 0.6, sub-major 0.3, major 0.1, else 0."""
+    n = min(common_prefix_length(vacancy.occupation, pool.occupation), 4)
+    return OCCUPATION_BY_PREFIX[n]
+
+
+def sector_match(vacancy: Vacancy, pool: Pool, taxonomy: Taxonomy) -> str | None:
+    """ "division", "section" or "none"; None when either side has no sector."""
+    if vacancy.sector is None or pool.sector is None:
+        return None
+    if vacancy.sector == pool.sector:
+        return "division"
+    section = taxonomy.sector_section.get(vacancy.sector)
+    # An unknown division has no section, so it never matches by section.
+    if section is not None and section == taxonomy.sector_section.get(pool.sector):
+        return "section"
+    return "none"
+
+
+def sector_score(vacancy: Vacancy, pool: Pool, taxonomy: Taxonomy) -> float | None:
+    """Same ISIC division 1.0, same section 0.5, else 0; None (drops out) when either is missing."""
+    match = sector_match(vacancy, pool, taxonomy)
+    if match is None:
+        return None
+    return {"division": 1.0, "section": 0.5, "none": 0.0}[match]
+
+
+# ---- language, education, experience, availability ---------------------------------------------
+
+
+def language_shares(pool: Pool, language: str, min_level: int) -> tuple[float, float]:
+    """(share at or above the level, share below it) among the pool's entries in a language."""
+    at_or_above = sum(
+        e.share for e in pool.languages if e.language == language and e.level >= min_level
+    )
+    below = sum(e.share for e in pool.languages if e.language == language and e.level < min_level)
+    return at_or_above, below
+
+
+def language_score(vacancy: Vacancy, pool: Pool) -> float:
+    """Mean over required languages of the pool's share at the level, a level below at half.
+
+    Per language: sum of share * (1 if level >= min else 0.5) over the pool's entries in it,
+    capped at 1. No language required: 1.0.
+    """
+    if not vacancy.languages:
+        return 1.0
+    per_language = []
+    for req in vacancy.languages:
+        credit = sum(
+            entry.share * (1.0 if entry.level >= req.min_level else 0.5)
+            for entry in pool.languages
+            if entry.language == req.language
+        )
+        per_language.append(min(1.0, credit))
+    return sum(per_language) / len(per_language)
+
+
+def education_score(vacancy: Vacancy, pool: Pool) -> float:
+    """1 at or above the minimum, 0.5 one ISCED level below, else 0; 1 with no minimum."""
+    if vacancy.min_isced is None or pool.isced_level >= vacancy.min_isced:
+        return 1.0
+    if pool.isced_level == vacancy.min_isced - 1:
+        return 0.5
+    return 0.0
+
+
+def experience_score(vacancy: Vacancy, pool: Pool) -> float:
+    """min(1, pool years / required years); 1 when none is required."""
+    required = vacancy.min_experience_years
+    if required is None or required <= 0:
+        return 1.0
+    return min(1.0, pool.experience_years / required)
+
+
+def days_late(vacancy: Vacancy, pool: Pool) -> int:
+    """Days between the vacancy start and the pool's availability; 0 when available in time."""
+    if pool.available_from is None or pool.available_from <= vacancy.start_date:
+        return 0
+    return (pool.available_from - vacancy.start_date).days
+
+
+def availability_score(vacancy: Vacancy, pool: Pool) -> float:
+    """1 when available by the start date, linear decay to 0 at 180 days late."""
+    return max(0.0, 1.0 - days_late(vacancy, pool) / AVAILABILITY_HORIZON_DAYS)
+
+
+# ---- all together ------------------------------------------------------------------------------
+
+
+def component_scores(vacancy: Vacancy, pool: Pool, taxonomy: Taxonomy) -> dict[str, float]:
+    """The components that apply, in COMPONENTS order."""
+    scores: dict[str, float | None] = {
+        "skills": skills_score(vacancy, pool, taxonomy),
+        "occupation": occupation_score(vacancy, pool),
+        "sector": sector_score(vacancy, pool, taxonomy),
+        "language": language_score(vacancy, pool),
+        "education": education_score(vacancy, pool),
+        "experience": experience_score(vacancy, pool),
+        "availability": availability_score(vacancy, pool),
+    }
+    return {name: s for name in COMPONENTS if (s := scores[name]) is not None}
+
+
+def renormalised_weights(
+    scores: Mapping[str, float], weights: Mapping[str, float]
+) -> dict[str, float]:
+    """The weight each present component actually gets; all 0 when the present weights sum to 0."""
+    unknown = set(scores) - set(COMPONENTS)
+    if unknown:
+        raise ValueError(f"Unknown component(s): {', '.join(sorted(unknown))}.")
+    present = [name for name in COMPONENTS if name in scores]
+    total = sum(weights[name] for name in present)
+    if total <= 0:
+        return dict.fromkeys(present, 0.0)
+    return {name: weights[name] / total for name in present}
+
+
+def combine(scores: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """Weighted mean of the present components: sum(w * s) / sum(w); 0 when sum(w) is 0.
+
+    `weights` must name every present component (pass the output of validate_weights).
+    """
+    unknown = set(scores) - set(COMPONENTS)
+    if unknown:
+        raise ValueError(f"Unknown component(s): {', '.join(sorted(unknown))}.")
+    present = [name for name in COMPONENTS if name in scores]
+    total = sum(weights[name] for name in present)
+    if total <= 0:
+        return 0.0
+    return sum(weights[name] * scores[name] for name in present) / total

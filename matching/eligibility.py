@@ -1,0 +1,388 @@
+"""Legal pathways: does any pathway admit a (vacancy, pool) pair, and if not, why (design sect. 4).
+
+Written to be read as the specification: one function per check, each returning None when the
+check passes or the one Reason it fails with. `check_pathway` runs every check (no short-circuit)
+so the reasons are complete; `assess` picks the best admitting or the closest pathway.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from matching.money import annualise, convert
+from matching.records import (
+    CEFR_LEVELS,
+    Context,
+    Eligibility,
+    LanguageRequirement,
+    Pathway,
+    Pool,
+    Reason,
+    Taxonomy,
+    Vacancy,
+)
+
+#: Check codes in the order of the table in design section 4 (reasons are listed in this order).
+REASON_CODES: tuple[str, ...] = (
+    "origin_not_covered",
+    "occupation_not_covered",
+    "sector_not_covered",
+    "education_below_minimum",
+    "language_below_minimum",
+    "experience_below_minimum",
+    "wage_below_threshold",
+    "contract_not_allowed",
+    "quota_exhausted",
+    "pathway_not_in_force",
+    "ethical_recruitment_health",
+    "fees_charged_to_worker",
+)
+#: Stands in the wage position when a rate is missing; the check's code stays wage_below_threshold.
+NO_EXCHANGE_RATE = "no_exchange_rate"
+#: The only reason when the destination has no candidate pathway.
+NO_PATHWAY = "no_pathway"
+
+#: Guards floor() against a product like 10 * 0.3 = 2.9999999999999996.
+HEADCOUNT_EPSILON = 1e-9
+#: Relative tolerance so a wage exactly at the threshold passes despite conversion rounding.
+WAGE_TOLERANCE = 1e-12
+
+
+@dataclass(frozen=True, slots=True)
+class PathwayCheck:
+    """The verdict of one pathway on one pair."""
+
+    pathway: str
+    passed: tuple[str, ...]  # check codes passed, table order
+    reasons: tuple[Reason, ...]  # failed checks, table order
+    share: float  # share of the pool meeting the pathway's language requirement
+    headcount: int  # eligible headcount under this pathway; 0 when it does not admit the pair
+
+    @property
+    def admits(self) -> bool:
+        return not self.reasons
+
+
+# ---- helpers ---------------------------------------------------------------------------------
+
+
+def _codes(values: Iterable[str]) -> str:
+    return ", ".join(sorted(values))
+
+
+def _money(amount: float, currency: str) -> str:
+    return f"{amount:,.2f} {currency}"
+
+
+def _years(value: float) -> str:
+    return f"{value:g}"
+
+
+def _level(index: int) -> str:
+    return CEFR_LEVELS[index] if 0 <= index < len(CEFR_LEVELS) else str(index)
+
+
+def is_health_occupation(isco: str, taxonomy: Taxonomy) -> bool:
+    """ISCO code under one of the health prefixes (22, 32, 532 by default)."""
+    return any(isco.startswith(prefix) for prefix in taxonomy.health_occupations)
+
+
+def language_share(pool: Pool, requirements: Iterable[LanguageRequirement]) -> float:
+    """Share of the pool meeting an any-of list of language requirements.
+
+    Per requirement: the summed shares of the pool's entries in that language at or above the
+    level, capped at 1; the best requirement wins. No requirements: the whole pool (1.0).
+    """
+    requirements = tuple(requirements)
+    if not requirements:
+        return 1.0
+    best = 0.0
+    for req in requirements:
+        share = sum(
+            entry.share
+            for entry in pool.languages
+            if entry.language == req.language and entry.level >= req.min_level
+        )
+        best = max(best, min(1.0, share))
+    return best
+
+
+def eligible_headcount(headcount: int, share: float) -> int:
+    """Pool members estimated to meet the share-based requirements, rounded down."""
+    return math.floor(headcount * share + HEADCOUNT_EPSILON)
+
+
+# ---- the checks, in table order ----------------------------------------------------------------
+
+Check = Callable[[Vacancy, Pool, Pathway, Context], Reason | None]
+
+
+def _origin(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
+    if not pathway.origins or pool.origin in pathway.origins:
+        return None
+    return Reason(
+        "origin_not_covered",
+        f"Origin {pool.origin} is not covered by {pathway.code} "
+        f"(covers: {_codes(pathway.origins)}).",
+    )
+
+
+def _occupation(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
+    isco = vacancy.occupation
+    excluded = [p for p in pathway.excluded_occupations if isco.startswith(p)]
+    if excluded:
+        return Reason(
+            "occupation_not_covered",
+            f"Occupation {isco} is excluded by {pathway.code} (excluded: {_codes(excluded)}).",
+        )
+    if not pathway.occupations or any(isco.startswith(p) for p in pathway.occupations):
+        return None
+    return Reason(
+        "occupation_not_covered",
+        f"Occupation {isco} is not covered by {pathway.code} "
+        f"(covers: {_codes(pathway.occupations)}).",
+    )
+
+
+def _sector(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
+    if not pathway.sectors:
+        return None
+    if vacancy.sector is None:
+        return Reason(
+            "sector_not_covered",
+            f"The vacancy names no sector, but {pathway.code} covers only "
+            f"sectors {_codes(pathway.sectors)}.",
+        )
+    section = ctx.taxonomy.sector_section.get(vacancy.sector)
+    if vacancy.sector in pathway.sectors or (section is not None and section in pathway.sectors):
+        return None
+    return Reason(
+        "sector_not_covered",
+        f"Sector {vacancy.sector} (section {section or '?'}) is not covered by {pathway.code} "
+        f"(covers: {_codes(pathway.sectors)}).",
+    )
+
+
+def _education(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
+    if pathway.min_isced is None or pool.isced_level >= pathway.min_isced:
+        return None
+    return Reason(
+        "education_below_minimum",
+        f"Pool education ISCED {pool.isced_level} is below the minimum ISCED "
+        f"{pathway.min_isced} of {pathway.code}.",
+    )
+
+
+def _language(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
+    if language_share(pool, pathway.languages) > 0:
+        return None
+    wanted = ", ".join(f"{r.language} {_level(r.min_level)}" for r in pathway.languages)
+    return Reason(
+        "language_below_minimum",
+        f"No share of the pool meets a language requirement of {pathway.code} (any of: {wanted}).",
+    )
+
+
+def _experience(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
+    minimum = pathway.min_experience_years
+    if minimum is None or pool.experience_years >= minimum:
+        return None
+    return Reason(
+        "experience_below_minimum",
+        f"Pool median experience of {_years(pool.experience_years)} years is below the "
+        f"minimum of {_years(minimum)} years of {pathway.code}.",
+    )
+
+
+def _wage(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
+    threshold = pathway.wage_threshold
+    if threshold is None:
+        return None
+    annual_threshold = annualise(threshold, ctx.hours_per_year, ctx.months_per_year)
+    if vacancy.wage is None:
+        return Reason(
+            "wage_below_threshold",
+            f"The vacancy states no wage, but {pathway.code} requires an annual wage of at "
+            f"least {_money(annual_threshold, threshold.currency)}.",
+        )
+    annual = annualise(vacancy.wage, ctx.hours_per_year, ctx.months_per_year)
+    converted = convert(annual, vacancy.wage.currency, threshold.currency, ctx.rates)
+    if converted is None:
+        missing = [
+            c
+            for c in (vacancy.wage.currency, threshold.currency)
+            if convert(1.0, c, ctx.rates.base, ctx.rates) is None
+        ]
+        return Reason(
+            NO_EXCHANGE_RATE,
+            f"No exchange rate for {', '.join(missing)} to compare the wage with the "
+            f"threshold of {pathway.code}.",
+        )
+    if converted >= annual_threshold * (1 - WAGE_TOLERANCE):
+        return None
+    return Reason(
+        "wage_below_threshold",
+        f"Annual wage {_money(converted, threshold.currency)} is below the threshold of "
+        f"{_money(annual_threshold, threshold.currency)} of {pathway.code}.",
+    )
+
+
+def _contract(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
+    problems: list[str] = []
+    if pathway.contract_types and vacancy.contract_type not in pathway.contract_types:
+        problems.append(
+            f"contract type {vacancy.contract_type.value} is not allowed "
+            f"(allows: {_codes(t.value for t in pathway.contract_types)})"
+        )
+    maximum = pathway.max_contract_months
+    if maximum is not None:
+        # No duration means open-ended, which is longer than any maximum.
+        if vacancy.contract_months is None:
+            problems.append(
+                f"a contract with no fixed duration exceeds the {maximum}-month maximum"
+            )
+        elif vacancy.contract_months > maximum:
+            problems.append(
+                f"a {vacancy.contract_months}-month contract exceeds the {maximum}-month maximum"
+            )
+    if not problems:
+        return None
+    return Reason(
+        "contract_not_allowed",
+        f"Under {pathway.code}, {' and '.join(problems)}.",
+    )
+
+
+def _quota(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
+    if pathway.annual_quota is None:
+        return None
+    year = vacancy.start_date.year
+    used = ctx.quota_used.get((pathway.code, year), 0)
+    if used < pathway.annual_quota:
+        return None
+    return Reason(
+        "quota_exhausted",
+        f"The {year} quota of {pathway.code} is used up ({used} of {pathway.annual_quota} "
+        f"approved).",
+    )
+
+
+def _in_force(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
+    start = vacancy.start_date
+    if (pathway.valid_from is None or pathway.valid_from <= start) and (
+        pathway.valid_to is None or start <= pathway.valid_to
+    ):
+        return None
+    lower = pathway.valid_from.isoformat() if pathway.valid_from else "open"
+    upper = pathway.valid_to.isoformat() if pathway.valid_to else "open"
+    return Reason(
+        "pathway_not_in_force",
+        f"Start date {start.isoformat()} is outside the validity of {pathway.code} "
+        f"({lower} to {upper}).",
+    )
+
+
+def _health(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
+    # The occupation recruited for is the vacancy's (as in occupation_not_covered).
+    if (
+        pathway.government_to_government
+        or not is_health_occupation(vacancy.occupation, ctx.taxonomy)
+        or pool.origin not in ctx.taxonomy.who_safeguard
+    ):
+        return None
+    return Reason(
+        "ethical_recruitment_health",
+        f"Occupation {vacancy.occupation} is a health occupation and origin {pool.origin} is on "
+        f"the WHO health workforce support and safeguards list, and {pathway.code} is not a "
+        f"government-to-government pathway.",
+    )
+
+
+def _fees(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
+    if not pathway.requires_employer_pays or vacancy.employer_pays_fees:
+        return None
+    return Reason(
+        "fees_charged_to_worker",
+        f"{pathway.code} requires the employer to pay recruitment fees, and the vacancy does "
+        f"not attest that it does.",
+    )
+
+
+#: (code, check) in table order.
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("origin_not_covered", _origin),
+    ("occupation_not_covered", _occupation),
+    ("sector_not_covered", _sector),
+    ("education_below_minimum", _education),
+    ("language_below_minimum", _language),
+    ("experience_below_minimum", _experience),
+    ("wage_below_threshold", _wage),
+    ("contract_not_allowed", _contract),
+    ("quota_exhausted", _quota),
+    ("pathway_not_in_force", _in_force),
+    ("ethical_recruitment_health", _health),
+    ("fees_charged_to_worker", _fees),
+)
+
+
+# ---- verdicts ----------------------------------------------------------------------------------
+
+
+def check_pathway(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> PathwayCheck:
+    """Run every check of one pathway (no short-circuit, so the reasons are complete)."""
+    passed: list[str] = []
+    reasons: list[Reason] = []
+    for code, check in CHECKS:
+        reason = check(vacancy, pool, pathway, ctx)
+        if reason is None:
+            passed.append(code)
+        else:
+            reasons.append(reason)
+    share = language_share(pool, pathway.languages)
+    headcount = eligible_headcount(pool.headcount, share) if not reasons else 0
+    return PathwayCheck(pathway.code, tuple(passed), tuple(reasons), share, headcount)
+
+
+def candidate_pathways(vacancy: Vacancy, ctx: Context) -> tuple[Pathway, ...]:
+    """Pathways of the destination, restricted to the named ones when the vacancy names any."""
+    named = set(vacancy.pathways)
+    return tuple(
+        sorted(
+            (
+                p
+                for p in ctx.pathways
+                if p.destination == vacancy.destination and (not named or p.code in named)
+            ),
+            key=lambda p: p.code,
+        )
+    )
+
+
+def assess(vacancy: Vacancy, pool: Pool, ctx: Context) -> Eligibility:
+    """The verdict on one pair: the best admitting pathway, else the closest one's reasons."""
+    candidates = candidate_pathways(vacancy, ctx)
+    if not candidates:
+        scope = f" among the vacancy's named pathways ({_codes(vacancy.pathways)})"
+        return Eligibility(
+            eligible=False,
+            pathway=None,
+            eligible_headcount=0,
+            checks_passed=(),
+            reasons=(
+                Reason(
+                    NO_PATHWAY,
+                    f"No legal pathway of {vacancy.destination} is available"
+                    f"{scope if vacancy.pathways else ''} for this vacancy.",
+                ),
+            ),
+        )
+    checks = [check_pathway(vacancy, pool, p, ctx) for p in candidates]
+    admitting = [c for c in checks if c.admits]
+    if admitting:
+        # Candidates are sorted by code and min() keeps the first, so ties go to the lower code.
+        best = min(admitting, key=lambda c: -c.headcount)
+        return Eligibility(True, best.pathway, best.headcount, best.passed, ())
+    closest = min(checks, key=lambda c: len(c.reasons))
+    return Eligibility(False, closest.pathway, 0, closest.passed, closest.reasons)

@@ -1,0 +1,140 @@
+"""Explanations: why a pair scored what it did, component by component (design section 5)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from matching.components import (
+    common_prefix_length,
+    component_scores,
+    days_late,
+    language_shares,
+    renormalised_weights,
+    sector_match,
+    skill_evidence,
+)
+from matching.records import (
+    CEFR_LEVELS,
+    ComponentScore,
+    Context,
+    Eligibility,
+    Explanation,
+    Importance,
+    Pool,
+    SkillEvidence,
+    Vacancy,
+)
+from matching.weights import validate_weights
+
+Evidence = tuple[tuple[str, str], ...]
+
+
+def _num(value: float) -> str:
+    """Short, stable text for a number (no float noise such as 0.30000000000000004)."""
+    return f"{round(value, 6):g}"
+
+
+def _level(index: int) -> str:
+    return CEFR_LEVELS[index] if 0 <= index < len(CEFR_LEVELS) else str(index)
+
+
+def missing_essential(skills: tuple[SkillEvidence, ...]) -> tuple[str, ...]:
+    """Essential vacancy skills the pool gives no credit for, in the vacancy's order."""
+    return tuple(e.skill for e in skills if e.importance is Importance.ESSENTIAL and e.credit == 0)
+
+
+def _skills(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
+    skills = skill_evidence(vacancy, pool, ctx.taxonomy)
+    return (
+        ("vacancy_skills", str(len(skills))),
+        ("matched", str(sum(1 for e in skills if e.credit > 0))),
+        ("exact", str(sum(1 for e in skills if e.via == "exact"))),
+        ("group", str(sum(1 for e in skills if e.via == "group"))),
+        ("missing_essential", str(len(missing_essential(skills)))),
+    )
+
+
+def _occupation(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
+    return (
+        ("vacancy", vacancy.occupation),
+        ("pool", pool.occupation),
+        ("common_prefix", str(min(4, common_prefix_length(vacancy.occupation, pool.occupation)))),
+    )
+
+
+def _sector(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
+    return (
+        ("vacancy", vacancy.sector or ""),
+        ("pool", pool.sector or ""),
+        ("match", sector_match(vacancy, pool, ctx.taxonomy) or ""),
+    )
+
+
+def _language(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
+    if not vacancy.languages:
+        return (("required", "none"),)
+    pairs: list[tuple[str, str]] = []
+    for req in vacancy.languages:
+        at_or_above, below = language_shares(pool, req.language, req.min_level)
+        pairs += [
+            (f"{req.language}_required", _level(req.min_level)),
+            (f"{req.language}_share_at_or_above", _num(at_or_above)),
+            (f"{req.language}_share_below", _num(below)),
+        ]
+    return tuple(pairs)
+
+
+def _education(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
+    required = "none" if vacancy.min_isced is None else str(vacancy.min_isced)
+    return (("required_isced", required), ("pool_isced", str(pool.isced_level)))
+
+
+def _experience(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
+    required = vacancy.min_experience_years
+    return (
+        ("required_years", "none" if not required or required <= 0 else _num(required)),
+        ("pool_years", _num(pool.experience_years)),
+    )
+
+
+def _availability(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
+    available = pool.available_from.isoformat() if pool.available_from else "now"
+    return (
+        ("start_date", vacancy.start_date.isoformat()),
+        ("available_from", available),
+        ("days_late", str(days_late(vacancy, pool))),
+    )
+
+
+EVIDENCE: dict[str, Callable[[Vacancy, Pool, Context], Evidence]] = {
+    "skills": _skills,
+    "occupation": _occupation,
+    "sector": _sector,
+    "language": _language,
+    "education": _education,
+    "experience": _experience,
+    "availability": _availability,
+}
+
+
+def explain(vacancy: Vacancy, pool: Pool, ctx: Context, eligibility: Eligibility) -> Explanation:
+    """Per present component (COMPONENTS order): score, applied weight, contribution, evidence."""
+    scores = component_scores(vacancy, pool, ctx.taxonomy)
+    weights = renormalised_weights(scores, validate_weights(ctx.weights))
+    components = tuple(
+        ComponentScore(
+            name=name,
+            score=score,
+            weight=weights[name],
+            contribution=score * weights[name],
+            evidence=EVIDENCE[name](vacancy, pool, ctx),
+        )
+        for name, score in scores.items()
+    )
+    skills = skill_evidence(vacancy, pool, ctx.taxonomy)
+    return Explanation(
+        components=components,
+        skills=skills,
+        missing_essential=missing_essential(skills),
+        eligibility=eligibility,
+    )
