@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     #: Currency in which exchange rates are stored.
     base_currency: str = "EUR"
     log_level: str = "INFO"
+    #: Job titles coded to ISCO below this confidence are refused (the client must send a code).
+    coding_min_confidence: float = 0.35
+    #: Largest number of vacancies in one bulk request.
+    bulk_max_items: int = 1000
 
     @model_validator(mode="after")
     def _refuse_dev_secret(self) -> Settings:

@@ -8,7 +8,6 @@ from collections.abc import Awaitable, Callable
 from prometheus_client import Counter, Histogram
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Match
 
 REQUESTS = Counter("imdi_http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram(
@@ -20,11 +19,9 @@ LATENCY = Histogram(
 
 
 def _route_of(request: Request) -> str:
-    for route in request.app.routes:
-        match, _ = route.matches(request.scope)
-        if match == Match.FULL:
-            return getattr(route, "path", "other")
-    return "unmatched"
+    # The router records the matched route in the scope; its path is the template.
+    route = request.scope.get("route")
+    return getattr(route, "path", None) or "unmatched"
 
 
 async def metrics_middleware(

@@ -1,4 +1,5 @@
-"""Loads seed_data/: taxonomies and reference lists (upserted) and demo data (created once).
+"""Loads seed_data/: taxonomies and reference lists (upserted) and, for the demo, exchange rates,
+legal pathways, organisations, users, keys, vacancies and pools (created once).
 
 Idempotent: a second run changes nothing. Taxonomy rows are brought in line with the files;
 pathways, organisations, users, keys, vacancies and pools are created when missing and never
@@ -360,7 +361,10 @@ def seed(session: Session, *, demo: bool = True, root: Path = SEED_ROOT) -> tupl
 ]:
     report = SeedReport()
     load_taxonomy(session, report, root)
+    if not demo:
+        return report, []
+    # Exchange rates and pathways are modelled on real ones for the demo; a deployment
+    # maintains its own through the API.
     load_rates(session, report, root)
     load_pathways(session, report, root)
-    credentials = load_demo(session, report, root) if demo else []
-    return report, credentials
+    return report, load_demo(session, report, root)

@@ -191,3 +191,58 @@ def count_rows(database: Database) -> Callable[[str], int]:
             return int(conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one())
 
     return count
+
+
+class Actor:
+    """A user of a given role in an organisation, with an API key, for API tests."""
+
+    def __init__(self, user_id: uuid.UUID, org_id: uuid.UUID, role: str, key: str) -> None:
+        self.user_id = user_id
+        self.org_id = org_id
+        self.role = role
+        self.key = key
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.key}"}
+
+
+def create_actor(database: Database, role: str, *, org_kind: str | None = None,
+                 country: str = "DE", org_slug: str | None = None) -> Actor:
+    """Create (committed) an organisation, a user of `role` in it and an API key."""
+    from app.auth.models import Organisation
+    from app.auth.principal import Role
+    from app.auth.service import create_api_key, create_organisation, create_user
+
+    kind = org_kind or {"employer": "employer", "ministry": "ministry"}.get(role, "agency")
+    slug = org_slug or f"{role}-{uuid.uuid4().hex[:8]}"
+    for s in database.transaction():
+        from sqlalchemy import select
+
+        org = s.scalar(select(Organisation).where(Organisation.slug == slug))
+        if org is None:
+            org = create_organisation(s, None, slug=slug, name=slug.title(), kind=kind,
+                                      country=country)
+        user = create_user(s, None, email=f"{uuid.uuid4().hex[:10]}@{slug}.example.org",
+                           name=f"{role} user", role=Role(role), organisation=org,
+                           password="correct horse battery staple")
+        _, key = create_api_key(s, None, user, "test")
+        return Actor(user.id, org.id, role, key)
+    raise AssertionError("unreachable")
+
+
+@pytest.fixture
+def actors(database: Database) -> dict[str, Actor]:
+    """One actor per role: employer (DE), ministry (PH), officer and admin (agency), plus a
+    second employer and a second ministry in other organisations, for scoping tests."""
+    from app.auth.ratelimit import FAILED_AUTH
+
+    FAILED_AUTH.reset()
+    return {
+        "employer": create_actor(database, "employer", country="DE"),
+        "employer2": create_actor(database, "employer", country="GB"),
+        "ministry": create_actor(database, "ministry", country="PH"),
+        "ministry2": create_actor(database, "ministry", country="IN"),
+        "officer": create_actor(database, "officer", country="CH", org_slug="agency"),
+        "admin": create_actor(database, "admin", country="CH", org_slug="agency"),
+    }

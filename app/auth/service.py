@@ -1,0 +1,110 @@
+"""Authentication by API key, and the admin operations on organisations, users and keys."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit.service import record
+from app.auth.models import ApiKey, Organisation, User
+from app.auth.principal import Principal, Role
+from app.auth.security import display_prefix, generate_api_key, hash_api_key, hash_password
+from app.db import utcnow
+from app.errors import ProblemError
+
+# Writing last_used_at on every request would turn every read into a write; a minute is
+# precise enough to tell an abandoned key from a live one.
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+def authenticate_key(session: Session, key: str) -> Principal | None:
+    row = session.execute(
+        select(ApiKey, User)
+        .join(User, User.id == ApiKey.user_id)
+        .where(ApiKey.key_hash == hash_api_key(key), ApiKey.revoked_at.is_(None))
+    ).first()
+    if row is None:
+        return None
+    api_key, user = row
+    if not user.is_active:
+        return None
+    now = utcnow()
+    last = api_key.last_used_at
+    if last is not None and last.tzinfo is None:  # SQLite returns naive datetimes
+        last = last.replace(tzinfo=now.tzinfo)
+    if last is None or now - last > LAST_USED_RESOLUTION:
+        api_key.last_used_at = now
+    return principal_of(user)
+
+
+def principal_of(user: User) -> Principal:
+    return Principal(
+        user_id=user.id, email=user.email, role=Role(user.role),
+        organisation_id=user.organisation_id,
+    )
+
+
+def create_organisation(
+    session: Session, actor: Principal | None, *, slug: str, name: str, kind: str, country: str
+) -> Organisation:
+    if session.scalar(select(Organisation).where(Organisation.slug == slug)):
+        raise ProblemError(409, f"An organisation with slug {slug!r} exists already.")
+    org = Organisation(slug=slug, name=name, kind=kind, country=country)
+    session.add(org)
+    session.flush()
+    record(session, actor, "create", "organisation", org.id, None,
+           {"slug": slug, "name": name, "kind": kind, "country": country})
+    return org
+
+
+def create_user(
+    session: Session,
+    actor: Principal | None,
+    *,
+    email: str,
+    name: str,
+    role: Role,
+    organisation: Organisation,
+    password: str | None = None,
+) -> User:
+    if session.scalar(select(User).where(User.email == email.lower())):
+        raise ProblemError(409, f"A user with email {email!r} exists already.")
+    user = User(
+        email=email.lower(), name=name, role=role.value, organisation_id=organisation.id,
+        password_hash=hash_password(password) if password else None,
+    )
+    session.add(user)
+    session.flush()
+    record(session, actor, "create", "user", user.id, None,
+           {"email": user.email, "role": user.role, "organisation": organisation.slug})
+    return user
+
+
+def create_api_key(
+    session: Session, actor: Principal | None, user: User, name: str
+) -> tuple[ApiKey, str]:
+    """Create a key; the clear key is returned once and never stored."""
+    key = generate_api_key()
+    api_key = ApiKey(
+        user_id=user.id, name=name, prefix=display_prefix(key), key_hash=hash_api_key(key)
+    )
+    session.add(api_key)
+    session.flush()
+    record(session, actor, "create", "api_key", api_key.id, None,
+           {"user": user.email, "name": name, "prefix": api_key.prefix})
+    return api_key, key
+
+
+def revoke_api_key(session: Session, actor: Principal | None, key_id: uuid.UUID) -> ApiKey:
+    api_key = session.get(ApiKey, key_id)
+    if api_key is None:
+        raise ProblemError(404, f"API key {key_id} was not found.")
+    if api_key.revoked_at is None:
+        api_key.revoked_at = utcnow()
+        session.flush()
+        record(session, actor, "revoke", "api_key", api_key.id, {"revoked": False},
+               {"revoked": True})
+    return api_key

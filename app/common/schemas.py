@@ -1,0 +1,101 @@
+"""Value types shared by the API schemas: validated codes, money, contract, CEFR levels."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from app.taxonomy import codes
+from matching.records import ContractType, Importance, WagePeriod
+
+CefrLevel = Literal["A1", "A2", "B1", "B2", "C1", "C2"]
+IscedLevel = Annotated[int, Field(ge=0, le=8, description="ISCED 2011 level 0..8")]
+Share = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if not codes.is_country(code):
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+def _language(value: str) -> str:
+    code = value.strip().lower()
+    if not codes.is_language(code):
+        raise ValueError(f"{value!r} is not an ISO 639-1 language code")
+    return code
+
+
+def _currency(value: str) -> str:
+    code = value.strip().upper()
+    if not codes.is_currency(code):
+        raise ValueError(f"{value!r} is not an ISO 4217 currency code")
+    return code
+
+
+_DIVISION = re.compile(r"^\d{2}$")
+
+
+def _division(value: str) -> str:
+    code = value.strip()
+    if not _DIVISION.match(code):
+        raise ValueError(f"{value!r} is not an ISIC Rev.4 division (two digits)")
+    return code
+
+
+Country = Annotated[str, AfterValidator(_country)]
+Language = Annotated[str, AfterValidator(_language)]
+Currency = Annotated[str, AfterValidator(_currency)]
+SectorDivision = Annotated[str, AfterValidator(_division)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a misspelt field must not be silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Wage(Strict):
+    amount: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2)]
+    currency: Currency
+    period: WagePeriod
+
+
+class Contract(Strict):
+    type: ContractType = ContractType.PERMANENT
+    duration_months: Annotated[int | None, Field(ge=1, le=120)] = None
+
+
+class SkillRequirementIn(Strict):
+    skill: Annotated[str, Field(min_length=1, max_length=300,
+                                description="a skill id of the taxonomy")]
+    importance: Importance = Importance.ESSENTIAL
+
+
+class LanguageRequirementIn(Strict):
+    language: Language
+    min_level: CefrLevel
+
+
+class PoolSkillIn(Strict):
+    skill: Annotated[str, Field(min_length=1, max_length=300)]
+    share: Share = 1.0
+
+
+class PoolLanguageIn(Strict):
+    language: Language
+    level: CefrLevel
+    share: Share
+
+
+class OccupationCoding(BaseModel):
+    """How a job title given where an ISCO code was expected was coded."""
+
+    input: str
+    code: str
+    title: str
+    confidence: float
