@@ -21,13 +21,22 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import app.models  # noqa: F401  (every mapper must be known before the first flush)
 from app.auth.models import ApiKey, Organisation, User
 from app.auth.security import display_prefix, hash_api_key, hash_password
-from app.config import PROJECT_ROOT
+from app.config import PROJECT_ROOT, Settings, get_settings
+from app.matches.service import recompute_destinations
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pools.models import Pool, PoolLanguage, PoolSkill
 from app.taxonomy.codes import alpha2_of
-from app.taxonomy.models import Occupation, OccupationSkill, SafeguardCountry, Sector, Skill
+from app.taxonomy.models import (
+    Occupation,
+    OccupationSkill,
+    OccupationTitle,
+    SafeguardCountry,
+    Sector,
+    Skill,
+)
 from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
 
 log = logging.getLogger("imdi.seed")
@@ -149,6 +158,21 @@ def load_taxonomy(session: Session, report: SeedReport, root: Path = SEED_ROOT) 
             "occupation_code": row["isco_code"],
             "skill_id": row["skill_id"],
             "relation": row["relation"],
+        })
+    session.flush()
+
+    # Common job titles per unit group: the examples that job-title coding learns from.
+    titles = {(t.occupation_code, t.title): t for t in session.scalars(select(OccupationTitle))}
+    wanted_titles = {(r["isco_code"], r["title"].strip()) for r in _rows(tax / "job_titles.csv")}
+    for key, title in titles.items():
+        if title.source == "builtin" and key not in wanted_titles:  # dropped from the file
+            session.delete(title)
+            report.add("updated", "occupation titles")
+    for code, text in sorted(wanted_titles):
+        _sync(session, report, "occupation titles", titles, (code, text), OccupationTitle, {
+            "occupation_code": code,
+            "title": text,
+            "source": "builtin",
         })
     session.flush()
 
@@ -279,7 +303,7 @@ def load_demo(session: Session, report: SeedReport, root: Path = SEED_ROOT) -> l
 def _load_vacancies(
     session: Session, report: SeedReport, orgs: dict[str, Organisation], items: Iterable[dict]
 ) -> None:
-    seen = set(session.execute(select(Vacancy.employer_id, Vacancy.external_ref)).tuples())
+    seen = set(session.execute(select(Vacancy.employer_id, Vacancy.external_ref)))
     for v in items:
         employer = orgs[v["employer"]]
         if (employer.id, v["ref"]) in seen:
@@ -326,7 +350,7 @@ def _load_vacancies(
 def _load_pools(
     session: Session, report: SeedReport, orgs: dict[str, Organisation], items: Iterable[dict]
 ) -> None:
-    seen = set(session.execute(select(Pool.ministry_id, Pool.external_ref)).tuples())
+    seen = set(session.execute(select(Pool.ministry_id, Pool.external_ref)))
     for p in items:
         ministry = orgs[p["ministry"]]
         if (ministry.id, p["ref"]) in seen:
@@ -356,9 +380,10 @@ def _load_pools(
     session.flush()
 
 
-def seed(session: Session, *, demo: bool = True, root: Path = SEED_ROOT) -> tuple[
-    SeedReport, list[dict[str, str]]
-]:
+def seed(
+    session: Session, *, demo: bool = True, root: Path = SEED_ROOT,
+    settings: Settings | None = None,
+) -> tuple[SeedReport, list[dict[str, str]]]:
     report = SeedReport()
     load_taxonomy(session, report, root)
     if not demo:
@@ -367,4 +392,8 @@ def seed(session: Session, *, demo: bool = True, root: Path = SEED_ROOT) -> tupl
     # maintains its own through the API.
     load_rates(session, report, root)
     load_pathways(session, report, root)
-    return report, load_demo(session, report, root)
+    credentials = load_demo(session, report, root)
+    if report.changed:
+        # Demo vacancies and pools arrive without matches; rank them as the service would.
+        recompute_destinations(session, settings or get_settings(), None)
+    return report, credentials

@@ -29,7 +29,7 @@ def unit_groups(session: Session, codes: Iterable[str]) -> dict[str, str]:
                 Occupation.code.in_(chunk), Occupation.level == 4
             )
         )
-        out.update(rows.tuples())
+        out.update((a, b) for a, b in rows)
     return out
 
 
@@ -52,5 +52,5 @@ def skills(session: Session, ids: Iterable[str]) -> dict[str, str]:
         rows = session.execute(
             select(Skill.id, Skill.label).where(Skill.id.in_(chunk), Skill.is_group.is_(False))
         )
-        out.update(rows.tuples())
+        out.update((a, b) for a, b in rows)
     return out
