@@ -20,9 +20,15 @@ def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_session(db: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
+def get_session(
+    db: Annotated[Database, Depends(get_database)],
+    settings: Annotated[Settings, Depends(get_settings_dep)],
+) -> Iterator[Session]:
     # Services flush; this boundary commits (or rolls back) before the response is sent.
-    yield from db.transaction()
+    for session in db.transaction():
+        # Services that re-rank matches read the request's settings from the unit of work.
+        session.info["settings"] = settings
+        yield session
 
 
 # scope="function" runs the commit before the response goes out, so a failed commit is an error

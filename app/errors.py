@@ -99,6 +99,21 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
+def summarise(errors: Sequence[dict[str, Any]]) -> str:
+    """A one-line detail for a list of field errors: the first one, and how many more."""
+    first = errors[0] if errors else {"field": "", "message": "invalid"}
+    detail = f"{first['field']}: {first['message']}" if first["field"] else str(first["message"])
+    if len(errors) > 1:
+        detail += f" (and {len(errors) - 1} more)"
+    return detail
+
+
+def invalid(errors: Sequence[dict[str, Any]]) -> ProblemError:
+    """A 422 for errors found after parsing (unknown codes and the like), shaped like the 422s
+    of request validation so that clients handle both the same way."""
+    return ProblemError(422, summarise(errors), errors=errors)
+
+
 def validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     out = []
     for err in exc.errors():
@@ -126,11 +141,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = validation_errors(exc)
-        first = errors[0] if errors else {"field": "", "message": "invalid"}
-        detail = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
-        if len(errors) > 1:
-            detail += f" (and {len(errors) - 1} more)"
-        return problem_response(422, detail, instance=request.url.path, errors=errors)
+        return problem_response(422, summarise(errors), instance=request.url.path, errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

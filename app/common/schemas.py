@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -70,9 +70,14 @@ class Contract(Strict):
     duration_months: Annotated[int | None, Field(ge=1, le=120)] = None
 
 
+_SKILL_DESCRIPTION = (
+    "a skill id of the taxonomy (built-in, or an ESCO skill URI), or the skill in words, "
+    "resolved to the closest skill by label similarity and kept as original_text"
+)
+
+
 class SkillRequirementIn(Strict):
-    skill: Annotated[str, Field(min_length=1, max_length=300,
-                                description="a skill id of the taxonomy")]
+    skill: Annotated[str, Field(min_length=1, max_length=300, description=_SKILL_DESCRIPTION)]
     importance: Importance = Importance.ESSENTIAL
 
 
@@ -82,7 +87,7 @@ class LanguageRequirementIn(Strict):
 
 
 class PoolSkillIn(Strict):
-    skill: Annotated[str, Field(min_length=1, max_length=300)]
+    skill: Annotated[str, Field(min_length=1, max_length=300, description=_SKILL_DESCRIPTION)]
     share: Share = 1.0
 
 
@@ -99,3 +104,15 @@ class OccupationCoding(BaseModel):
     code: str
     title: str
     confidence: float
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: offset pagination over a stable order."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, new_id, utcnow
@@ -27,6 +37,8 @@ class Pool(Base):
     occupation_code: Mapped[str] = mapped_column(ForeignKey("occupations.code"), index=True)
     esco_occupation_uri: Mapped[str | None] = mapped_column(String(255))
     sector_code: Mapped[str | None] = mapped_column(ForeignKey("sectors.code"))
+    #: How a job title sent instead of an ISCO code was coded: {input, code, title, confidence}.
+    occupation_coding: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     headcount: Mapped[int] = mapped_column(Integer)
     isced_level: Mapped[int] = mapped_column(Integer)
     experience_years: Mapped[float] = mapped_column(Float)

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.common.schemas import (
     Country,
@@ -20,17 +20,25 @@ from app.common.schemas import (
 
 OccupationField = Annotated[
     str,
-    Field(min_length=1, max_length=200,
-          description="ISCO-08 unit group (4 digits), or a job title that the service codes"),
+    Field(
+        min_length=1,
+        max_length=200,
+        description="ISCO-08 unit group (4 digits), or a job title that the service codes",
+    ),
 ]
 
 
-def _check(skills: list[PoolSkillIn] | None, languages: list[PoolLanguageIn] | None) -> None:
-    if skills:
-        seen = [s.skill for s in skills]
-        dupes = sorted({s for s in seen if seen.count(s) > 1})
-        if dupes:
-            raise ValueError(f"skill {dupes[0]!r} is listed twice")
+def _check_skills(skills: list[PoolSkillIn] | None) -> None:
+    seen: dict[str, int] = {}
+    for i, skill in enumerate(skills or []):
+        if skill.skill in seen:
+            raise ValueError(
+                f"skill {skill.skill!r} is listed twice (items {seen[skill.skill]} and {i})"
+            )
+        seen[skill.skill] = i
+
+
+def _check_languages(languages: list[PoolLanguageIn] | None) -> None:
     if languages:
         pairs = [(lang.language, lang.level) for lang in languages]
         if len(set(pairs)) != len(pairs):
@@ -47,8 +55,16 @@ class PoolIn(Strict):
     external_ref: Annotated[str | None, Field(max_length=100)] = None
     origin_country: Country
     region: Annotated[str | None, Field(max_length=100)] = None
-    occupation: OccupationField
-    esco_occupation: Annotated[str | None, Field(max_length=255)] = None
+    #: Optional when esco_occupation is given: the ESCO occupation's unit group is used.
+    occupation: OccupationField | None = None
+    esco_occupation: Annotated[
+        str | None,
+        Field(
+            max_length=255,
+            description="an ESCO occupation URI (after an ESCO import); fixes the ISCO-08 "
+            "unit group",
+        ),
+    ] = None
     sector: SectorDivision | None = None
     headcount: Annotated[int, Field(ge=1, le=10_000_000)]
     skills: Annotated[list[PoolSkillIn], Field(max_length=200)] = []
@@ -57,15 +73,25 @@ class PoolIn(Strict):
     experience_years: Annotated[float, Field(ge=0, le=60)]
     available_from: date | None = None
 
-    @model_validator(mode="after")
-    def _consistent(self) -> PoolIn:
-        _check(self.skills, self.languages)
-        return self
+    # Field validators, not a model validator, so that the error names the list it is in.
+    @field_validator("skills")
+    @classmethod
+    def _skills(cls, value: list[PoolSkillIn]) -> list[PoolSkillIn]:
+        _check_skills(value)
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: list[PoolLanguageIn]) -> list[PoolLanguageIn]:
+        _check_languages(value)
+        return value
 
 
 class PoolUpdate(Strict):
     region: Annotated[str | None, Field(max_length=100)] = None
     occupation: OccupationField | None = None
+    #: null clears it; a new one must agree with the occupation (sent or stored).
+    esco_occupation: Annotated[str | None, Field(max_length=255)] = None
     sector: SectorDivision | None = None
     headcount: Annotated[int | None, Field(ge=1, le=10_000_000)] = None
     skills: Annotated[list[PoolSkillIn] | None, Field(max_length=200)] = None
@@ -75,10 +101,18 @@ class PoolUpdate(Strict):
     available_from: date | None = None
     status: Literal["active", "withdrawn"] | None = None
 
-    @model_validator(mode="after")
-    def _consistent(self) -> PoolUpdate:
-        _check(self.skills, self.languages)
-        return self
+    # Field validators, not a model validator, so that the error names the list it is in.
+    @field_validator("skills")
+    @classmethod
+    def _skills(cls, value: list[PoolSkillIn] | None) -> list[PoolSkillIn] | None:
+        _check_skills(value)
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: list[PoolLanguageIn] | None) -> list[PoolLanguageIn] | None:
+        _check_languages(value)
+        return value
 
 
 class PoolSkillOut(BaseModel):

@@ -55,6 +55,8 @@ class Vacancy(Base):
     start_date: Mapped[date]
     employer_pays_fees: Mapped[bool] = mapped_column(Boolean, default=False)
     pathway_codes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    #: How a job title sent instead of an ISCO code was coded: {input, code, title, confidence}.
+    occupation_coding: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(10), default="open")  # draft|open|filled|closed
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))

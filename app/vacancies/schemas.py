@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.common.schemas import (
     Contract,
@@ -22,29 +23,42 @@ from app.common.schemas import (
 
 OccupationField = Annotated[
     str,
-    Field(min_length=1, max_length=200,
-          description="ISCO-08 unit group (4 digits), or a job title that the service codes"),
+    Field(
+        min_length=1,
+        max_length=200,
+        description="ISCO-08 unit group (4 digits), or a job title that the service codes",
+    ),
 ]
 
 
-def _unique(items: list, key: str, what: str) -> None:
-    seen: set[str] = set()
-    for item in items:
+def _unique(items: Sequence[BaseModel], key: str, what: str) -> None:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
         value = getattr(item, key)
         if value in seen:
-            raise ValueError(f"{what} {value!r} is listed twice")
-        seen.add(value)
+            raise ValueError(f"{what} {value!r} is listed twice (items {seen[value]} and {i})")
+        seen[value] = i
 
 
 class VacancyIn(Strict):
-    external_ref: Annotated[str | None, Field(max_length=100,
-                                              description="the employer's own reference")] = None
+    external_ref: Annotated[
+        str | None, Field(max_length=100, description="the employer's own reference")
+    ] = None
     title: Annotated[str, Field(min_length=1, max_length=200)]
     description: Annotated[str, Field(max_length=20_000)] = ""
     destination_country: Country
     region: Annotated[str | None, Field(max_length=100)] = None
-    occupation: OccupationField
-    esco_occupation: Annotated[str | None, Field(max_length=255)] = None
+    #: Optional when esco_occupation is given: the ESCO occupation's unit group is used.
+    occupation: OccupationField | None = None
+    esco_occupation: Annotated[
+        str | None,
+        Field(
+            max_length=255,
+            description="an ESCO occupation URI (after an ESCO import); fixes the ISCO-08 unit "
+            "group, and with no skills named the vacancy gets its essential and optional "
+            "skills, marked derived",
+        ),
+    ] = None
     sector: SectorDivision | None = None
     skills: Annotated[list[SkillRequirementIn], Field(max_length=100)] = []
     languages: Annotated[list[LanguageRequirementIn], Field(max_length=10)] = []
@@ -55,16 +69,25 @@ class VacancyIn(Strict):
     contract: Contract = Contract()
     start_date: date
     employer_pays_fees: bool = Field(
-        False, description="fair-recruitment attestation: the employer pays all recruitment "
-        "fees and costs")
+        False,
+        description="fair-recruitment attestation: the employer pays all recruitment "
+        "fees and costs",
+    )
     pathways: Annotated[list[Annotated[str, Field(max_length=40)]], Field(max_length=20)] = []
     status: Literal["draft", "open"] = "open"
 
-    @model_validator(mode="after")
-    def _no_duplicates(self) -> VacancyIn:
-        _unique(self.skills, "skill", "skill")
-        _unique(self.languages, "language", "language")
-        return self
+    # Field validators, not a model validator, so that the error names the list it is in.
+    @field_validator("skills")
+    @classmethod
+    def _unique_skills(cls, value: list[SkillRequirementIn]) -> list[SkillRequirementIn]:
+        _unique(value, "skill", "skill")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _unique_languages(cls, value: list[LanguageRequirementIn]) -> list[LanguageRequirementIn]:
+        _unique(value, "language", "language")
+        return value
 
 
 class VacancyUpdate(Strict):
@@ -74,6 +97,8 @@ class VacancyUpdate(Strict):
     description: Annotated[str | None, Field(max_length=20_000)] = None
     region: Annotated[str | None, Field(max_length=100)] = None
     occupation: OccupationField | None = None
+    #: null clears it; a new one must agree with the occupation (sent or stored).
+    esco_occupation: Annotated[str | None, Field(max_length=255)] = None
     sector: SectorDivision | None = None
     skills: Annotated[list[SkillRequirementIn] | None, Field(max_length=100)] = None
     languages: Annotated[list[LanguageRequirementIn] | None, Field(max_length=10)] = None
@@ -84,17 +109,26 @@ class VacancyUpdate(Strict):
     contract: Contract | None = None
     start_date: date | None = None
     employer_pays_fees: bool | None = None
-    pathways: Annotated[list[Annotated[str, Field(max_length=40)]] | None,
-                        Field(max_length=20)] = None
+    pathways: Annotated[list[Annotated[str, Field(max_length=40)]] | None, Field(max_length=20)] = (
+        None
+    )
     status: Literal["draft", "open", "filled", "closed"] | None = None
 
-    @model_validator(mode="after")
-    def _no_duplicates(self) -> VacancyUpdate:
-        if self.skills:
-            _unique(self.skills, "skill", "skill")
-        if self.languages:
-            _unique(self.languages, "language", "language")
-        return self
+    @field_validator("skills")
+    @classmethod
+    def _unique_skills(
+        cls, value: list[SkillRequirementIn] | None
+    ) -> list[SkillRequirementIn] | None:
+        _unique(value or [], "skill", "skill")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _unique_languages(
+        cls, value: list[LanguageRequirementIn] | None
+    ) -> list[LanguageRequirementIn] | None:
+        _unique(value or [], "language", "language")
+        return value
 
 
 class VacancySkillOut(BaseModel):
@@ -134,3 +168,24 @@ class VacancyOut(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+
+
+class FieldErrorOut(BaseModel):
+    field: str
+    message: str
+    type: str
+
+
+class BulkItemResult(BaseModel):
+    index: int
+    status: Literal["created", "error"]
+    id: uuid.UUID | None = None
+    errors: list[FieldErrorOut] | None = None
+
+
+class BulkResult(BaseModel):
+    """Per-item outcome of a bulk submission: valid items are created even when others fail."""
+
+    results: list[BulkItemResult]
+    created: int
+    failed: int

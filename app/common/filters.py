@@ -1,0 +1,44 @@
+"""Query parameters shared by list endpoints, validated so a bad filter is a 422, not an empty
+page (and never a LIKE pattern)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Query
+from pydantic import AfterValidator
+
+from app.taxonomy import codes
+
+
+def _country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if not codes.is_country(code):
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+def _upper(value: str | None) -> str | None:
+    return value.upper() if value is not None else None
+
+
+CountryFilter = Annotated[
+    str | None,
+    Query(description="ISO 3166-1 alpha-2 country code"),
+    AfterValidator(_country),
+]
+OccupationPrefix = Annotated[
+    str | None,
+    Query(
+        pattern=r"^\d{1,4}$",
+        description="ISCO-08 code or prefix: 2 = professionals, "
+        "22 = health professionals, 2221 = nursing professionals",
+    ),
+]
+SectorFilter = Annotated[
+    str | None,
+    Query(pattern=r"^(\d{2}|[A-Ua-u])$", description="ISIC Rev.4 division (86) or section (Q)"),
+    AfterValidator(_upper),
+]

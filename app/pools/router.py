@@ -1,0 +1,140 @@
+"""HTTP API of labour pools: parse, authorise, call the service."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi.responses import JSONResponse
+
+from app.auth.deps import CurrentPrincipal, require_roles
+from app.auth.principal import Principal, Role
+from app.common.concurrency import etag, parse_if_match
+from app.common.filters import CountryFilter, OccupationPrefix, SectorFilter
+from app.common.schemas import Page
+from app.deps import SessionDep, SettingsDep
+from app.idempotency import service as idempotency
+from app.idempotency.service import IdempotencyDep
+from app.pools import service
+from app.pools.schemas import PoolIn, PoolOut, PoolUpdate
+
+router = APIRouter(prefix="/api/v1/pools", tags=["pools"])
+
+Writer = Annotated[Principal, Depends(require_roles(Role.MINISTRY, Role.ADMIN))]
+Reader = Annotated[Principal, Depends(require_roles(Role.MINISTRY, Role.OFFICER, Role.ADMIN))]
+IfMatch = Annotated[
+    str | None, Header(alias="If-Match", description='the version you read, as ETag "3" or 3')
+]
+_PROBLEMS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "no or invalid API key"},
+    403: {"description": "the role may not do this"},
+    404: {"description": "unknown, or another organisation's, pool"},
+    422: {"description": "invalid payload (field paths in `errors`)"},
+}
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=PoolOut,
+    responses={**_PROBLEMS, 409: {"description": "external_ref or Idempotency-Key conflict"}},
+)
+def create_pool(
+    payload: PoolIn,
+    session: SessionDep,
+    settings: SettingsDep,
+    principal: Writer,
+    idem: IdempotencyDep,
+    ministry_id: Annotated[
+        uuid.UUID | None,
+        Query(description="admins only: the ministry organisation the pool belongs to"),
+    ] = None,
+) -> JSONResponse:
+    def work() -> tuple[int, Any]:
+        out = service.create_pool(
+            session,
+            principal,
+            payload,
+            ministry_id=ministry_id,
+            min_confidence=settings.coding_min_confidence,
+        )
+        return 201, out.model_dump(mode="json")
+
+    stored = idempotency.run(session, principal, idem, work)
+    body = stored.body
+    return idempotency.to_response(
+        stored, {"ETag": etag(body["version"]), "Location": f"{router.prefix}/{body['id']}"}
+    )
+
+
+@router.get("", response_model=Page[PoolOut], responses=_PROBLEMS)
+def list_pools(
+    session: SessionDep,
+    principal: Reader,
+    origin: CountryFilter = None,
+    occupation: OccupationPrefix = None,
+    sector: SectorFilter = None,
+    status: Literal["active", "withdrawn"] | None = None,
+    ministry_id: uuid.UUID | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Page[PoolOut]:
+    filters = service.PoolFilters(
+        origin=origin, occupation=occupation, sector=sector, status=status, ministry_id=ministry_id
+    )
+    return service.list_pools(session, principal, filters, limit=limit, offset=offset)
+
+
+@router.get("/{pool_id}", response_model=PoolOut, responses=_PROBLEMS)
+def get_pool(
+    pool_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
+) -> PoolOut:
+    out = service.get_pool(session, principal, pool_id)
+    response.headers["ETag"] = etag(out.version)
+    return out
+
+
+@router.patch(
+    "/{pool_id}",
+    response_model=PoolOut,
+    responses={
+        **_PROBLEMS,
+        409: {"description": "stale If-Match: the body carries current_version"},
+        428: {"description": "If-Match missing"},
+    },
+)
+def update_pool(
+    pool_id: uuid.UUID,
+    patch: PoolUpdate,
+    session: SessionDep,
+    settings: SettingsDep,
+    principal: Writer,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PoolOut:
+    expected = parse_if_match(if_match, required=True)
+    out = service.update_pool(
+        session,
+        principal,
+        pool_id,
+        patch,
+        expected_version=expected,
+        min_confidence=settings.coding_min_confidence,
+    )
+    response.headers["ETag"] = etag(out.version)
+    return out
+
+
+@router.post("/{pool_id}/withdraw", response_model=PoolOut, responses=_PROBLEMS)
+def withdraw_pool(
+    pool_id: uuid.UUID,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PoolOut:
+    expected = parse_if_match(if_match, required=False)
+    out = service.withdraw_pool(session, principal, pool_id, expected_version=expected)
+    response.headers["ETag"] = etag(out.version)
+    return out

@@ -1,0 +1,659 @@
+"""Vacancies: create (one or in bulk), read, list, update and close, with the access rules of
+design section 8. Services flush; the request boundary commits."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+from sqlalchemy import Select, delete, func, select
+from sqlalchemy.orm import Session
+
+from app.audit.service import record
+from app.auth.principal import Principal, Role
+from app.common.concurrency import check_version
+from app.common.intake import (
+    Errors,
+    EscoRef,
+    ResolvedOccupation,
+    ResolvedSkills,
+    add,
+    check_sectors,
+    esco_profiles,
+    field_error,
+    merge,
+    occupation_profiles,
+    prefixed,
+    resolve_occupation_fields,
+    resolve_owner,
+    resolve_skills,
+)
+from app.common.schemas import Page
+from app.db import new_id, utcnow
+from app.errors import NotFound, ProblemError, field_path, invalid
+from app.matches import service as matches
+from app.pathways.models import LegalPathway
+from app.taxonomy.models import Sector
+from app.vacancies.mapper import to_out, vacancy_children
+from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
+from app.vacancies.schemas import VacancyIn, VacancyOut, VacancyUpdate
+
+ENTITY = "vacancy"
+_ITEM = TypeAdapter(VacancyIn)
+#: PATCH may not clear these (they are required on create).
+_NOT_NULL = (
+    "title",
+    "description",
+    "occupation",
+    "skills",
+    "languages",
+    "openings",
+    "contract",
+    "start_date",
+    "employer_pays_fees",
+    "pathways",
+    "status",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VacancyFilters:
+    destination: str | None = None
+    occupation: str | None = None  # an ISCO code prefix
+    sector: str | None = None  # ISIC division, or a section letter
+    status: str | None = None
+    employer_id: uuid.UUID | None = None
+
+
+# ---- access ----------------------------------------------------------------------------------
+
+
+def _visible(stmt: Select[Any], principal: Principal) -> Select[Any]:
+    """Employers see their own organisation's vacancies, ministries the open ones of all."""
+    if principal.role == Role.EMPLOYER:
+        return stmt.where(Vacancy.employer_id == principal.organisation_id)
+    if principal.role == Role.MINISTRY:
+        return stmt.where(Vacancy.status == "open")
+    return stmt
+
+
+def _load(session: Session, principal: Principal, vacancy_id: uuid.UUID, *, write: bool) -> Vacancy:
+    if write and principal.role not in (Role.EMPLOYER, Role.ADMIN):
+        raise ProblemError(403, "Only employers and admins change vacancies.")
+    vacancy = session.scalar(_visible(select(Vacancy).where(Vacancy.id == vacancy_id), principal))
+    if vacancy is None:  # another organisation's vacancy is "not found": ids reveal nothing
+        raise NotFound("Vacancy", vacancy_id)
+    return vacancy
+
+
+# ---- checks ----------------------------------------------------------------------------------
+
+
+def _check_pathways(session: Session, inputs: Mapping[int, tuple[str, Sequence[str]]]) -> Errors:
+    """Named pathways must exist and be pathways of the vacancy's destination country."""
+    wanted = {code for _, codes in inputs.values() for code in codes}
+    known: dict[str, str] = {}
+    if wanted:
+        rows = session.execute(
+            select(LegalPathway.code, LegalPathway.destination_country).where(
+                LegalPathway.code.in_(sorted(wanted))
+            )
+        )
+        known = {code: destination for code, destination in rows}
+    errors: Errors = {}
+    for i, (destination, codes) in inputs.items():
+        seen: set[str] = set()
+        for j, code in enumerate(codes):
+            field = f"pathways[{j}]"
+            if code in seen:
+                add(errors, i, field_error(field, f"pathway {code!r} is listed twice", "duplicate"))
+            elif code not in known:
+                add(
+                    errors,
+                    i,
+                    field_error(field, f"{code!r} is not a legal pathway", "unknown_code"),
+                )
+            elif known[code] != destination:
+                add(
+                    errors,
+                    i,
+                    field_error(
+                        field,
+                        f"legal pathway {code!r} is a pathway to {known[code]}, not to the "
+                        f"destination country {destination}",
+                        "pathway_destination",
+                    ),
+                )
+            seen.add(code)
+    return errors
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """What checking items resolved: occupations, ESCO occupations, skills (free texts too)."""
+
+    occupations: dict[int, ResolvedOccupation]
+    esco: dict[int, EscoRef]
+    skills: dict[int, ResolvedSkills]
+
+
+def _check_items(
+    session: Session, items: Mapping[int, VacancyIn], *, min_confidence: float
+) -> tuple[_Checked, Errors]:
+    """Every code of every item, one query per kind of code; errors by item index."""
+    occupations, esco, occupation_errors = resolve_occupation_fields(
+        session,
+        {i: v.occupation for i, v in items.items()},
+        {i: v.esco_occupation for i, v in items.items()},
+        min_confidence=min_confidence,
+    )
+    skills, skill_errors = resolve_skills(
+        session, {i: [s.skill for s in v.skills] for i, v in items.items()}
+    )
+    errors = merge(
+        occupation_errors,
+        check_sectors(session, {i: v.sector for i, v in items.items()}),
+        skill_errors,
+        _check_pathways(
+            session, {i: (v.destination_country, v.pathways) for i, v in items.items()}
+        ),
+    )
+    return _Checked(occupations, esco, skills), errors
+
+
+def _existing_refs(
+    session: Session, employer_id: uuid.UUID, refs: Sequence[str]
+) -> dict[str, uuid.UUID]:
+    if not refs:
+        return {}
+    rows = session.execute(
+        select(Vacancy.external_ref, Vacancy.id).where(
+            Vacancy.employer_id == employer_id, Vacancy.external_ref.in_(sorted(set(refs)))
+        )
+    )
+    return {ref: vid for ref, vid in rows if ref is not None}
+
+
+# ---- building rows ---------------------------------------------------------------------------
+
+SkillRow = tuple[str, str, bool]  # skill id, importance, derived
+
+
+def _skill_rows(
+    named: Sequence[tuple[str, str]], occupation: str, profiles: Mapping[str, list[tuple[str, str]]]
+) -> list[SkillRow]:
+    """The skills named, or when none are, the occupation's profile (marked derived). The
+    profile key is the ESCO occupation URI when the vacancy names one with skills, else the
+    ISCO code (see _profile_key)."""
+    if named:
+        return [(skill, importance, False) for skill, importance in named]
+    return [(skill, relation, True) for skill, relation in profiles.get(occupation, [])]
+
+
+def _profiles(
+    session: Session, codes: Sequence[str], uris: Sequence[str]
+) -> dict[str, list[tuple[str, str]]]:
+    """Skill profiles of ISCO unit groups and of ESCO occupations, in one mapping."""
+    return {**occupation_profiles(session, codes), **esco_profiles(session, uris)}
+
+
+def _profile_key(
+    code: str, esco_uri: str | None, profiles: Mapping[str, list[tuple[str, str]]]
+) -> str:
+    # An ESCO occupation's essential and optional skills are finer than its unit group's.
+    return esco_uri if esco_uri is not None and profiles.get(esco_uri) else code
+
+
+def _replace_children(
+    session: Session,
+    vacancy_id: uuid.UUID,
+    skills: Sequence[SkillRow] | None,
+    languages: Sequence[tuple[str, str]] | None,
+    originals: Mapping[str, str] | None = None,
+    *,
+    fresh: bool = False,
+) -> None:
+    """`originals`: skill id -> the free text it was resolved from. `fresh`: a vacancy created
+    in this transaction, which has no children to delete (saves a DELETE per bulk item)."""
+    if skills is not None:
+        originals = originals or {}
+        if not fresh:
+            session.execute(delete(VacancySkill).where(VacancySkill.vacancy_id == vacancy_id))
+        session.add_all(
+            VacancySkill(
+                vacancy_id=vacancy_id,
+                skill_id=s,
+                importance=imp,
+                derived=d,
+                position=k,
+                original_text=originals.get(s),
+            )
+            for k, (s, imp, d) in enumerate(skills)
+        )
+    if languages is not None:
+        if not fresh:
+            session.execute(delete(VacancyLanguage).where(VacancyLanguage.vacancy_id == vacancy_id))
+        session.add_all(
+            VacancyLanguage(vacancy_id=vacancy_id, language=lang, min_level=level)
+            for lang, level in languages
+        )
+
+
+def _new_vacancy(
+    data: VacancyIn, occupation: ResolvedOccupation, employer_id: uuid.UUID, principal: Principal
+) -> Vacancy:
+    now = utcnow()
+    return Vacancy(
+        id=new_id(),
+        employer_id=employer_id,
+        external_ref=data.external_ref,
+        title=data.title,
+        description=data.description,
+        destination_country=data.destination_country,
+        region=data.region,
+        occupation_code=occupation.code,
+        occupation_coding=occupation.coding,
+        esco_occupation_uri=data.esco_occupation,
+        sector_code=data.sector,
+        min_isced=data.min_isced,
+        min_experience_years=data.min_experience_years,
+        openings=data.openings,
+        wage_amount=data.wage.amount if data.wage else None,
+        wage_currency=data.wage.currency if data.wage else None,
+        wage_period=data.wage.period.value if data.wage else None,
+        contract_type=data.contract.type.value,
+        contract_months=data.contract.duration_months,
+        start_date=data.start_date,
+        employer_pays_fees=data.employer_pays_fees,
+        pathway_codes=list(data.pathways),
+        status=data.status,
+        created_by_id=principal.user_id,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def state(
+    v: Vacancy, skills: Sequence[SkillRow], languages: Sequence[tuple[str, str]]
+) -> dict[str, Any]:
+    """A JSON snapshot of what a client can set: audit before/after are diffs of two of these."""
+    return {
+        "external_ref": v.external_ref,
+        "title": v.title,
+        "description": v.description,
+        "destination_country": v.destination_country,
+        "region": v.region,
+        "occupation": v.occupation_code,
+        "occupation_coding": v.occupation_coding,
+        "esco_occupation": v.esco_occupation_uri,
+        "sector": v.sector_code,
+        "skills": [{"skill": s, "importance": imp, "derived": d} for s, imp, d in skills],
+        "languages": [{"language": lang, "min_level": level} for lang, level in languages],
+        "min_isced": v.min_isced,
+        "min_experience_years": v.min_experience_years,
+        "openings": v.openings,
+        "wage": None
+        if v.wage_amount is None
+        else {
+            "amount": f"{v.wage_amount:.2f}",
+            "currency": v.wage_currency,
+            "period": v.wage_period,
+        },
+        "contract": {"type": v.contract_type, "duration_months": v.contract_months},
+        "start_date": v.start_date.isoformat(),
+        "employer_pays_fees": v.employer_pays_fees,
+        "pathways": list(v.pathway_codes or []),
+        "status": v.status,
+    }
+
+
+def _diff(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    keys = [k for k in after if after[k] != before.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
+
+
+# ---- create ----------------------------------------------------------------------------------
+
+
+def create_vacancy(
+    session: Session,
+    principal: Principal,
+    data: VacancyIn,
+    *,
+    employer_id: uuid.UUID | None,
+    min_confidence: float,
+) -> VacancyOut:
+    owner = resolve_owner(session, principal, employer_id, kind="employer", param="employer_id")
+    checked, errors = _check_items(session, {0: data}, min_confidence=min_confidence)
+    if errors:
+        raise invalid(prefixed(errors[0], "body"))
+    if data.external_ref is not None:
+        existing = _existing_refs(session, owner, [data.external_ref]).get(data.external_ref)
+        if existing is not None:
+            raise ProblemError(
+                409,
+                f"A vacancy with external_ref {data.external_ref!r} exists already: {existing}.",
+                existing_id=str(existing),
+            )
+    vacancy = _create_rows(session, principal, {0: data}, checked, owner)[0]
+    return to_out(session, [vacancy])[0]
+
+
+def _create_rows(
+    session: Session,
+    principal: Principal,
+    items: Mapping[int, VacancyIn],
+    checked: _Checked,
+    owner: uuid.UUID,
+) -> dict[int, Vacancy]:
+    """Insert checked items with their skills and languages, one flush for all, and audit each."""
+    unnamed = [i for i, v in items.items() if not v.skills]
+    profiles = _profiles(
+        session,
+        [checked.occupations[i].code for i in unnamed],
+        [checked.esco[i].uri for i in unnamed if i in checked.esco],
+    )
+    created: dict[int, Vacancy] = {}
+    snapshots = []
+    for i, data in items.items():
+        vacancy = _new_vacancy(data, checked.occupations[i], owner, principal)
+        resolved = checked.skills.get(i, [])
+        named = [
+            (skill, s.importance.value) for (skill, _), s in zip(resolved, data.skills, strict=True)
+        ]
+        key = _profile_key(vacancy.occupation_code, vacancy.esco_occupation_uri, profiles)
+        skills = _skill_rows(named, key, profiles)
+        originals = {skill: text for skill, text in resolved if text is not None}
+        languages = [(lang.language, lang.min_level) for lang in data.languages]
+        session.add(vacancy)
+        created[i] = vacancy
+        snapshots.append((vacancy, skills, languages, originals))
+    session.flush()  # parents before children: the foreign keys hold at every statement
+    for vacancy, skills, languages, originals in snapshots:
+        _replace_children(session, vacancy.id, skills, languages, originals, fresh=True)
+        record(
+            session,
+            principal,
+            "create",
+            ENTITY,
+            vacancy.id,
+            None,
+            state(vacancy, skills, languages),
+        )
+    session.flush()
+    matches.vacancies_changed(session, list(created.values()))
+    return created
+
+
+def bulk_create(
+    session: Session,
+    principal: Principal,
+    raw_items: Sequence[Any],
+    *,
+    employer_id: uuid.UUID | None,
+    min_confidence: float,
+    max_items: int,
+) -> tuple[int, dict[str, Any]]:
+    """Validate each raw item on its own and create the valid ones. Returns (status, body):
+    201 when every item was created, else 200 with the per-item errors."""
+    if len(raw_items) > max_items:
+        raise ProblemError(
+            413,
+            f"A bulk request takes at most {max_items} vacancies; this one has {len(raw_items)}. "
+            "Split it into smaller requests.",
+            limit=max_items,
+        )
+    owner = resolve_owner(session, principal, employer_id, kind="employer", param="employer_id")
+    parsed: dict[int, VacancyIn] = {}
+    errors: Errors = {}
+    for i, raw in enumerate(raw_items):
+        try:
+            parsed[i] = _ITEM.validate_python(raw)
+        except ValidationError as exc:
+            for e in exc.errors():
+                message = str(e.get("msg", "invalid")).removeprefix("Value error, ")
+                add(errors, i, field_error(field_path(e["loc"]), message, e["type"]))
+
+    checked, code_errors = _check_items(session, parsed, min_confidence=min_confidence)
+    errors = merge(errors, code_errors)
+
+    refs = [v.external_ref for i, v in parsed.items() if v.external_ref and i not in errors]
+    existing = _existing_refs(session, owner, refs)
+    first_with_ref: dict[str, int] = {}
+    for i, v in parsed.items():
+        if i in errors or v.external_ref is None:
+            continue
+        ref = v.external_ref
+        if ref in existing:
+            add(
+                errors,
+                i,
+                field_error(
+                    "external_ref",
+                    f"a vacancy with external_ref {ref!r} exists already: {existing[ref]}",
+                    "duplicate",
+                ),
+            )
+        elif ref in first_with_ref:
+            add(
+                errors,
+                i,
+                field_error(
+                    "external_ref",
+                    f"external_ref {ref!r} is used by item {first_with_ref[ref]} "
+                    "of this request too",
+                    "duplicate",
+                ),
+            )
+        else:
+            first_with_ref[ref] = i
+
+    valid = {i: v for i, v in parsed.items() if i not in errors}
+    created = _create_rows(session, principal, valid, checked, owner) if valid else {}
+
+    results: list[dict[str, Any]] = []
+    for i in range(len(raw_items)):
+        if i in created:
+            results.append({"index": i, "status": "created", "id": str(created[i].id)})
+        else:
+            item_errors = prefixed(errors.get(i, []), f"[{i}]")
+            results.append({"index": i, "status": "error", "errors": item_errors})
+    body = {"results": results, "created": len(created), "failed": len(raw_items) - len(created)}
+    status = 201 if created and len(created) == len(raw_items) else 200
+    return status, body
+
+
+# ---- read ------------------------------------------------------------------------------------
+
+
+def get_vacancy(session: Session, principal: Principal, vacancy_id: uuid.UUID) -> VacancyOut:
+    return to_out(session, [_load(session, principal, vacancy_id, write=False)])[0]
+
+
+def list_vacancies(
+    session: Session, principal: Principal, filters: VacancyFilters, *, limit: int, offset: int
+) -> Page[VacancyOut]:
+    stmt = _visible(select(Vacancy), principal)
+    if filters.destination:
+        stmt = stmt.where(Vacancy.destination_country == filters.destination)
+    if filters.occupation:
+        stmt = stmt.where(Vacancy.occupation_code.startswith(filters.occupation))
+    if filters.sector:
+        if filters.sector.isalpha():  # an ISIC section: any of its divisions
+            divisions = select(Sector.code).where(Sector.section_code == filters.sector)
+            stmt = stmt.where(Vacancy.sector_code.in_(divisions))
+        else:
+            stmt = stmt.where(Vacancy.sector_code == filters.sector)
+    if filters.status:
+        stmt = stmt.where(Vacancy.status == filters.status)
+    if filters.employer_id:
+        stmt = stmt.where(Vacancy.employer_id == filters.employer_id)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(
+        stmt.order_by(Vacancy.created_at.desc(), Vacancy.id.desc()).limit(limit).offset(offset)
+    ).all()
+    return Page(items=to_out(session, rows), total=total, limit=limit, offset=offset)
+
+
+# ---- update ----------------------------------------------------------------------------------
+
+
+def update_vacancy(
+    session: Session,
+    principal: Principal,
+    vacancy_id: uuid.UUID,
+    patch: VacancyUpdate,
+    *,
+    expected_version: int | None,
+    min_confidence: float,
+) -> VacancyOut:
+    vacancy = _load(session, principal, vacancy_id, write=True)
+    check_version(ENTITY, vacancy.version, expected_version)
+    sent = patch.model_fields_set
+    nulls = [f for f in _NOT_NULL if f in sent and getattr(patch, f) is None]
+    if nulls:
+        raise invalid([field_error(f"body.{f}", "may not be null", "null") for f in nulls])
+
+    errors: list[dict[str, Any]] = []
+    occupation: ResolvedOccupation | None = None
+    esco_sent = "esco_occupation" in sent
+    esco = patch.esco_occupation if esco_sent else vacancy.esco_occupation_uri
+    if "occupation" in sent or (esco_sent and esco is not None):
+        # The occupation and the ESCO occupation (sent, or as stored) must agree; an ESCO
+        # occupation sent alone sets the occupation to its unit group.
+        resolved, _, errs = resolve_occupation_fields(
+            session,
+            {0: patch.occupation if "occupation" in sent else None},
+            {0: esco},
+            min_confidence=min_confidence,
+        )
+        occupation = resolved.get(0)
+        errors += errs.get(0, [])
+    if patch.sector is not None:
+        errors += check_sectors(session, {0: patch.sector}).get(0, [])
+    named_skills: ResolvedSkills = []
+    if patch.skills is not None:
+        resolved_skills, skill_errors = resolve_skills(
+            session, {0: [s.skill for s in patch.skills]}
+        )
+        named_skills = resolved_skills.get(0, [])
+        errors += skill_errors.get(0, [])
+    if patch.pathways is not None:
+        errors += _check_pathways(session, {0: (vacancy.destination_country, patch.pathways)}).get(
+            0, []
+        )
+    if errors:
+        raise invalid(prefixed(errors, "body"))
+
+    old_skills, old_languages = vacancy_children(session, vacancy.id)
+    before = state(vacancy, old_skills, old_languages)
+    _apply(vacancy, patch, sent, occupation)
+    if esco_sent:
+        vacancy.esco_occupation_uri = patch.esco_occupation
+
+    skills: list[SkillRow] | None = None
+    if patch.skills is not None or (
+        (
+            (occupation is not None and occupation.code != before["occupation"])
+            or vacancy.esco_occupation_uri != before["esco_occupation"]
+        )
+        and all(derived for _, _, derived in old_skills)
+    ):
+        # Named skills replace the old ones; a new occupation (ISCO or ESCO) re-derives skills
+        # that were derived.
+        named = [
+            (skill, s.importance.value)
+            for (skill, _), s in zip(named_skills, patch.skills or [], strict=True)
+        ]
+        profiles = (
+            {}
+            if named
+            else _profiles(
+                session,
+                [vacancy.occupation_code],
+                [vacancy.esco_occupation_uri] if vacancy.esco_occupation_uri else [],
+            )
+        )
+        key = _profile_key(vacancy.occupation_code, vacancy.esco_occupation_uri, profiles)
+        skills = _skill_rows(named, key, profiles)
+    languages = (
+        [(lang.language, lang.min_level) for lang in patch.languages]
+        if patch.languages is not None
+        else None
+    )
+    after = state(
+        vacancy,
+        old_skills if skills is None else skills,
+        old_languages if languages is None else languages,
+    )
+    before_diff, after_diff = _diff(before, after)
+    if not after_diff:
+        return to_out(session, [vacancy])[0]  # nothing changed: no new version, no event
+
+    vacancy.updated_at = utcnow()
+    session.flush()  # UPDATE ... WHERE version = <read>: a concurrent write fails here (409)
+    originals = {skill: text for skill, text in named_skills if text is not None}
+    _replace_children(session, vacancy.id, skills, languages, originals)
+    record(session, principal, "update", ENTITY, vacancy.id, before_diff, after_diff)
+    session.flush()
+    matches.vacancies_changed(session, [vacancy])
+    return to_out(session, [vacancy])[0]
+
+
+def _apply(
+    v: Vacancy, patch: VacancyUpdate, sent: set[str], occupation: ResolvedOccupation | None
+) -> None:
+    simple = {
+        "title": "title",
+        "description": "description",
+        "region": "region",
+        "sector": "sector_code",
+        "min_isced": "min_isced",
+        "min_experience_years": "min_experience_years",
+        "openings": "openings",
+        "start_date": "start_date",
+        "employer_pays_fees": "employer_pays_fees",
+        "status": "status",
+    }
+    for field, column in simple.items():
+        if field in sent:
+            setattr(v, column, getattr(patch, field))
+    if occupation is not None:
+        v.occupation_code = occupation.code
+        v.occupation_coding = occupation.coding
+    if "wage" in sent:
+        wage = patch.wage
+        v.wage_amount = wage.amount if wage else None
+        v.wage_currency = wage.currency if wage else None
+        v.wage_period = wage.period.value if wage else None
+    if patch.contract is not None:
+        v.contract_type = patch.contract.type.value
+        v.contract_months = patch.contract.duration_months
+    if patch.pathways is not None:
+        v.pathway_codes = list(patch.pathways)
+
+
+def close_vacancy(
+    session: Session, principal: Principal, vacancy_id: uuid.UUID, *, expected_version: int | None
+) -> VacancyOut:
+    vacancy = _load(session, principal, vacancy_id, write=True)
+    check_version(ENTITY, vacancy.version, expected_version)
+    if vacancy.status != "closed":  # closing twice is not an error, and not a second event
+        before = vacancy.status
+        vacancy.status = "closed"
+        vacancy.updated_at = utcnow()
+        session.flush()
+        record(
+            session,
+            principal,
+            "close",
+            ENTITY,
+            vacancy.id,
+            {"status": before},
+            {"status": "closed"},
+        )
+        matches.vacancies_changed(session, [vacancy])
+    return to_out(session, [vacancy])[0]
