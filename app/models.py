@@ -10,7 +10,17 @@ from app.pathways.models import ExchangeRate, LegalPathway
 from app.pools.models import Pool, PoolLanguage, PoolSkill
 from app.reviews.models import Decision
 from app.surveys.models import SurveyUpload
-from app.taxonomy.models import Occupation, OccupationSkill, SafeguardCountry, Sector, Skill
+from app.taxonomy.models import (
+    EscoOccupation,
+    EscoOccupationSkill,
+    Occupation,
+    OccupationSkill,
+    OccupationTitle,
+    SafeguardCountry,
+    Sector,
+    Skill,
+    SkillBroader,
+)
 from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
 
 __all__ = [
@@ -20,12 +30,15 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Decision",
+    "EscoOccupation",
+    "EscoOccupationSkill",
     "ExchangeRate",
     "IdempotencyRecord",
     "LegalPathway",
     "Match",
     "Occupation",
     "OccupationSkill",
+    "OccupationTitle",
     "Organisation",
     "Pool",
     "PoolLanguage",
@@ -33,6 +46,7 @@ __all__ = [
     "SafeguardCountry",
     "Sector",
     "Skill",
+    "SkillBroader",
     "SurveyUpload",
     "User",
     "Vacancy",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base
@@ -23,6 +23,22 @@ class Occupation(Base):
     )
     esco_uri: Mapped[str | None] = mapped_column(String(255), unique=True)
     alt_labels: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class OccupationTitle(Base):
+    """A job title known to belong to an ISCO-08 unit group: training examples for job-title
+    coding (app/taxonomy/coding.py). Built-in ones come from seed_data, others from an ESCO import.
+    """
+
+    __tablename__ = "occupation_titles"
+    __table_args__ = (UniqueConstraint("occupation_code", "title"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occupation_code: Mapped[str] = mapped_column(
+        ForeignKey("occupations.code", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300))
+    source: Mapped[str] = mapped_column(String(20), default="builtin")  # builtin | esco
 
 
 class Sector(Base):
@@ -49,6 +65,62 @@ class Skill(Base):
     #: The nearest broader group (for a skill) or the parent group (for a group).
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("skills.id"), index=True)
     source: Mapped[str] = mapped_column(String(20), default="builtin")  # builtin | esco
+    #: ESCO only: knowledge | skill/competence (skills); None for groups and built-in skills.
+    skill_type: Mapped[str | None] = mapped_column(String(30))
+    #: ESCO only: transversal | cross-sector | sector-specific | occupation-specific.
+    reuse_level: Mapped[str | None] = mapped_column(String(30))
+    #: ESCO only: the code of a skill group in the skills hierarchy (e.g. "S1.2.3", "0613").
+    code: Mapped[str | None] = mapped_column(String(30))
+
+
+class SkillBroader(Base):
+    """ESCO's broader relations among skills and skill groups: the full hierarchy, in which a
+    concept can have several broader concepts. Skill.parent_id keeps one of them (the nearest
+    group, see app/taxonomy/esco.py) for the engine's hierarchy credit."""
+
+    __tablename__ = "skill_broader_relations"
+
+    skill_id: Mapped[str] = mapped_column(
+        ForeignKey("skills.id", ondelete="CASCADE"), primary_key=True
+    )
+    broader_id: Mapped[str] = mapped_column(
+        ForeignKey("skills.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class EscoOccupation(Base):
+    """An ESCO occupation: finer than an ISCO-08 unit group, to which it belongs."""
+
+    __tablename__ = "esco_occupations"
+
+    uri: Mapped[str] = mapped_column(String(255), primary_key=True)
+    label: Mapped[str] = mapped_column(String(300), index=True)
+    alt_labels: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    isco_code: Mapped[str] = mapped_column(
+        ForeignKey("occupations.code", ondelete="RESTRICT"), index=True
+    )
+    #: ESCO's own code, the ISCO code with a suffix (e.g. "2654.1.7").
+    code: Mapped[str | None] = mapped_column(String(30))
+    description: Mapped[str] = mapped_column(Text, default="")
+    #: The ESCO release the row was last loaded from (e.g. "v1.1.1").
+    version: Mapped[str] = mapped_column(String(20))
+
+
+class EscoOccupationSkill(Base):
+    """An ESCO occupation-skill relation (essential | optional), as published.
+
+    occupation_uri has no foreign key on purpose: ESCO v1.1.1 publishes 67 relations of an
+    occupation that its occupations file does not list, and the relations are kept as published
+    (only occupations that exist can be named by vacancies, so the orphans are inert).
+    """
+
+    __tablename__ = "esco_occupation_skills"
+
+    occupation_uri: Mapped[str] = mapped_column(String(255), primary_key=True)
+    skill_id: Mapped[str] = mapped_column(
+        ForeignKey("skills.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    relation: Mapped[str] = mapped_column(String(10))  # essential | optional
 
 
 class OccupationSkill(Base):

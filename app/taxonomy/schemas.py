@@ -24,6 +24,19 @@ class OccupationOut(OccupationRef):
     children: list[OccupationRef] = []
 
 
+class OccupationSuggestion(BaseModel):
+    code: str
+    title: str
+    #: Calibrated to the chance that the code is right; compare with min_confidence.
+    confidence: float
+
+
+class OccupationSuggestions(BaseModel):
+    items: list[OccupationSuggestion]
+    #: Below this, the service refuses to code a title on its own (settings.coding_min_confidence).
+    min_confidence: float
+
+
 class SectorRef(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -47,6 +60,43 @@ class SkillOut(BaseModel):
     is_group: bool
     parent_id: str | None = None
     source: str
+    #: ESCO skills: knowledge | skill/competence, and how widely the skill is reused.
+    skill_type: str | None = None
+    reuse_level: str | None = None
+    #: ESCO skill groups: the code in ESCO's skills hierarchy.
+    code: str | None = None
+
+
+class SkillResolution(BaseModel):
+    """A taxonomy skill for a free text; confidence is the best label similarity (1 = a label
+    written exactly). Intake accepts it at or above settings.skill_resolve_min_confidence."""
+
+    skill: str
+    label: str
+    confidence: float
+
+
+class EscoOccupationRef(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    uri: str
+    label: str
+    #: The ISCO-08 unit group the ESCO occupation belongs to.
+    isco_code: str
+
+
+class EscoOccupationSkillOut(BaseModel):
+    skill: str
+    label: str
+    relation: str  # essential | optional
+
+
+class EscoOccupationOut(EscoOccupationRef):
+    alt_labels: list[str] = []
+    code: str | None = None
+    description: str = ""
+    version: str
+    skills: list[EscoOccupationSkillOut] = []
 
 
 class CountryOut(BaseModel):
