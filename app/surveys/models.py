@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, new_id, utcnow
@@ -14,8 +14,21 @@ from app.db import Base, new_id, utcnow
 
 class SurveyUpload(Base):
     __tablename__ = "survey_uploads"
-    # The same file (by checksum) from the same ministry in the same mode is one upload.
-    __table_args__ = (UniqueConstraint("organisation_id", "checksum", "mode"),)
+    # The same file (by checksum) from the same ministry in the same mode is stored once: a
+    # re-upload returns the earlier upload. Only uploads that stored pools count, so that a
+    # corrected re-run after a rejection (same file, other options) is possible; a rejected
+    # upload is kept for its report. A partial unique index, on SQLite and PostgreSQL alike.
+    __table_args__ = (
+        Index(
+            "uq_survey_uploads_stored_checksum",
+            "organisation_id",
+            "checksum",
+            "mode",
+            unique=True,
+            sqlite_where=text("status IN ('accepted', 'partial')"),
+            postgresql_where=text("status IN ('accepted', 'partial')"),
+        ),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisations.id"), index=True)
