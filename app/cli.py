@@ -1,12 +1,20 @@
-"""The `imdi` command: migrate, seed, serve (and admin tasks as the service grows)."""
+"""The `imdi` command: migrate, seed, serve, and the admin tasks (organisations, users, keys)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+import uuid
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.orm import Session
 
 from app.config import get_settings
+
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 def _migrate(args: argparse.Namespace) -> int:
@@ -38,8 +46,9 @@ def _seed(args: argparse.Namespace) -> int:
     if credentials and settings.environment == "development":
         print("\nDemo credentials (development only):")
         for c in credentials:
-            print(f"  {c['role']:<9} {c['email']:<38} password {c['password']:<18} "
-                  f"key {c['api_key']}")
+            print(
+                f"  {c['role']:<9} {c['email']:<38} password {c['password']:<18} key {c['api_key']}"
+            )
     return 0
 
 
@@ -47,10 +56,165 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = get_settings()
-    print(f"imdi-match on http://{args.host}:{args.port}  (API docs: "
-          f"http://{args.host}:{args.port}/docs, database: {settings.database_url})")
-    uvicorn.run("app.main:create_app", factory=True, host=args.host, port=args.port,
-                workers=args.workers, log_level=settings.log_level.lower())
+    print(
+        f"imdi-match on http://{args.host}:{args.port}  (API docs: "
+        f"http://{args.host}:{args.port}/docs, database: {settings.database_url})"
+    )
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=settings.log_level.lower(),
+    )
+    return 0
+
+
+def _import_esco(args: argparse.Namespace) -> int:
+    from app.db import Database
+    from app.matches.service import recompute_destinations
+    from app.taxonomy.esco import EscoError, Progress, import_esco
+
+    settings = get_settings()
+    db = Database(settings.database_url)
+    try:
+        # Leave the loop normally: that is what commits (a return inside it would roll back).
+        for session in db.transaction():
+            try:
+                report = import_esco(
+                    session,
+                    args.paths,
+                    version=args.release,
+                    progress=None if args.quiet else Progress(),
+                    recompute=lambda s: recompute_destinations(s, settings, None),
+                )
+            except EscoError as exc:
+                raise CommandError(str(exc)) from exc
+    finally:
+        db.dispose()
+    print(f"ESCO {report.version} ({report.layout} layout), ESCO (c) European Union")
+    if not report.changed:
+        print("ESCO already loaded; nothing changed")
+    for bucket in ("created", "updated", "deleted", "kept"):
+        for what, n in sorted(getattr(report, bucket).items()):
+            note = " (named by vacancies, pools or profiles)" if bucket == "kept" else ""
+            print(f"{bucket} {n} {what}{note}")
+    if report.orphan_relations:
+        print(
+            f"note: {report.orphan_relations} occupation-skill relations name an occupation that "
+            "the occupations file lacks; stored as published",
+            file=sys.stderr,
+        )
+    for issue in report.issues[: args.show_issues]:
+        print(f"note: {issue}", file=sys.stderr)
+    if len(report.issues) > args.show_issues:
+        print(f"note: {len(report.issues) - args.show_issues} more", file=sys.stderr)
+    if report.recomputed:
+        print("re-ranked the open vacancies (they use ESCO skills)")
+    return 0
+
+
+# ---- admin tasks: the same validation and audit trail as the admin API (actor None = system) ----
+
+
+class CommandError(Exception):
+    """A refused admin task: its message goes to stderr and the exit status is 1."""
+
+
+_FLAGS = {"organisation": "org"}  # schema field -> command-line option, where they differ
+
+
+def _parse(model: type[M], **values: object) -> M:
+    try:
+        return model.model_validate(values)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"--{_FLAGS.get(str(e['loc'][0]), str(e['loc'][0])) if e['loc'] else ''}: "
+            f"{str(e['msg']).removeprefix('Value error, ')}"
+            for e in exc.errors()
+        )
+        raise CommandError(problems) from exc
+
+
+def _in_transaction(work: Callable[[Session], T]) -> T:
+    """Run `work` in one transaction; a ProblemError (duplicate, unknown) becomes a CommandError."""
+    from app.db import Database
+    from app.errors import ProblemError
+
+    db = Database(get_settings().database_url)
+    try:
+        # Leave the loop normally: that is what commits (a return inside it would roll back).
+        for session in db.transaction():
+            try:
+                result = work(session)
+            except ProblemError as exc:
+                details = "; ".join(e["message"] for e in exc.errors or []) or exc.detail
+                raise CommandError(details) from exc
+    finally:
+        db.dispose()
+    return result
+
+
+def _create_org(args: argparse.Namespace) -> int:
+    from app.auth.schemas import OrganisationIn
+    from app.auth.service import add_organisation
+
+    data = _parse(
+        OrganisationIn, slug=args.slug, name=args.name, kind=args.kind, country=args.country
+    )
+    org_id = _in_transaction(lambda s: add_organisation(s, None, data).id)
+    print(f"created organisation {data.slug} ({org_id})")
+    return 0
+
+
+def _create_user(args: argparse.Namespace) -> int:
+    from app.auth.schemas import UserIn
+    from app.auth.service import add_user
+
+    data = _parse(
+        UserIn,
+        email=args.email,
+        name=args.name,
+        role=args.role,
+        organisation=args.org,
+        password=args.password,
+    )
+    user_id = _in_transaction(lambda s: add_user(s, None, data).id)
+    print(f"created {data.role.value} user {data.email} ({user_id})")
+    return 0
+
+
+def _create_key(args: argparse.Namespace) -> int:
+    from app.auth.schemas import ApiKeyIn
+    from app.auth.service import create_api_key, user_by_email
+
+    data = _parse(ApiKeyIn, name=args.name)
+
+    def work(session: Session) -> tuple[uuid.UUID, str, str]:
+        api_key, key = create_api_key(session, None, user_by_email(session, args.email), data.name)
+        return api_key.id, api_key.prefix, key
+
+    key_id, prefix, key = _in_transaction(work)
+    # Only the key goes to stdout, so that scripts can capture it: KEY=$(imdi create-key ...).
+    print(
+        f"created API key {key_id} ({prefix}...) for {args.email}; it is shown only this "
+        "once, store it now:",
+        file=sys.stderr,
+    )
+    print(key)
+    return 0
+
+
+def _revoke_key(args: argparse.Namespace) -> int:
+    from app.auth.service import revoke_api_key
+
+    try:
+        key_id = uuid.UUID(args.id)
+    except ValueError as exc:
+        raise CommandError(f"--id: {args.id!r} is not a key id (a UUID)") from exc
+    _in_transaction(lambda s: revoke_api_key(s, None, key_id))
+    print(f"revoked API key {key_id}")
     return 0
 
 
@@ -60,9 +224,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("migrate", help="apply the database migrations").set_defaults(func=_migrate)
 
-    p = sub.add_parser("seed", help="load taxonomies, reference data and (in development) demo data")
-    p.add_argument("--demo", dest="demo", action="store_true", default=None,
-                   help="load the demo organisations, users, vacancies and pools")
+    p = sub.add_parser(
+        "seed", help="load taxonomies, reference data and (in development) demo data"
+    )
+    p.add_argument(
+        "--demo",
+        dest="demo",
+        action="store_true",
+        default=None,
+        help="load the demo organisations, users, vacancies and pools",
+    )
     p.add_argument("--no-demo", dest="demo", action="store_false")
     p.set_defaults(func=_seed)
 
@@ -71,12 +242,67 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=1)
     p.set_defaults(func=_serve)
+
+    p = sub.add_parser("create-org", help="create an organisation")
+    p.add_argument("--slug", required=True, help="short unique name, e.g. acme-farms")
+    p.add_argument("--name", required=True)
+    p.add_argument("--kind", required=True, choices=["employer", "ministry", "agency"])
+    p.add_argument("--country", required=True, help="ISO 3166-1 alpha-2, e.g. DE")
+    p.set_defaults(func=_create_org)
+
+    p = sub.add_parser("create-user", help="create a user in an organisation")
+    p.add_argument("--email", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--role", required=True, choices=["employer", "ministry", "officer", "admin"])
+    p.add_argument("--org", required=True, help="the organisation's slug")
+    p.add_argument("--password", default=None, help="for the web pages (optional)")
+    p.set_defaults(func=_create_user)
+
+    p = sub.add_parser("create-key", help="create an API key for a user (printed once)")
+    p.add_argument("--email", required=True, help="the user's email")
+    p.add_argument("--name", required=True, help="what the key is for, e.g. 'HR sync'")
+    p.set_defaults(func=_create_key)
+
+    p = sub.add_parser(
+        "import-esco",
+        help="load the official ESCO CSV download (zips or unzipped folder); idempotent",
+    )
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="the ESCO zips (v1.1.x: both, the classification and the relations zip), "
+        "or a folder holding them or their CSV files",
+    )
+    p.add_argument(
+        "--release",
+        default=None,
+        metavar="VERSION",
+        help="the ESCO release, e.g. v1.2.0 (default: read from the file names)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--show-issues",
+        type=int,
+        default=10,
+        metavar="N",
+        help="rows left out to list on stderr (default 10)",
+    )
+    p.set_defaults(func=_import_esco)
+
+    p = sub.add_parser("revoke-key", help="revoke an API key")
+    p.add_argument("--id", required=True, help="the key id (as listed by the admin API)")
+    p.set_defaults(func=_revoke_key)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except CommandError as exc:
+        print(f"imdi {args.command}: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -43,6 +43,18 @@ def _seed_into(url: str, *, demo: bool) -> None:
         db.dispose()
 
 
+def _import_esco_into(url: str) -> None:
+    from app.taxonomy.esco import import_esco
+    from tests.shared_data import esco_zips
+
+    db = Database(url)
+    try:
+        for session in db.transaction():
+            import_esco(session, esco_zips())
+    finally:
+        db.dispose()
+
+
 class Backend:
     """Builds seeded template databases lazily and hands out fresh copies of them."""
 
@@ -77,6 +89,11 @@ class Backend:
         return self._url(dbname)
 
     def template(self, kind: str) -> str:
+        if kind == "esco" and kind not in self.templates:
+            # The demo data plus ESCO v1.1.1 from ../shared (tests/esco): a copy of "demo".
+            url = self.copy_of("demo")
+            _import_esco_into(url)
+            self.templates[kind] = url
         if kind not in self.templates:
             url = self.empty()
             upgrade(url)
@@ -224,11 +241,12 @@ def create_actor(database: Database, role: str, *, org_kind: str | None = None,
             org = create_organisation(s, None, slug=slug, name=slug.title(), kind=kind,
                                       country=country)
         user = create_user(s, None, email=f"{uuid.uuid4().hex[:10]}@{slug}.example.org",
-                           name=f"{role} user", role=Role(role), organisation=org,
-                           password="correct horse battery staple")
+                           name=f"{role} user", role=Role(role), organisation=org)
         _, key = create_api_key(s, None, user, "test")
-        return Actor(user.id, org.id, role, key)
-    raise AssertionError("unreachable")
+        actor = Actor(user.id, org.id, role, key)
+    # Return after the loop: returning inside it would close the generator before it commits
+    # (GeneratorExit rolls the transaction back).
+    return actor
 
 
 @pytest.fixture

@@ -1,10 +1,13 @@
-"""Writing audit events: called by services in the same transaction as the write."""
+"""Writing audit events (called by services in the same transaction as the write), and
+reading them back for the audit log."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEvent
@@ -33,3 +36,48 @@ def record(
     )
     session.add(event)
     return event
+
+
+def _utc(value: datetime) -> datetime:
+    # Stored times are UTC; a bare time from a client is taken as UTC too.
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def list_events(
+    session: Session,
+    *,
+    entity_type: str | None = None,
+    entity_id: str | None = None,
+    actor_id: uuid.UUID | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[tuple[AuditEvent, str | None]], int]:
+    """Events newest first (ties broken by id, so pages never overlap), with the actor's
+    email; `since` is inclusive, `until` exclusive."""
+    from app.auth.models import User  # auth imports this module: import here, not at the top
+
+    stmt = select(AuditEvent)
+    if entity_type:
+        stmt = stmt.where(AuditEvent.entity_type == entity_type)
+    if entity_id:
+        stmt = stmt.where(AuditEvent.entity_id == entity_id)
+    if actor_id:
+        stmt = stmt.where(AuditEvent.actor_id == actor_id)
+    if action:
+        stmt = stmt.where(AuditEvent.action == action)
+    if since:
+        stmt = stmt.where(AuditEvent.at >= _utc(since))
+    if until:
+        stmt = stmt.where(AuditEvent.at < _utc(until))
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.execute(
+        stmt.add_columns(User.email)
+        .outerjoin(User, User.id == AuditEvent.actor_id)
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [(event, email) for event, email in rows], total

@@ -5,15 +5,16 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
 from app.auth.models import ApiKey, Organisation, User
 from app.auth.principal import Principal, Role
+from app.auth.schemas import ROLE_ORGANISATION_KIND, OrganisationIn, UserIn
 from app.auth.security import display_prefix, generate_api_key, hash_api_key, hash_password
 from app.db import utcnow
-from app.errors import ProblemError
+from app.errors import NotFound, ProblemError, invalid
 
 # Writing last_used_at on every request would turn every read into a write; a minute is
 # precise enough to tell an abandoned key from a live one.
@@ -42,7 +43,9 @@ def authenticate_key(session: Session, key: str) -> Principal | None:
 
 def principal_of(user: User) -> Principal:
     return Principal(
-        user_id=user.id, email=user.email, role=Role(user.role),
+        user_id=user.id,
+        email=user.email,
+        role=Role(user.role),
         organisation_id=user.organisation_id,
     )
 
@@ -55,8 +58,15 @@ def create_organisation(
     org = Organisation(slug=slug, name=name, kind=kind, country=country)
     session.add(org)
     session.flush()
-    record(session, actor, "create", "organisation", org.id, None,
-           {"slug": slug, "name": name, "kind": kind, "country": country})
+    record(
+        session,
+        actor,
+        "create",
+        "organisation",
+        org.id,
+        None,
+        {"slug": slug, "name": name, "kind": kind, "country": country},
+    )
     return org
 
 
@@ -73,13 +83,23 @@ def create_user(
     if session.scalar(select(User).where(User.email == email.lower())):
         raise ProblemError(409, f"A user with email {email!r} exists already.")
     user = User(
-        email=email.lower(), name=name, role=role.value, organisation_id=organisation.id,
+        email=email.lower(),
+        name=name,
+        role=role.value,
+        organisation_id=organisation.id,
         password_hash=hash_password(password) if password else None,
     )
     session.add(user)
     session.flush()
-    record(session, actor, "create", "user", user.id, None,
-           {"email": user.email, "role": user.role, "organisation": organisation.slug})
+    record(
+        session,
+        actor,
+        "create",
+        "user",
+        user.id,
+        None,
+        {"email": user.email, "role": user.role, "organisation": organisation.slug},
+    )
     return user
 
 
@@ -93,8 +113,15 @@ def create_api_key(
     )
     session.add(api_key)
     session.flush()
-    record(session, actor, "create", "api_key", api_key.id, None,
-           {"user": user.email, "name": name, "prefix": api_key.prefix})
+    record(
+        session,
+        actor,
+        "create",
+        "api_key",
+        api_key.id,
+        None,
+        {"user": user.email, "name": name, "prefix": api_key.prefix},
+    )
     return api_key, key
 
 
@@ -105,6 +132,135 @@ def revoke_api_key(session: Session, actor: Principal | None, key_id: uuid.UUID)
     if api_key.revoked_at is None:
         api_key.revoked_at = utcnow()
         session.flush()
-        record(session, actor, "revoke", "api_key", api_key.id, {"revoked": False},
-               {"revoked": True})
+        record(
+            session, actor, "revoke", "api_key", api_key.id, {"revoked": False}, {"revoked": True}
+        )
     return api_key
+
+
+# ---- admin: listing, and creation from validated API/CLI input --------------------------------
+
+
+def list_organisations(
+    session: Session, *, kind: str | None = None, limit: int = 50, offset: int = 0
+) -> tuple[list[Organisation], int]:
+    stmt = select(Organisation)
+    if kind:
+        stmt = stmt.where(Organisation.kind == kind)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(stmt.order_by(Organisation.slug).limit(limit).offset(offset)).all()
+    return list(rows), total
+
+
+def organisation_by_slug(session: Session, slug: str) -> Organisation | None:
+    return session.scalar(select(Organisation).where(Organisation.slug == slug))
+
+
+def add_organisation(
+    session: Session, actor: Principal | None, data: OrganisationIn
+) -> Organisation:
+    return create_organisation(
+        session,
+        actor,
+        slug=data.slug,
+        name=data.name,
+        kind=data.kind.value,
+        country=data.country,
+    )
+
+
+def add_user(session: Session, actor: Principal | None, data: UserIn) -> User:
+    """Create a user in an existing organisation whose kind fits the role."""
+    org = organisation_by_slug(session, data.organisation)
+    if org is None:
+        raise invalid(
+            [
+                {
+                    "field": "body.organisation",
+                    "type": "unknown_organisation",
+                    "message": f"there is no organisation {data.organisation!r}",
+                }
+            ]
+        )
+    wanted = ROLE_ORGANISATION_KIND[data.role]
+    if org.kind != wanted:
+        # Scoping is by organisation: an employer user in a ministry would see its pools.
+        raise invalid(
+            [
+                {
+                    "field": "body.role",
+                    "type": "role_organisation_kind",
+                    "message": f"a {data.role.value} user belongs to an organisation of kind "
+                    f"{wanted.value}; {org.slug} is a {org.kind}",
+                }
+            ]
+        )
+    return create_user(
+        session,
+        actor,
+        email=data.email,
+        name=data.name,
+        role=data.role,
+        organisation=org,
+        password=data.password,
+    )
+
+
+def list_users(
+    session: Session,
+    *,
+    organisation: str | None = None,
+    role: Role | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[tuple[User, Organisation]], int]:
+    stmt = select(User, Organisation).join(Organisation, Organisation.id == User.organisation_id)
+    if organisation:
+        stmt = stmt.where(Organisation.slug == organisation)
+    if role:
+        stmt = stmt.where(User.role == role.value)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.execute(stmt.order_by(User.email).limit(limit).offset(offset))
+    return [(user, org) for user, org in rows], total
+
+
+def get_user(session: Session, user_id: uuid.UUID) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("User", user_id)
+    return user
+
+
+def user_by_email(session: Session, email: str) -> User:
+    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        raise NotFound("User", email)
+    return user
+
+
+def list_keys(
+    session: Session,
+    *,
+    user_id: uuid.UUID | None = None,
+    include_revoked: bool = True,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[ApiKey], int]:
+    stmt = select(ApiKey)
+    if user_id:
+        stmt = stmt.where(ApiKey.user_id == user_id)
+    if not include_revoked:
+        stmt = stmt.where(ApiKey.revoked_at.is_(None))
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(
+        stmt.order_by(ApiKey.created_at.desc(), ApiKey.id).limit(limit).offset(offset)
+    ).all()
+    return list(rows), total
+
+
+def revoke_own_key(session: Session, principal: Principal, key_id: uuid.UUID) -> ApiKey:
+    """Revoke one of the principal's own keys; anyone else's answers 404, as if absent."""
+    api_key = session.get(ApiKey, key_id)
+    if api_key is None or api_key.user_id != principal.user_id:
+        raise NotFound("API key", key_id)
+    return revoke_api_key(session, principal, key_id)

@@ -53,6 +53,6 @@ class ExchangeRate(Base):
 
     currency: Mapped[str] = mapped_column(String(3), primary_key=True)
     as_of: Mapped[date] = mapped_column(primary_key=True)
-    rate: Mapped[Decimal] = mapped_column(Numeric(20, 10))
+    rate: Mapped[Decimal] = mapped_column(Numeric(24, 12))
     base: Mapped[str] = mapped_column(String(3), default="EUR")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

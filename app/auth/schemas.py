@@ -1,0 +1,126 @@
+"""API schemas of organisations, users and API keys (admin and "me" endpoints)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from app.auth.principal import Role
+from app.common.schemas import Country, Strict
+
+
+class OrganisationKind(StrEnum):
+    EMPLOYER = "employer"
+    MINISTRY = "ministry"
+    AGENCY = "agency"
+
+
+#: The kind of organisation each role belongs to: an employer user acts for an employer, etc.
+ROLE_ORGANISATION_KIND: dict[Role, OrganisationKind] = {
+    Role.EMPLOYER: OrganisationKind.EMPLOYER,
+    Role.MINISTRY: OrganisationKind.MINISTRY,
+    Role.OFFICER: OrganisationKind.AGENCY,
+    Role.ADMIN: OrganisationKind.AGENCY,
+}
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _email(value: str) -> str:
+    value = value.strip().lower()
+    if not _EMAIL.match(value):
+        raise ValueError(f"{value!r} is not an email address")
+    return value
+
+
+Slug = Annotated[
+    str,
+    Field(
+        min_length=2,
+        max_length=80,
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="lower-case letters, digits and hyphens",
+    ),
+]
+Email = Annotated[str, Field(max_length=254), AfterValidator(_email)]
+KeyName = Annotated[str, Field(min_length=1, max_length=100)]
+
+
+class OrganisationIn(Strict):
+    slug: Slug
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    kind: OrganisationKind
+    country: Country
+
+
+class OrganisationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    slug: str
+    name: str
+    kind: str
+    country: str
+    created_at: datetime
+
+
+class UserIn(BaseModel):
+    # Not Strict: a password keeps its spaces.
+    model_config = ConfigDict(extra="forbid")
+
+    email: Email
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    role: Role
+    organisation: Annotated[
+        str, Field(min_length=1, max_length=80, description="the organisation's slug")
+    ]
+    password: Annotated[
+        str | None,
+        Field(min_length=12, max_length=256, description="for the web pages; optional"),
+    ] = None
+
+
+class UserOut(BaseModel):
+    id: uuid.UUID
+    email: str
+    name: str
+    role: Role
+    organisation: OrganisationOut
+    is_active: bool
+    has_password: bool
+    created_at: datetime
+
+
+class ApiKeyIn(Strict):
+    name: KeyName
+
+
+class ApiKeyOut(BaseModel):
+    """A key as listed: never the key or its hash, only the prefix to recognise it by."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    user_id: uuid.UUID
+    name: str
+    prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class ApiKeyCreated(ApiKeyOut):
+    key: str = Field(description="the key itself: shown this once, store it now")
+
+
+class MeOut(BaseModel):
+    id: uuid.UUID
+    email: str
+    name: str
+    role: Role
+    organisation: OrganisationOut
