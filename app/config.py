@@ -6,8 +6,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from matching.weights import validate_weights
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET = "dev-only-insecure-secret-key"  # noqa: S105 - refused outside development, see below
@@ -38,6 +40,11 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     #: Job titles coded to ISCO below this confidence are refused (the client must send a code).
     coding_min_confidence: float = 0.35
+    #: Free-text skills resolve to a taxonomy skill at or above this text similarity (0..1);
+    #: below it they are refused with the best candidates (app/taxonomy/resolve.py).
+    skill_resolve_min_confidence: float = Field(0.75, ge=0.0, le=1.0)
+    #: Scoring weights (JSON object, e.g. {"skills": 0.5, ...}); missing names keep the default.
+    match_weights: dict[str, float] = Field(default_factory=dict)
     #: Largest number of vacancies in one bulk request.
     bulk_max_items: int = 1000
 
@@ -49,6 +56,15 @@ class Settings(BaseSettings):
         if self.environment == "production" and len(self.secret_key.get_secret_value()) < 32:
             raise ValueError("IMDI_SECRET_KEY must be at least 32 characters")
         return self
+
+    @field_validator("match_weights")
+    @classmethod
+    def _valid_weights(cls, value: dict[str, float]) -> dict[str, float]:
+        return validate_weights(value) if value else value
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return validate_weights(self.match_weights)
 
     @property
     def is_sqlite(self) -> bool:

@@ -1,0 +1,333 @@
+"""The only bridge between the service and the engine: ORM rows <-> engine records.
+
+Nothing else in app/ builds matching.records objects or reads the engine's outputs' internals.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.config import Settings
+from app.pathways.models import ExchangeRate, LegalPathway
+from app.pools.models import Pool as PoolRow
+from app.pools.models import PoolLanguage, PoolSkill
+from app.reviews.models import Decision
+from app.taxonomy.models import SafeguardCountry, Sector, Skill
+from app.vacancies.models import Vacancy as VacancyRow
+from app.vacancies.models import VacancyLanguage, VacancySkill
+from matching.allocation import AllocationPair, AllocationProblem
+from matching.records import (
+    DEFAULT_WEIGHTS,
+    Context,
+    ContractType,
+    Eligibility,
+    ExchangeRates,
+    Explanation,
+    Importance,
+    LanguageRequirement,
+    Match,
+    Money,
+    Pathway,
+    PathwayKind,
+    Pool,
+    SkillRequirement,
+    Taxonomy,
+    Vacancy,
+    WagePeriod,
+    cefr_index,
+)
+from matching.records import (
+    PoolLanguage as EnginePoolLanguage,
+)
+from matching.records import (
+    PoolSkill as EnginePoolSkill,
+)
+
+# ---- taxonomy and context ----------------------------------------------------------------------
+
+
+def taxonomy_view(session: Session) -> Taxonomy:
+    # Result objects have keys() (column names), so dict(result) would misread them.
+    sections = {
+        code: section
+        for code, section in session.execute(
+            select(Sector.code, Sector.section_code).where(Sector.level == "division")
+        )
+    }
+    groups = set(session.scalars(select(Skill.id).where(Skill.is_group.is_(True))))
+    # The nearest group of a skill is its parent when the parent is a group.
+    skill_group = {
+        sid: (parent if parent in groups else None)
+        for sid, parent in session.execute(
+            select(Skill.id, Skill.parent_id).where(Skill.is_group.is_(False))
+        )
+    }
+    who = frozenset(session.scalars(select(SafeguardCountry.country)))
+    return Taxonomy(sector_section=sections, skill_group=skill_group, who_safeguard=who)
+
+
+def pathway_record(row: LegalPathway) -> Pathway:
+    wage = None
+    if row.wage_amount is not None and row.wage_currency and row.wage_period:
+        wage = Money(float(row.wage_amount), row.wage_currency, WagePeriod(row.wage_period))
+    return Pathway(
+        code=row.code,
+        name=row.name,
+        destination=row.destination_country,
+        kind=PathwayKind(row.kind),
+        origins=frozenset(row.origin_countries or ()),
+        occupations=tuple(row.occupations or ()),
+        excluded_occupations=tuple(row.excluded_occupations or ()),
+        sectors=frozenset(row.sectors or ()),
+        min_isced=row.min_isced,
+        languages=tuple(
+            LanguageRequirement(x["language"], cefr_index(x["min_level"]))
+            for x in row.languages or ()
+        ),
+        min_experience_years=row.min_experience_years,
+        wage_threshold=wage,
+        contract_types=frozenset(ContractType(t) for t in row.contract_types or ()),
+        max_contract_months=row.max_contract_months,
+        annual_quota=row.annual_quota,
+        government_to_government=row.government_to_government,
+        requires_employer_pays=row.requires_employer_pays,
+        valid_from=row.valid_from,
+        valid_to=row.valid_to,
+    )
+
+
+def exchange_rates(session: Session, base: str) -> ExchangeRates:
+    """The latest rate of each currency."""
+    latest = (
+        select(ExchangeRate.currency, func.max(ExchangeRate.as_of).label("as_of"))
+        .group_by(ExchangeRate.currency)
+        .subquery()
+    )
+    rows = session.execute(
+        select(ExchangeRate.currency, ExchangeRate.rate).join(
+            latest,
+            (latest.c.currency == ExchangeRate.currency) & (latest.c.as_of == ExchangeRate.as_of),
+        )
+    )
+    return ExchangeRates(base=base, rates={c: float(r) for c, r in rows})
+
+
+def quota_used(session: Session) -> dict[tuple[str, int], int]:
+    """Approved headcount per (pathway, calendar year of the vacancy start)."""
+    rows = session.execute(
+        select(Decision.pathway_code, Decision.quota_year, func.sum(Decision.headcount))
+        .where(Decision.decision == "approved", Decision.pathway_code.is_not(None))
+        .group_by(Decision.pathway_code, Decision.quota_year)
+    )
+    return {(code, int(year)): int(total or 0) for code, year, total in rows if year is not None}
+
+
+def load_context(
+    session: Session, settings: Settings, weights: Mapping[str, float] | None = None,
+    *, destinations: Iterable[str] | None = None,
+) -> Context:
+    stmt = select(LegalPathway).order_by(LegalPathway.code)
+    if destinations is not None:
+        stmt = stmt.where(LegalPathway.destination_country.in_(sorted(set(destinations))))
+    pathways = tuple(pathway_record(p) for p in session.scalars(stmt))
+    return Context(
+        taxonomy=taxonomy_view(session),
+        pathways=pathways,
+        rates=exchange_rates(session, settings.base_currency),
+        quota_used=quota_used(session),
+        weights=dict(weights or DEFAULT_WEIGHTS),
+        hours_per_year=settings.hours_per_year,
+        months_per_year=settings.months_per_year,
+    )
+
+
+# ---- vacancies and pools ---------------------------------------------------------------------
+
+
+def _by_parent(rows: Iterable[Any], attr: str) -> dict[uuid.UUID, list[Any]]:
+    out: dict[uuid.UUID, list[Any]] = defaultdict(list)
+    for row in rows:
+        out[getattr(row, attr)].append(row)
+    return out
+
+
+def _in_chunks(ids: Sequence[uuid.UUID], size: int = 2000) -> Iterable[Sequence[uuid.UUID]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+def vacancy_records(session: Session, rows: Sequence[VacancyRow]) -> list[Vacancy]:
+    ids = [v.id for v in rows]
+    skills: dict[uuid.UUID, list[VacancySkill]] = defaultdict(list)
+    langs: dict[uuid.UUID, list[VacancyLanguage]] = defaultdict(list)
+    for chunk in _in_chunks(ids):
+        for s in session.scalars(
+            select(VacancySkill).where(VacancySkill.vacancy_id.in_(chunk))
+            .order_by(VacancySkill.vacancy_id, VacancySkill.position, VacancySkill.skill_id)
+        ):
+            skills[s.vacancy_id].append(s)
+        for lang in session.scalars(
+            select(VacancyLanguage).where(VacancyLanguage.vacancy_id.in_(chunk))
+            .order_by(VacancyLanguage.vacancy_id, VacancyLanguage.language)
+        ):
+            langs[lang.vacancy_id].append(lang)
+    return [_vacancy(v, skills[v.id], langs[v.id]) for v in rows]
+
+
+def _vacancy(v: VacancyRow, skills: list[VacancySkill], langs: list[VacancyLanguage]) -> Vacancy:
+    wage = None
+    if v.wage_amount is not None and v.wage_currency and v.wage_period:
+        wage = Money(float(v.wage_amount), v.wage_currency, WagePeriod(v.wage_period))
+    return Vacancy(
+        id=str(v.id),
+        destination=v.destination_country,
+        occupation=v.occupation_code,
+        start_date=v.start_date,
+        openings=v.openings,
+        sector=v.sector_code,
+        skills=tuple(
+            SkillRequirement(s.skill_id, Importance(s.importance), s.derived) for s in skills
+        ),
+        languages=tuple(
+            LanguageRequirement(lang.language, cefr_index(lang.min_level)) for lang in langs
+        ),
+        min_isced=v.min_isced,
+        min_experience_years=v.min_experience_years,
+        wage=wage,
+        contract_type=ContractType(v.contract_type),
+        contract_months=v.contract_months,
+        employer_pays_fees=v.employer_pays_fees,
+        pathways=tuple(v.pathway_codes or ()),
+    )
+
+
+def pool_records(session: Session, rows: Sequence[PoolRow]) -> list[Pool]:
+    ids = [p.id for p in rows]
+    skills: dict[uuid.UUID, list[PoolSkill]] = defaultdict(list)
+    langs: dict[uuid.UUID, list[PoolLanguage]] = defaultdict(list)
+    for chunk in _in_chunks(ids):
+        for s in session.scalars(
+            select(PoolSkill).where(PoolSkill.pool_id.in_(chunk))
+            .order_by(PoolSkill.pool_id, PoolSkill.skill_id)
+        ):
+            skills[s.pool_id].append(s)
+        for lang in session.scalars(
+            select(PoolLanguage).where(PoolLanguage.pool_id.in_(chunk))
+            .order_by(PoolLanguage.pool_id, PoolLanguage.language, PoolLanguage.level)
+        ):
+            langs[lang.pool_id].append(lang)
+    return [_pool(p, skills[p.id], langs[p.id]) for p in rows]
+
+
+def _pool(p: PoolRow, skills: list[PoolSkill], langs: list[PoolLanguage]) -> Pool:
+    return Pool(
+        id=str(p.id),
+        origin=p.origin_country,
+        occupation=p.occupation_code,
+        headcount=p.headcount,
+        isced_level=p.isced_level,
+        experience_years=p.experience_years,
+        sector=p.sector_code,
+        skills=tuple(EnginePoolSkill(s.skill_id, s.share) for s in skills),
+        languages=tuple(
+            EnginePoolLanguage(lang.language, cefr_index(lang.level), lang.share)
+            for lang in langs
+        ),
+        available_from=p.available_from,
+    )
+
+
+# ---- engine outputs -> stored JSON -------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "value") and isinstance(value.value, str):  # StrEnum
+        return value.value
+    return value
+
+
+def eligibility_json(e: Eligibility) -> dict[str, Any]:
+    return {
+        "eligible": e.eligible,
+        "pathway": e.pathway,
+        "eligible_headcount": e.eligible_headcount,
+        "checks_passed": list(e.checks_passed),
+        "reasons": [{"code": r.code, "message": r.message} for r in e.reasons],
+    }
+
+
+def explanation_json(x: Explanation) -> dict[str, Any]:
+    return {
+        "components": [
+            {
+                "name": c.name,
+                "score": c.score,
+                "weight": c.weight,
+                "contribution": c.contribution,
+                "evidence": {k: v for k, v in c.evidence},
+            }
+            for c in x.components
+        ],
+        "skills": [_jsonable(asdict(s)) for s in x.skills],
+        "missing_essential": list(x.missing_essential),
+        "eligibility": eligibility_json(x.eligibility),
+    }
+
+
+def match_values(m: Match) -> dict[str, Any]:
+    """Column values of a stored match for an engine Match (explanation required)."""
+    assert m.explanation is not None, "stored matches carry their explanation"
+    return {
+        "vacancy_id": uuid.UUID(m.vacancy_id),
+        "pool_id": uuid.UUID(m.pool_id),
+        "score": float(m.score),
+        "components": {k: float(v) for k, v in m.components.items()},
+        "eligible": m.eligibility.eligible,
+        "pathway_code": m.eligibility.pathway,
+        "eligible_headcount": m.eligibility.eligible_headcount,
+        "reasons": [{"code": r.code, "message": r.message} for r in m.eligibility.reasons],
+        "explanation": explanation_json(m.explanation),
+        "engine_version": m.engine_version,
+        "weights_hash": m.weights_hash,
+    }
+
+
+# ---- allocation ------------------------------------------------------------------------------
+
+
+def allocation_pair(
+    vacancy_id: uuid.UUID, pool_id: uuid.UUID, pathway: str, score: float, max_headcount: int,
+    origin: str, destination: str, year: int,
+) -> AllocationPair:
+    """One stored eligible match as the allocation engine takes it (ids as strings; the
+    quota year is the vacancy's start year, as approvals count it)."""
+    return AllocationPair(
+        vacancy_id=str(vacancy_id), pool_id=str(pool_id), pathway=pathway, score=float(score),
+        max_headcount=int(max_headcount), origin=origin, destination=destination, year=int(year),
+    )
+
+
+def allocation_problem(
+    pairs: Sequence[AllocationPair], openings: Mapping[uuid.UUID, int],
+    pool_headcount: Mapping[uuid.UUID, int], quotas: Mapping[tuple[str, int], int],
+) -> AllocationProblem:
+    return AllocationProblem(
+        pairs=tuple(pairs),
+        openings={str(k): int(v) for k, v in openings.items()},
+        pool_headcount={str(k): int(v) for k, v in pool_headcount.items()},
+        quotas=dict(quotas),
+    )

@@ -1,0 +1,296 @@
+"""Stored matches: when they are recomputed, and how they are read.
+
+When matches are recomputed (all in the same transaction as the change, so no reader ever sees
+a match computed from data that has since changed):
+- a vacancy is created or changed: it is re-ranked against every active pool;
+- a pool is created, changed or withdrawn: it is re-scored against every open vacancy;
+- a legal pathway changes, or an approval consumes its quota: every open vacancy of the
+  pathway's destination is re-ranked;
+- exchange rates change: every open vacancy is re-ranked;
+- the weights or the engine version change (configuration, at deployment): stored rows carry
+  both; a vacancy whose rows were computed under others is re-ranked before it is served.
+
+What is stored per open vacancy: every eligible pair (up to MAX_ELIGIBLE, best first) and the
+ineligible pairs whose occupations are related (same ISCO sub-major group or closer, up to
+MAX_BLOCKED, best first), so that officers can see which relevant pools a rule blocks and why.
+Rows that carry decisions are history and are kept (and kept up to date) whatever their rank.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.auth.principal import Principal, Role
+from app.config import Settings, get_settings
+from app.db import utcnow
+from app.errors import NotFound
+from app.matches import adapters
+from app.matches.models import Match as MatchRow
+from app.pools.models import Pool as PoolRow
+from app.reviews.models import Decision
+from app.vacancies.models import Vacancy as VacancyRow
+from matching import ENGINE_VERSION
+from matching.explain import explain
+from matching.ranker import PoolIndex
+from matching.records import Context, Match
+from matching.weights import weights_hash
+
+MAX_ELIGIBLE = 500
+MAX_BLOCKED = 100
+#: Occupation component at or above which an ineligible pair is "related" (same sub-major).
+RELATED_OCCUPATION = 0.3
+
+
+def _keep_blocked(m: Match) -> bool:
+    return m.components.get("occupation", 0.0) >= RELATED_OCCUPATION
+
+
+def _decided(session: Session, column, ids: Sequence[uuid.UUID]) -> set[tuple[uuid.UUID, uuid.UUID]]:
+    rows = session.execute(
+        select(Decision.vacancy_id, Decision.pool_id).where(column.in_(ids)).distinct()
+    )
+    return {(v, p) for v, p in rows}
+
+
+def _active_pools(session: Session) -> list[PoolRow]:
+    return list(session.scalars(select(PoolRow).where(PoolRow.status == "active")))
+
+
+def _open_vacancies(session: Session, destinations: Iterable[str] | None = None) -> list[VacancyRow]:
+    stmt = select(VacancyRow).where(VacancyRow.status == "open")
+    if destinations is not None:
+        stmt = stmt.where(VacancyRow.destination_country.in_(sorted(set(destinations))))
+    return list(session.scalars(stmt))
+
+
+def _explained(m: Match, vacancy, pool, ctx: Context) -> Match:
+    return replace(m, explanation=explain(vacancy, pool, ctx, m.eligibility))
+
+
+def _store(session: Session, existing: dict[tuple[uuid.UUID, uuid.UUID], MatchRow],
+           matches: Iterable[Match]) -> None:
+    for m in matches:
+        values = adapters.match_values(m)
+        row = existing.pop((values["vacancy_id"], values["pool_id"]), None)
+        if row is None:
+            session.add(MatchRow(**values))
+        else:
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.computed_at = utcnow()
+
+
+def recompute_vacancies(
+    session: Session, settings: Settings, vacancies: Sequence[VacancyRow]
+) -> None:
+    """Re-rank these vacancies against every active pool and store the result."""
+    if not vacancies:
+        return
+    session.flush()
+    ctx = adapters.load_context(session, settings, settings.weights)
+    pool_rows = _active_pools(session)
+    pools = adapters.pool_records(session, pool_rows)
+    by_id = {p.id: p for p in pools}
+    index = PoolIndex.build(pools, ctx.taxonomy)
+    ids = [v.id for v in vacancies]
+    decided = _decided(session, Decision.vacancy_id, ids)
+    existing = {
+        (r.vacancy_id, r.pool_id): r
+        for r in session.scalars(select(MatchRow).where(MatchRow.vacancy_id.in_(ids)))
+    }
+    for row, vac in zip(vacancies, adapters.vacancy_records(session, vacancies), strict=True):
+        if row.status != "open" or not pools:
+            keep: list[Match] = []
+        else:
+            ranked = index.rank(vac, ctx, None, include_ineligible=True, explain=False)
+            eligible = [m for m in ranked if m.eligibility.eligible][:MAX_ELIGIBLE]
+            blocked = [m for m in ranked if not m.eligibility.eligible and _keep_blocked(m)]
+            chosen = {m.pool_id for m in eligible} | {m.pool_id for m in blocked[:MAX_BLOCKED]}
+            chosen |= {str(p) for v, p in decided if v == row.id}
+            keep = [m for m in ranked if m.pool_id in chosen]
+        _store(session, existing,
+               (_explained(m, vac, by_id[m.pool_id], ctx) for m in keep))
+    # What is left was not chosen this time: drop it unless a decision refers to it.
+    for (vid, pid), row in existing.items():
+        if (vid, pid) not in decided:
+            session.delete(row)
+    session.flush()
+
+
+def recompute_pools(session: Session, settings: Settings, pools: Sequence[PoolRow]) -> None:
+    """Re-score these pools against every open vacancy and store the pairs worth keeping."""
+    if not pools:
+        return
+    session.flush()
+    ids = [p.id for p in pools]
+    decided = _decided(session, Decision.pool_id, ids)
+    existing = {
+        (r.vacancy_id, r.pool_id): r
+        for r in session.scalars(select(MatchRow).where(MatchRow.pool_id.in_(ids)))
+    }
+    active = [p for p in pools if p.status == "active"]
+    if active:
+        ctx = adapters.load_context(session, settings, settings.weights)
+        records = adapters.pool_records(session, active)
+        by_id = {p.id: p for p in records}
+        index = PoolIndex.build(records, ctx.taxonomy)
+        vac_rows = _open_vacancies(session)
+        keep: list[Match] = []
+        for vac in adapters.vacancy_records(session, vac_rows):
+            for m in index.rank(vac, ctx, None, include_ineligible=True, explain=False):
+                pair = (uuid.UUID(m.vacancy_id), uuid.UUID(m.pool_id))
+                if m.eligibility.eligible or _keep_blocked(m) or pair in decided:
+                    keep.append(_explained(m, vac, by_id[m.pool_id], ctx))
+        _store(session, existing, keep)
+    for pair, row in existing.items():
+        if pair not in decided:
+            session.delete(row)
+    session.flush()
+
+
+def settings_of(session: Session) -> Settings:
+    """The settings of the unit of work (set by the request boundary), else the process's."""
+    settings = session.info.get("settings")
+    return settings if isinstance(settings, Settings) else get_settings()
+
+
+def vacancies_changed(session: Session, vacancies: Sequence[VacancyRow]) -> None:
+    """Called by the vacancy service after it created or changed these vacancies."""
+    recompute_vacancies(session, settings_of(session), vacancies)
+
+
+def pools_changed(session: Session, pools: Sequence[PoolRow]) -> None:
+    """Called by the pool service after it created, changed or withdrew these pools."""
+    recompute_pools(session, settings_of(session), pools)
+
+
+def recompute_destinations(
+    session: Session, settings: Settings, destinations: Iterable[str] | None
+) -> None:
+    """Re-rank the open vacancies of these destinations (None: all)."""
+    recompute_vacancies(session, settings, _open_vacancies(session, destinations))
+
+
+def ensure_current(session: Session, settings: Settings, vacancy: VacancyRow) -> None:
+    """Re-rank a vacancy whose stored matches were computed under other weights or engine."""
+    current = weights_hash(settings.weights)
+    stale = session.scalar(
+        select(func.count()).select_from(MatchRow).where(
+            MatchRow.vacancy_id == vacancy.id,
+            (MatchRow.weights_hash != current) | (MatchRow.engine_version != ENGINE_VERSION),
+        )
+    )
+    if stale:
+        recompute_vacancies(session, settings, [vacancy])
+
+
+def recompute_stale(session: Session, settings: Settings) -> int:
+    """Re-rank every vacancy with rows from other weights or engine (e.g. at start-up)."""
+    current = weights_hash(settings.weights)
+    ids = set(session.scalars(
+        select(MatchRow.vacancy_id).where(
+            (MatchRow.weights_hash != current) | (MatchRow.engine_version != ENGINE_VERSION)
+        ).distinct()
+    ))
+    rows = [v for v in session.scalars(select(VacancyRow).where(VacancyRow.id.in_(ids)))]
+    recompute_vacancies(session, settings, rows)
+    return len(rows)
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+_RANK_ORDER = (MatchRow.score.desc(), MatchRow.eligible_headcount.desc())
+
+
+def visible_vacancy(session: Session, principal: Principal, vacancy_id: uuid.UUID) -> VacancyRow:
+    vacancy = session.get(VacancyRow, vacancy_id)
+    if vacancy is None:
+        raise NotFound("Vacancy", vacancy_id)
+    if principal.role is Role.EMPLOYER and vacancy.employer_id != principal.organisation_id:
+        raise NotFound("Vacancy", vacancy_id)
+    if principal.role is Role.MINISTRY and vacancy.status != "open":
+        raise NotFound("Vacancy", vacancy_id)
+    return vacancy
+
+
+def visible_pool(session: Session, principal: Principal, pool_id: uuid.UUID) -> PoolRow:
+    pool = session.get(PoolRow, pool_id)
+    if pool is None:
+        raise NotFound("Pool", pool_id)
+    if principal.role is Role.MINISTRY and pool.ministry_id != principal.organisation_id:
+        raise NotFound("Pool", pool_id)
+    if principal.role is Role.EMPLOYER:
+        # Employers see a pool only through a match with one of their own vacancies.
+        shared = session.scalar(
+            select(func.count()).select_from(MatchRow)
+            .join(VacancyRow, VacancyRow.id == MatchRow.vacancy_id)
+            .where(MatchRow.pool_id == pool_id,
+                   VacancyRow.employer_id == principal.organisation_id)
+        )
+        if not shared:
+            raise NotFound("Pool", pool_id)
+    return pool
+
+
+def _scoped(stmt, principal: Principal):
+    """Restrict a match query to what the principal may see (design section 8)."""
+    if principal.role is Role.EMPLOYER:
+        stmt = stmt.where(MatchRow.vacancy_id.in_(
+            select(VacancyRow.id).where(VacancyRow.employer_id == principal.organisation_id)))
+    elif principal.role is Role.MINISTRY:
+        stmt = stmt.where(MatchRow.pool_id.in_(
+            select(PoolRow.id).where(PoolRow.ministry_id == principal.organisation_id)))
+    return stmt
+
+
+def matches_of_vacancy(
+    session: Session, settings: Settings, principal: Principal, vacancy_id: uuid.UUID, *,
+    include_ineligible: bool, limit: int, offset: int,
+) -> tuple[VacancyRow, list[MatchRow], int]:
+    vacancy = visible_vacancy(session, principal, vacancy_id)
+    ensure_current(session, settings, vacancy)
+    stmt = _scoped(
+        select(MatchRow)
+        .join(PoolRow, PoolRow.id == MatchRow.pool_id)
+        .where(MatchRow.vacancy_id == vacancy.id, PoolRow.status == "active"),
+        principal,
+    )
+    if not include_ineligible:
+        stmt = stmt.where(MatchRow.eligible.is_(True))
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(
+        stmt.order_by(*_RANK_ORDER, MatchRow.pool_id).limit(limit).offset(offset)
+    ).all()
+    return vacancy, list(rows), total
+
+
+def matches_of_pool(
+    session: Session, settings: Settings, principal: Principal, pool_id: uuid.UUID, *,
+    include_ineligible: bool, limit: int, offset: int,
+) -> tuple[PoolRow, list[MatchRow], int]:
+    pool = visible_pool(session, principal, pool_id)
+    stmt = _scoped(
+        select(MatchRow)
+        .join(VacancyRow, VacancyRow.id == MatchRow.vacancy_id)
+        .where(MatchRow.pool_id == pool.id, VacancyRow.status == "open"),
+        principal,
+    )
+    if not include_ineligible:
+        stmt = stmt.where(MatchRow.eligible.is_(True))
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(
+        stmt.order_by(*_RANK_ORDER, MatchRow.vacancy_id).limit(limit).offset(offset)
+    ).all()
+    return pool, list(rows), total
+
+
+def get_match(session: Session, principal: Principal, match_id: uuid.UUID) -> MatchRow:
+    row = session.scalar(_scoped(select(MatchRow).where(MatchRow.id == match_id), principal))
+    if row is None:
+        raise NotFound("Match", match_id)
+    return row

@@ -1,0 +1,57 @@
+"""API schemas of officers' decisions."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.common.schemas import Strict
+
+
+class DecisionKind(StrEnum):
+    SHORTLISTED = "shortlisted"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    NEEDS_INFORMATION = "needs_information"
+
+
+class DecisionIn(Strict):
+    decision: DecisionKind
+    note: Annotated[str, Field(max_length=5000)] = ""
+    headcount: Annotated[int | None, Field(ge=1, le=1_000_000,
+                                           description="workers approved (approvals only)")] = None
+
+    @model_validator(mode="after")
+    def _headcount_for_approvals(self) -> DecisionIn:
+        if self.decision is DecisionKind.APPROVED and self.headcount is None:
+            raise ValueError("an approval needs a headcount")
+        if self.decision is not DecisionKind.APPROVED and self.headcount is not None:
+            raise ValueError("only an approval takes a headcount")
+        return self
+
+
+class DecisionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    match_id: uuid.UUID
+    vacancy_id: uuid.UUID
+    pool_id: uuid.UUID
+    officer_id: uuid.UUID
+    decision: str
+    note: str
+    headcount: int
+    pathway_code: str | None
+    quota_year: int | None
+    created_at: datetime
+
+
+class DecisionPage(BaseModel):
+    items: list[DecisionOut]
+    total: int
+    limit: int
+    offset: int
