@@ -22,7 +22,7 @@ def upgrade() -> None:
     op.create_table('exchange_rates',
     sa.Column('currency', sa.String(length=3), nullable=False),
     sa.Column('as_of', sa.Date(), nullable=False),
-    sa.Column('rate', sa.Numeric(precision=20, scale=10), nullable=False),
+    sa.Column('rate', sa.Numeric(precision=24, scale=12), nullable=False),
     sa.Column('base', sa.String(length=3), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('currency', 'as_of', name=op.f('pk_exchange_rates'))
