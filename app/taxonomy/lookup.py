@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.taxonomy.models import Occupation, Sector, Skill
+from app.taxonomy.models import EscoOccupation, Occupation, Sector, Skill
 
 # Stay well below the bound-parameter limits of SQLite (32,766) and PostgreSQL (65,535).
 _CHUNK = 5_000
@@ -53,4 +53,26 @@ def skills(session: Session, ids: Iterable[str]) -> dict[str, str]:
             select(Skill.id, Skill.label).where(Skill.id.in_(chunk), Skill.is_group.is_(False))
         )
         out.update((a, b) for a, b in rows)
+    return out
+
+
+def skill_kinds(session: Session, ids: Iterable[str]) -> dict[str, bool]:
+    """The skills and skill groups among `ids`: id -> is_group."""
+    out: dict[str, bool] = {}
+    for chunk in _chunks(ids):
+        rows = session.execute(select(Skill.id, Skill.is_group).where(Skill.id.in_(chunk)))
+        out.update((a, bool(b)) for a, b in rows)
+    return out
+
+
+def esco_occupations(session: Session, uris: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """The ESCO occupations among `uris`, with their ISCO-08 unit group and label."""
+    out: dict[str, tuple[str, str]] = {}
+    for chunk in _chunks(uris):
+        rows = session.execute(
+            select(EscoOccupation.uri, EscoOccupation.isco_code, EscoOccupation.label).where(
+                EscoOccupation.uri.in_(chunk)
+            )
+        )
+        out.update((uri, (code, label)) for uri, code, label in rows)
     return out

@@ -8,7 +8,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
-from app.taxonomy.models import Occupation, SafeguardCountry, Sector, Skill
+from app.taxonomy.models import (
+    EscoOccupation,
+    EscoOccupationSkill,
+    Occupation,
+    SafeguardCountry,
+    Sector,
+    Skill,
+)
 
 
 def _like(text: str) -> str:
@@ -40,8 +47,7 @@ def get_occupation(
         raise NotFound("Occupation", code)
     prefixes = [code[:i] for i in range(len(code) - 1, 0, -1)]
     by_code = {
-        o.code: o
-        for o in session.scalars(select(Occupation).where(Occupation.code.in_(prefixes)))
+        o.code: o for o in session.scalars(select(Occupation).where(Occupation.code.in_(prefixes)))
     }
     parents = [by_code[p] for p in prefixes if p in by_code]
     children = list(
@@ -112,3 +118,44 @@ def get_skill(session: Session, skill_id: str) -> Skill:
 
 def safeguard_countries(session: Session) -> frozenset[str]:
     return frozenset(session.scalars(select(SafeguardCountry.country)))
+
+
+# ---- ESCO ------------------------------------------------------------------------------------
+
+
+def esco_versions(session: Session) -> list[str]:
+    """The ESCO releases loaded (usually one; more while rows a newer one dropped are kept)."""
+    return sorted(session.scalars(select(EscoOccupation.version).distinct()))
+
+
+def search_esco_occupations(
+    session: Session, *, q: str | None, isco: str | None, limit: int, offset: int
+) -> tuple[Sequence[EscoOccupation], int]:
+    stmt = select(EscoOccupation)
+    if q:
+        stmt = stmt.where(
+            func.lower(EscoOccupation.label).like(_like(q), escape="\\") | (EscoOccupation.uri == q)
+        )
+    if isco:
+        stmt = stmt.where(EscoOccupation.isco_code.startswith(isco))
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(
+        stmt.order_by(EscoOccupation.label, EscoOccupation.uri).limit(limit).offset(offset)
+    ).all()
+    return rows, total
+
+
+def get_esco_occupation(
+    session: Session, uri: str
+) -> tuple[EscoOccupation, list[tuple[str, str, str]]]:
+    """The ESCO occupation and its skills (id, label, relation), essential first, by label."""
+    occ = session.get(EscoOccupation, uri)
+    if occ is None:
+        raise NotFound("ESCO occupation", uri)
+    skills = session.execute(
+        select(EscoOccupationSkill.skill_id, Skill.label, EscoOccupationSkill.relation)
+        .join(Skill, Skill.id == EscoOccupationSkill.skill_id)
+        .where(EscoOccupationSkill.occupation_uri == uri)
+        .order_by(EscoOccupationSkill.relation, Skill.label, Skill.id)
+    )
+    return occ, [tuple(r) for r in skills]

@@ -1,0 +1,50 @@
+"""HTTP API of the analytics (officers and admins): JSON, and the same tables as CSV."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+
+from app.analytics import service
+from app.analytics.service import GroupBy
+from app.auth.deps import require_roles
+from app.auth.principal import Role
+from app.deps import SessionDep
+
+router = APIRouter(
+    prefix="/api/v1/analytics",
+    tags=["analytics"],
+    dependencies=[Depends(require_roles(Role.OFFICER, Role.ADMIN))],
+)
+TopN = Annotated[int, Query(ge=1, le=50, description="top matches per vacancy")]
+_CSV = {200: {"content": {"text/csv": {}}}}
+
+
+@router.get("/shortage-surplus")
+def shortage_surplus(session: SessionDep, by: GroupBy = GroupBy.OCCUPATION) -> dict[str, Any]:
+    rows = service.shortage_surplus(session, by)
+    return {"by": by.value, "items": [r.as_dict() for r in rows]}
+
+
+@router.get("/shortage-surplus.csv", response_class=Response, responses=_CSV)
+def shortage_surplus_csv(session: SessionDep, by: GroupBy = GroupBy.OCCUPATION) -> Response:
+    return Response(
+        service.balance_csv(service.shortage_surplus(session, by)),
+        media_type="text/csv; charset=utf-8",
+    )
+
+
+@router.get("/skills-gap")
+def skills_gap(session: SessionDep, top: TopN = service.DEFAULT_TOP_N) -> dict[str, Any]:
+    rows = service.skills_gap(session, top)
+    return {"top": top, "items": [r.as_dict() for r in rows]}
+
+
+@router.get("/skills-gap.csv", response_class=Response, responses=_CSV)
+def skills_gap_csv(session: SessionDep, top: TopN = service.DEFAULT_TOP_N) -> Response:
+    return Response(
+        service.skills_gap_csv(service.skills_gap(session, top)),
+        media_type="text/csv; charset=utf-8",
+    )

@@ -1,0 +1,344 @@
+"""Shortage/surplus and skills-gap analytics, computed from the stored matches.
+
+Shortage and surplus (per ISCO unit group, destination country or origin country):
+- demand: the openings of open vacancies less the headcount already approved for them;
+- eligible supply: the distinct active pools with an eligible match in a related occupation (same
+  ISCO minor group, 3 digits, as the vacancy: a pathway that admits any occupation makes cooks
+  "eligible" for a software vacancy, but they are not its supply), each counted once per group
+  with its largest eligible headcount among the group's matches, capped by what is left of the
+  pool (headcount less its approvals). A pool matched by five vacancies of one occupation is the
+  same people five times over: counting it once is what keeps supply from being inflated;
+- balance = supply - demand: negative is a shortage (openings nobody eligible can fill), positive
+  a surplus (eligible workers without an opening).
+Grouped by origin, the demand of an origin is that of the distinct vacancies its pools are
+eligible for: how much of the open demand the origin could serve.
+`active_headcount` is the whole remaining headcount of the group's active pools (occupation and
+origin groupings; pools have no destination), eligible or not, for context: a large active
+headcount with little eligible supply points at a rule (a pathway, a quota) rather than at
+missing workers.
+
+Skills gap: for each open vacancy, its top N eligible matches (the ranking order of the matches
+API); the essential vacancy skills that a match's pool gives no credit for are stored in the
+match's explanation (`missing_essential`). Counted per (occupation, skill): in how many top
+matches the skill is missing, for how many vacancies, and the eligible workers of those matches:
+the placements that training in that skill would most likely unlock.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, fields
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.matches.models import Match
+from app.pools.models import Pool
+from app.reviews.models import Decision
+from app.taxonomy import codes, lookup
+from app.vacancies.models import Vacancy
+
+APPROVED = "approved"
+DEFAULT_TOP_N = 10
+#: Digits of the ISCO code a pool shares with a vacancy to count as its supply (minor group).
+RELATED_DIGITS = 3
+
+
+class GroupBy(StrEnum):
+    OCCUPATION = "occupation"
+    DESTINATION = "destination"
+    ORIGIN = "origin"
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceRow:
+    key: str
+    label: str
+    demand: int
+    supply: int
+    vacancies: int
+    pools: int
+    active_headcount: int | None
+
+    @property
+    def balance(self) -> int:
+        return self.supply - self.demand
+
+    @property
+    def shortage(self) -> int:
+        return max(self.demand - self.supply, 0)
+
+    @property
+    def surplus(self) -> int:
+        return max(self.supply - self.demand, 0)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **asdict(self),
+            "balance": self.balance,
+            "shortage": self.shortage,
+            "surplus": self.surplus,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SkillGapRow:
+    occupation: str
+    occupation_title: str
+    skill: str
+    skill_label: str
+    matches_missing: int
+    vacancies: int
+    workers: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SkillTotal:
+    skill: str
+    skill_label: str
+    matches_missing: int
+    vacancies: int
+    workers: int
+    occupations: int
+
+
+def country_name(code: str) -> str:
+    return codes.countries().get(code, ("", code))[1]
+
+
+# ---- shortage and surplus --------------------------------------------------------------------
+
+
+def _approved_by(session: Session, column: Any, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(column, func.sum(Decision.headcount))
+        .where(Decision.decision == APPROVED, column.in_(ids))
+        .group_by(column)
+    )
+    return {key: int(total or 0) for key, total in rows}
+
+
+def shortage_surplus(session: Session, by: GroupBy) -> list[BalanceRow]:
+    """One row per group, biggest shortage first (then biggest surplus, then key)."""
+    vacancies = session.execute(
+        select(
+            Vacancy.id, Vacancy.occupation_code, Vacancy.destination_country, Vacancy.openings
+        ).where(Vacancy.status == "open")
+    ).all()
+    vacancy_occupation = {v.id: v.occupation_code for v in vacancies}
+    approved_v = _approved_by(session, Decision.vacancy_id, [v.id for v in vacancies])
+    remaining = {v.id: max(v.openings - approved_v.get(v.id, 0), 0) for v in vacancies}
+    vacancy_key = {
+        v.id: v.occupation_code if by is GroupBy.OCCUPATION else v.destination_country
+        for v in vacancies
+    }
+
+    pools = session.execute(
+        select(Pool.id, Pool.occupation_code, Pool.origin_country, Pool.headcount).where(
+            Pool.status == "active"
+        )
+    ).all()
+    approved_p = _approved_by(session, Decision.pool_id, [p.id for p in pools])
+    capacity = {p.id: max(p.headcount - approved_p.get(p.id, 0), 0) for p in pools}
+    pool_origin = {p.id: p.origin_country for p in pools}
+    pool_occupation = {p.id: p.occupation_code for p in pools}
+
+    # Eligible pairs of open vacancies and active pools: one query, the rest is arithmetic.
+    pairs = [
+        (vid, pid, headcount)
+        for vid, pid, headcount in session.execute(
+            select(Match.vacancy_id, Match.pool_id, Match.eligible_headcount)
+            .join(Vacancy, Vacancy.id == Match.vacancy_id)
+            .join(Pool, Pool.id == Match.pool_id)
+            .where(Match.eligible.is_(True), Vacancy.status == "open", Pool.status == "active")
+        )
+        if pool_occupation[pid][:RELATED_DIGITS] == vacancy_occupation[vid][:RELATED_DIGITS]
+    ]
+
+    demand: dict[str, int] = defaultdict(int)
+    vacancy_count: dict[str, int] = defaultdict(int)
+    best: dict[str, dict[uuid.UUID, int]] = defaultdict(dict)  # group -> pool -> headcount
+    if by is GroupBy.ORIGIN:
+        served: dict[str, set[uuid.UUID]] = defaultdict(set)
+        for vid, pid, headcount in pairs:
+            key = pool_origin[pid]
+            served[key].add(vid)
+            best[key][pid] = max(best[key].get(pid, 0), headcount)
+        for key, vids in served.items():
+            demand[key] = sum(remaining[v] for v in vids)
+            vacancy_count[key] = len(vids)
+    else:
+        for vid, open_count in remaining.items():
+            demand[vacancy_key[vid]] += open_count
+            vacancy_count[vacancy_key[vid]] += 1
+        for vid, pid, headcount in pairs:
+            key = vacancy_key[vid]
+            best[key][pid] = max(best[key].get(pid, 0), headcount)
+
+    active: dict[str, int] | None = None
+    if by is not GroupBy.DESTINATION:
+        active = defaultdict(int)
+        for p in pools:
+            active[p.occupation_code if by is GroupBy.OCCUPATION else p.origin_country] += capacity[
+                p.id
+            ]
+
+    keys = set(demand) | set(best)
+    labels = _labels(session, by, keys)
+    rows = [
+        BalanceRow(
+            key=key,
+            label=labels.get(key, key),
+            demand=demand.get(key, 0),
+            supply=sum(min(h, capacity[pid]) for pid, h in best.get(key, {}).items()),
+            vacancies=vacancy_count.get(key, 0),
+            pools=len(best.get(key, {})),
+            active_headcount=None if active is None else active.get(key, 0),
+        )
+        for key in keys
+    ]
+    rows.sort(key=lambda r: (r.balance, r.key))
+    return rows
+
+
+def _labels(session: Session, by: GroupBy, keys: Iterable[str]) -> dict[str, str]:
+    if by is GroupBy.OCCUPATION:
+        return lookup.unit_groups(session, keys)
+    return {k: country_name(k) for k in keys}
+
+
+# ---- skills gap ------------------------------------------------------------------------------
+
+
+def skills_gap(session: Session, top_n: int = DEFAULT_TOP_N) -> list[SkillGapRow]:
+    """Missing essential skills in each open vacancy's top `top_n` eligible matches, per
+    (occupation, skill), most often missing first."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=Match.vacancy_id,
+            # The ranking order of the matches API: score, eligible headcount, then pool id.
+            order_by=(Match.score.desc(), Match.eligible_headcount.desc(), Match.pool_id),
+        )
+        .label("rank")
+    )
+    ranked = (
+        select(
+            Match.vacancy_id,
+            Vacancy.occupation_code.label("occupation"),
+            Match.eligible_headcount,
+            Match.explanation["missing_essential"].label("missing"),
+            rank,
+        )
+        .join(Vacancy, Vacancy.id == Match.vacancy_id)
+        .join(Pool, Pool.id == Match.pool_id)
+        .where(Match.eligible.is_(True), Vacancy.status == "open", Pool.status == "active")
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            ranked.c.vacancy_id, ranked.c.occupation, ranked.c.eligible_headcount, ranked.c.missing
+        ).where(ranked.c.rank <= top_n)
+    )
+    count: dict[tuple[str, str], int] = defaultdict(int)
+    workers: dict[tuple[str, str], int] = defaultdict(int)
+    vacancies: dict[tuple[str, str], set[uuid.UUID]] = defaultdict(set)
+    for vid, occupation, headcount, missing in rows:
+        for skill in missing or []:
+            key = (occupation, str(skill))
+            count[key] += 1
+            workers[key] += int(headcount or 0)
+            vacancies[key].add(vid)
+    titles = lookup.unit_groups(session, {o for o, _ in count})
+    labels = _skill_labels(session, {s for _, s in count})
+    out = [
+        SkillGapRow(
+            occupation=o,
+            occupation_title=titles.get(o, o),
+            skill=s,
+            skill_label=labels.get(s, s),
+            matches_missing=n,
+            vacancies=len(vacancies[(o, s)]),
+            workers=workers[(o, s)],
+        )
+        for (o, s), n in count.items()
+    ]
+    out.sort(key=lambda r: (-r.matches_missing, -r.workers, r.occupation, r.skill))
+    return out
+
+
+def _skill_labels(session: Session, ids: set[str]) -> dict[str, str]:
+    return lookup.skills(session, ids) if ids else {}
+
+
+def skill_totals(rows: Sequence[SkillGapRow]) -> list[SkillTotal]:
+    """The gap per skill across occupations (for the overview chart)."""
+    acc: dict[str, list[Any]] = {}
+    for r in rows:
+        a = acc.setdefault(r.skill, [r.skill_label, 0, 0, 0, 0])
+        a[1] += r.matches_missing
+        a[2] += r.vacancies
+        a[3] += r.workers
+        a[4] += 1
+    out = [SkillTotal(s, a[0], a[1], a[2], a[3], a[4]) for s, a in acc.items()]
+    out.sort(key=lambda t: (-t.matches_missing, -t.workers, t.skill))
+    return out
+
+
+# ---- CSV -------------------------------------------------------------------------------------
+
+#: A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    # Negative numbers are data, not formulas; only text is neutralised.
+    if text.startswith(_FORMULA_START) and not isinstance(value, int | float):
+        return "'" + text
+    return text
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    return buffer.getvalue()
+
+
+BALANCE_COLUMNS = (
+    "key",
+    "label",
+    "demand",
+    "supply",
+    "balance",
+    "shortage",
+    "surplus",
+    "vacancies",
+    "pools",
+    "active_headcount",
+)
+
+
+def balance_csv(rows: Sequence[BalanceRow]) -> str:
+    return to_csv(BALANCE_COLUMNS, ([r.as_dict()[c] for c in BALANCE_COLUMNS] for r in rows))
+
+
+SKILL_GAP_COLUMNS = tuple(f.name for f in fields(SkillGapRow))
+
+
+def skills_gap_csv(rows: Sequence[SkillGapRow]) -> str:
+    return to_csv(SKILL_GAP_COLUMNS, ([getattr(r, c) for c in SKILL_GAP_COLUMNS] for r in rows))

@@ -1,0 +1,92 @@
+"""Dependencies of the web pages: the signed-in user, role checks and the CSRF check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import select
+from starlette.datastructures import FormData
+
+from app.auth.models import Organisation, User
+from app.auth.principal import Role
+from app.auth.service import principal_of
+from app.deps import SessionDep, SettingsDep
+from app.errors import ProblemError
+from app.web import session as web_session
+from app.web.identity import WebUser
+from app.web.routing import SignInRequired
+
+#: Form fields other than an uploaded file are short; the file has the upload limit.
+MAX_FORM_FIELDS = 60
+
+
+def web_user(request: Request, session: SessionDep, settings: SettingsDep) -> WebUser:
+    ws = web_session.read(request, settings)
+    if ws is None or ws.user_id is None:
+        raise SignInRequired
+    row = session.execute(
+        select(User, Organisation)
+        .join(Organisation, Organisation.id == User.organisation_id)
+        .where(User.id == ws.user_id)
+    ).first()
+    # A deactivated user's cookie stops working at the next request, not when it expires.
+    if row is None or not row[0].is_active:
+        raise SignInRequired
+    user, org = row
+    current = WebUser(
+        principal=principal_of(user),
+        name=user.name,
+        email=user.email,
+        organisation=org.name,
+        organisation_country=org.country,
+        csrf=ws.csrf,
+    )
+    request.state.web_user = current  # for error pages drawn after this point
+    return current
+
+
+CurrentWebUser = Annotated[WebUser, Depends(web_user)]
+
+
+def web_roles(*roles: Role) -> Callable[[WebUser], WebUser]:
+    allowed = frozenset(roles)
+
+    def check(user: CurrentWebUser) -> WebUser:
+        if user.principal.role not in allowed:
+            raise ProblemError(403, "This page is not available for your role.")
+        return user
+
+    return check
+
+
+OfficerUser = Annotated[WebUser, Depends(web_roles(Role.OFFICER, Role.ADMIN))]
+EmployerUser = Annotated[WebUser, Depends(web_roles(Role.EMPLOYER))]
+MinistryUser = Annotated[WebUser, Depends(web_roles(Role.MINISTRY))]
+
+
+async def csrf_form(request: Request, settings: SettingsDep) -> FormData:
+    """The posted form, once its CSRF token matches the session's; else 403.
+
+    Parsed here with the upload limit as the largest part, so that the upload form (the only
+    one with a file) and every other form share one parse; Starlette caches it on the request.
+    """
+    try:
+        form = await request.form(
+            max_files=1, max_fields=MAX_FORM_FIELDS, max_part_size=settings.upload_max_bytes
+        )
+    except Exception as exc:  # a malformed or oversized body is the client's error
+        raise ProblemError(400, f"The form could not be read: {exc}") from None
+    ws = web_session.read(request, settings)
+    token = form.get(web_session.CSRF_FIELD)
+    if ws is None or not isinstance(token, str) or not ws.csrf_ok(token):
+        raise ProblemError(
+            403,
+            "The form's security token is missing or out of date, so it was refused. Reload "
+            "the page and send the form again.",
+        )
+    return form
+
+
+CsrfForm = Annotated[FormData, Depends(csrf_form)]

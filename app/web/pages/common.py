@@ -1,0 +1,45 @@
+"""Helpers shared by the page modules."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+
+from app.web import session as web_session
+from app.web.routing import WebRoute, safe_next
+
+PAGE_SIZE = 25
+
+
+def web_router() -> APIRouter:
+    return APIRouter(route_class=WebRoute, include_in_schema=False)
+
+
+def redirect(
+    request: Request, url: str, kind: str | None = None, message: str | None = None
+) -> RedirectResponse:
+    """303 after a successful POST (post/redirect/get), with an optional one-shot message.
+    Returned, not raised: the request's transaction commits."""
+    response = RedirectResponse(safe_next(url), status_code=303)
+    if kind and message:
+        web_session.set_flash(response, request.app.state.settings, kind, message)
+    return response
+
+
+def text(form: FormData, name: str, default: str = "") -> str:
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else default
+
+
+def optional(form: FormData, name: str) -> str | None:
+    return text(form, name) or None
+
+
+def upper(value: str | None) -> str | None:
+    return value.strip().upper() if value and value.strip() else None
+
+
+def page_offset(value: int | None) -> int:
+    return max(int(value or 0), 0)

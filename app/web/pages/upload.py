@@ -1,0 +1,135 @@
+"""Workforce-survey upload (ministries) and the row-by-row validation report."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from fastapi import Request
+from pydantic import ValidationError
+from starlette.datastructures import UploadFile
+from starlette.responses import Response
+
+from app.deps import SessionDep, SettingsDep
+from app.errors import ProblemError
+from app.surveys import service as surveys
+from app.surveys.receive import ReceivedFile
+from app.surveys.schemas import UploadOptions
+from app.web import queries
+from app.web.deps import CsrfForm, CurrentWebUser, MinistryUser
+from app.web.pages.common import text, web_router
+from app.web.render import render
+
+router = web_router()
+_CHUNK = 1024 * 1024
+
+
+def _form(
+    request: Request,
+    user,
+    session,
+    *,
+    error: str | None = None,
+    status: int = 200,
+    values: dict[str, str] | None = None,
+) -> Response:
+    return render(
+        request,
+        "upload.html",
+        {
+            "uploads": queries.uploads_of(session, user.principal, limit=10),
+            "error": error,
+            "values": values or {"mode": "pool_table", "on_error": "reject", "dry_run": ""},
+        },
+        status=status,
+    )
+
+
+@router.get("/upload")
+def upload_form(request: Request, user: MinistryUser, session: SessionDep) -> Response:
+    return _form(request, user, session)
+
+
+def _received(upload: UploadFile, fields: dict[str, str]) -> ReceivedFile:
+    """The spooled form file, measured and hashed as the API's receiver does."""
+    digest = hashlib.sha256()
+    size = 0
+    upload.file.seek(0)
+    while chunk := upload.file.read(_CHUNK):
+        digest.update(chunk)
+        size += len(chunk)
+    upload.file.seek(0)
+    return ReceivedFile(
+        filename=(upload.filename or "upload")[:255],
+        file=upload.file,
+        size=size,
+        sha256=digest.hexdigest(),
+        fields=fields,
+    )
+
+
+@router.post("/upload")
+def upload(
+    request: Request, form: CsrfForm, user: MinistryUser, session: SessionDep, settings: SettingsDep
+) -> Response:
+    values = {
+        "mode": text(form, "mode"),
+        "on_error": text(form, "on_error"),
+        "dry_run": "true" if form.get("dry_run") == "on" else "",
+    }
+    file = form.get("file")
+    if not isinstance(file, UploadFile) or not file.filename:
+        return _form(
+            request,
+            user,
+            session,
+            error="Choose a CSV or XLSX file to upload.",
+            status=422,
+            values=values,
+        )
+    try:
+        options = UploadOptions.model_validate(
+            {
+                "mode": values["mode"],
+                "on_error": values["on_error"],
+                "dry_run": bool(values["dry_run"]),
+            }
+        )
+    except ValidationError:
+        return _form(
+            request,
+            user,
+            session,
+            error="Choose a mode and what to do with bad rows.",
+            status=422,
+            values=values,
+        )
+    received = _received(file, {})
+    if received.size > settings.upload_max_bytes:
+        raise ProblemError(
+            413, f"The file is larger than the upload limit of {settings.upload_max_bytes} bytes."
+        )
+    try:
+        result = surveys.process_upload(session, user.principal, settings, received, options)
+    except ProblemError as exc:
+        if exc.status >= 500 or exc.status == 409:
+            raise  # a failed write: the error page, and the transaction rolls back
+        # The file as a whole could not be read: nothing was stored; say why on the form.
+        return _form(request, user, session, error=exc.detail, status=exc.status, values=values)
+    out = result.upload
+    return render(
+        request,
+        "upload_report.html",
+        {"upload": out, "fresh": True},
+        status=result.status_code if result.status_code != 201 else 200,
+    )
+
+
+@router.get("/uploads/{upload_id}")
+def upload_report(
+    request: Request, upload_id: uuid.UUID, user: CurrentWebUser, session: SessionDep
+) -> Response:
+    upload = surveys.get_upload(session, user.principal, upload_id)
+    return render(
+        request, "upload_report.html", {"upload": surveys.to_out(session, upload), "fresh": False}
+    )
