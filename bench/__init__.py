@@ -1,0 +1,1 @@
+"""Benchmarks and the seeded synthetic data generator (design section 11)."""

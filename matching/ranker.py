@@ -1,0 +1,1241 @@
+"""The vectorised ranker: many pools at once with numpy and scipy.sparse (production path).
+
+`PoolIndex` turns pools into columns once (codes, a sparse pools x skills share matrix, a sparse
+pools x skill-groups max-share matrix, language entries grouped by language). `PoolIndex.rank`
+then scores one vacancy against every pool with array operations and builds `Match` records,
+explanations included, only for the top k. `rank_all` / `iter_rank_all` do that for many
+vacancies in chunks, optionally in forked worker processes that share the index copy-on-write.
+`VacancyIndex` is the mirror (vacancies for one pool). `PoolColumns` is the compact columnar
+form of pools: `PoolIndex.build` makes it from records, and the synthetic generator emits it
+directly for 10^6 pools (`PoolIndex.from_columns`), where records would cost minutes and GBs.
+
+Memory (10^6 pools, ~15 skills each): ~350 MB of arrays (two sparse matrices of 15M entries,
+per-pool codes, language entries) plus the pool ids; per-vacancy temporaries are O(pools).
+
+The reference scorer (`matching.reference`) is the specification; this module must give the same
+scores, order, eligibility and reason codes. To make ties break identically the arithmetic
+mirrors the reference operation by operation (same products, sums in the same order), so scores
+come out bit-identical rather than merely close: a last-bit difference would reorder ties.
+Note: this relies on Python 3.11's plain left-to-right float `sum()`; 3.12 compensates.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from multiprocessing.pool import AsyncResult
+
+import numpy as np
+import scipy.sparse as sp
+
+from matching import ENGINE_VERSION
+from matching.components import (
+    AVAILABILITY_HORIZON_DAYS,
+    GROUP_CREDIT,
+    OCCUPATION_BY_PREFIX,
+    SKILL_WEIGHT,
+    common_prefix_length,
+)
+from matching.eligibility import (
+    CHECKS,
+    HEADCOUNT_EPSILON,
+    assess,
+    candidate_pathways,
+    check_pathway,
+    eligible_headcount,
+    is_health_occupation,
+    language_share,
+)
+from matching.explain import explain as explain_pair
+from matching.records import (
+    COMPONENTS,
+    Context,
+    Eligibility,
+    Explanation,
+    Match,
+    Pathway,
+    Pool,
+    PoolLanguage,
+    PoolSkill,
+    Taxonomy,
+    Vacancy,
+)
+from matching.weights import validate_weights, weights_hash
+
+__all__ = ["PoolColumns", "PoolIndex", "VacancyIndex", "iter_rank_all", "rank_all"]
+
+#: available_from of a pool that is available now (date ordinals start at 1).
+NO_DATE = 0
+#: Checks that read the pool; every other check depends on the vacancy and pathway only.
+POOL_CHECKS = frozenset(
+    {
+        "origin_not_covered",
+        "education_below_minimum",
+        "language_below_minimum",
+        "experience_below_minimum",
+        "ethical_recruitment_health",
+    }
+)
+#: What check_pathway reports as passed when a pathway admits a pair: every check, table order.
+ALL_PASSED: tuple[str, ...] = tuple(code for code, _ in CHECKS)
+#: Stand-in pool for the vacancy-level checks, which never read it.
+_NO_POOL = Pool(id="", origin="", occupation="", headcount=0, isced_level=0, experience_years=0)
+
+
+def _ints(values: object, dtype: type = np.int64) -> np.ndarray:
+    return np.ascontiguousarray(np.asarray(values, dtype=dtype))
+
+
+# ---- columns ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PoolColumns:
+    """Pools as columns: the compact form the index is built from (and the generator emits).
+
+    Codes index into the vocab tuples; skills and languages are CSR-like (ptr of length n + 1).
+    """
+
+    ids: np.ndarray  # object array of str
+    origin: np.ndarray  # int32 -> origin_vocab
+    origin_vocab: tuple[str, ...]
+    occupation: np.ndarray  # int32 -> occupation_vocab
+    occupation_vocab: tuple[str, ...]
+    sector: np.ndarray  # int32 -> sector_vocab, -1 = None
+    sector_vocab: tuple[str, ...]
+    headcount: np.ndarray  # int64
+    isced: np.ndarray  # int64
+    experience: np.ndarray  # float64
+    available_from: np.ndarray  # int64 date ordinals, NO_DATE = available now
+    skill_ptr: np.ndarray  # int64, n + 1
+    skill: np.ndarray  # int32 -> skill_vocab
+    skill_share: np.ndarray  # float64
+    skill_vocab: tuple[str, ...]
+    lang_ptr: np.ndarray  # int64, n + 1
+    lang: np.ndarray  # int32 -> lang_vocab
+    lang_level: np.ndarray  # int8 CEFR index
+    lang_share: np.ndarray  # float64
+    lang_vocab: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def from_pools(cls, pools: Sequence[Pool]) -> PoolColumns:
+        """Encode pool records (a Python loop: fine for 10^5, the generator skips it for 10^6)."""
+        vocabs: dict[str, dict[str, int]] = {k: {} for k in ("o", "c", "s", "k", "l")}
+
+        def code(kind: str, value: str) -> int:
+            table = vocabs[kind]
+            found = table.get(value)
+            if found is None:
+                found = table[value] = len(table)
+            return found
+
+        n = len(pools)
+        origin = np.empty(n, np.int32)
+        occupation = np.empty(n, np.int32)
+        sector = np.empty(n, np.int32)
+        skill_ptr = np.zeros(n + 1, np.int64)
+        lang_ptr = np.zeros(n + 1, np.int64)
+        skills: list[int] = []
+        shares: list[float] = []
+        langs: list[int] = []
+        levels: list[int] = []
+        lshares: list[float] = []
+        for i, pool in enumerate(pools):
+            origin[i] = code("o", pool.origin)
+            occupation[i] = code("c", pool.occupation)
+            sector[i] = -1 if pool.sector is None else code("s", pool.sector)
+            for entry in pool.skills:
+                skills.append(code("k", entry.skill))
+                shares.append(entry.share)
+            for lang in pool.languages:
+                langs.append(code("l", lang.language))
+                levels.append(lang.level)
+                lshares.append(lang.share)
+            skill_ptr[i + 1] = len(skills)
+            lang_ptr[i + 1] = len(langs)
+        ids = np.empty(n, dtype=object)
+        ids[:] = [p.id for p in pools]
+        return cls(
+            ids=ids,
+            origin=origin,
+            origin_vocab=tuple(vocabs["o"]),
+            occupation=occupation,
+            occupation_vocab=tuple(vocabs["c"]),
+            sector=sector,
+            sector_vocab=tuple(vocabs["s"]),
+            headcount=_ints([p.headcount for p in pools]),
+            isced=_ints([p.isced_level for p in pools]),
+            experience=np.asarray([p.experience_years for p in pools], dtype=np.float64),
+            available_from=_ints(
+                [
+                    NO_DATE if p.available_from is None else p.available_from.toordinal()
+                    for p in pools
+                ]
+            ),
+            skill_ptr=skill_ptr,
+            skill=_ints(skills, np.int32),
+            skill_share=np.asarray(shares, dtype=np.float64),
+            skill_vocab=tuple(vocabs["k"]),
+            lang_ptr=lang_ptr,
+            lang=_ints(langs, np.int32),
+            lang_level=_ints(levels, np.int8),
+            lang_share=np.asarray(lshares, dtype=np.float64),
+            lang_vocab=tuple(vocabs["l"]),
+        )
+
+    def pool(self, i: int) -> Pool:
+        """Pool record i, rebuilt from the columns."""
+        s0, s1 = int(self.skill_ptr[i]), int(self.skill_ptr[i + 1])
+        l0, l1 = int(self.lang_ptr[i]), int(self.lang_ptr[i + 1])
+        sector = int(self.sector[i])
+        available = int(self.available_from[i])
+        return Pool(
+            id=str(self.ids[i]),
+            origin=self.origin_vocab[self.origin[i]],
+            occupation=self.occupation_vocab[self.occupation[i]],
+            headcount=int(self.headcount[i]),
+            isced_level=int(self.isced[i]),
+            experience_years=float(self.experience[i]),
+            sector=None if sector < 0 else self.sector_vocab[sector],
+            skills=tuple(
+                PoolSkill(self.skill_vocab[k], float(s))
+                for k, s in zip(
+                    self.skill[s0:s1].tolist(), self.skill_share[s0:s1].tolist(), strict=True
+                )
+            ),
+            languages=tuple(
+                PoolLanguage(self.lang_vocab[g], int(lv), float(s))
+                for g, lv, s in zip(
+                    self.lang[l0:l1].tolist(),
+                    self.lang_level[l0:l1].tolist(),
+                    self.lang_share[l0:l1].tolist(),
+                    strict=True,
+                )
+            ),
+            available_from=None if available == NO_DATE else date.fromordinal(available),
+        )
+
+    def to_pools(self) -> list[Pool]:
+        return [self.pool(i) for i in range(len(self))]
+
+
+def _csc(
+    rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, shape: tuple[int, int]
+) -> sp.csc_matrix:
+    """CSC from unique (row, col) entries, keeping explicit zeros (a share of 0 is still held)."""
+    # Entries come sorted by row, so a stable sort by column gives column-major, rows ascending.
+    order = np.argsort(cols, kind="stable")
+    indptr = np.zeros(shape[1] + 1, np.int64)
+    np.cumsum(np.bincount(cols, minlength=shape[1]), out=indptr[1:])
+    return sp.csc_matrix(
+        (vals[order], rows[order].astype(np.int32), indptr), shape=shape, copy=False
+    )
+
+
+def _sum_by_row(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """Per-row sums, added in input order (bincount adds sequentially: the reference's order)."""
+    # float64 even when empty (bincount of nothing is int64).
+    return np.bincount(rows, weights=values, minlength=n).astype(np.float64, copy=False)
+
+
+def _max_by_key(keys: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Unique keys and the max value per key."""
+    if len(keys) and np.all(keys[1:] > keys[:-1]):
+        return keys, vals  # already unique and sorted (the generator's case): skip the sort
+    order = np.argsort(keys, kind="stable")
+    keys, vals = keys[order], vals[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else keys[:0]
+    return keys[starts], np.maximum.reduceat(vals, starts) if len(starts) else vals[:0]
+
+
+# ---- per-vacancy intermediate results ----------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _TopK:
+    """The top rows of one vacancy, compact (cheap to send back from a worker)."""
+
+    rows: np.ndarray  # pool row numbers, in rank order
+    score: np.ndarray
+    comps: np.ndarray  # (len(rows), len(COMPONENTS)); NaN = component absent
+    headcount: np.ndarray  # eligible headcount
+    eligible: np.ndarray
+    pathway: list[Pathway | None]
+    #: Filled in by _extras: eligibility of ineligible rows (None for eligible ones).
+    ineligible: list[Eligibility | None] | None = None
+    explanations: list[Explanation] | None = None
+
+
+@dataclass(slots=True)
+class _Verdicts:
+    """Eligibility of a vacancy's pools under each evaluated candidate pathway (code order)."""
+
+    pathways: list[Pathway]
+    #: The rows described (admitted by some pathway), or None: all pools.
+    rows: np.ndarray | None
+    headcount: np.ndarray | None  # (P, rows) eligible headcount, -1 where not admitted
+    fails: np.ndarray | None  # (P, rows) failed-check counts, only when asked for
+
+
+@dataclass(slots=True)
+class _Rates:
+    """Per-context constants, computed once per (index, context)."""
+
+    weights: dict[str, float]
+    weights_hash: str
+    taxonomy: Taxonomy
+    section_of: np.ndarray = field(default_factory=lambda: np.empty(0, object))
+
+
+# ---- the index ---------------------------------------------------------------------------------
+
+
+class PoolIndex:
+    """Pools as arrays, built once; `rank` scores a vacancy against all of them."""
+
+    def __init__(self, columns: PoolColumns, taxonomy: Taxonomy, pools: Sequence[Pool] | None):
+        n = len(columns)
+        self.columns = columns
+        self.taxonomy = taxonomy
+        self._pools = list(pools) if pools is not None else None
+        self.n = n
+        self.ids = columns.ids
+        # Rank of each id in str order: one int key for the final lexsort.
+        order = np.argsort(np.asarray(columns.ids, dtype=str), kind="stable")
+        self.id_rank = np.empty(n, np.int64)
+        self.id_rank[order] = np.arange(n)
+        self.origin = columns.origin.astype(np.int32, copy=False)
+        self.occupation = columns.occupation.astype(np.int32, copy=False)
+        self.sector = columns.sector.astype(np.int32, copy=False)
+        self.headcount = columns.headcount.astype(np.int64, copy=False)
+        self.experience = columns.experience.astype(np.float64, copy=False)
+        self.available_from = columns.available_from.astype(np.int64, copy=False)
+        self.isced_vocab, isced_code = np.unique(columns.isced, return_inverse=True)
+        self.isced_code = isced_code.astype(np.int32)
+        self.isced = columns.isced
+        # Origin and education checks fold into one table lookup per pathway.
+        self.origin_isced = self.origin * len(self.isced_vocab) + self.isced_code
+
+        # Skills: deduplicated with the larger share (as the reference's _pool_shares), clipped
+        # at 0 as its max(0.0, share) does.
+        self.skill_vocab = columns.skill_vocab
+        self.skill_lookup = {s: i for i, s in enumerate(columns.skill_vocab)}
+        n_skills = len(columns.skill_vocab)
+        counts = np.diff(columns.skill_ptr)
+        rows = np.repeat(np.arange(n, dtype=np.int64), counts)
+        keys, shares = _max_by_key(
+            rows * n_skills + columns.skill, np.maximum(columns.skill_share, 0.0)
+        )
+        rows, cols = keys // max(n_skills, 1), keys % max(n_skills, 1)
+        self.skills = _csc(rows, cols, shares, (n, n_skills))
+        # Skill groups: the max share per (pool, group) gives hierarchy credit in one lookup.
+        group_vocab: dict[str, int] = {}
+        group_of_skill = np.full(n_skills, -1, np.int64)
+        for i, skill in enumerate(columns.skill_vocab):
+            group = taxonomy.skill_group.get(skill)
+            if group is not None:
+                group_of_skill[i] = group_vocab.setdefault(group, len(group_vocab))
+        self.group_lookup = group_vocab
+        g = group_of_skill[cols]
+        has = g >= 0
+        gkeys, gmax = _max_by_key(rows[has] * len(group_vocab) + g[has], shares[has])
+        n_groups = max(len(group_vocab), 1)
+        self.groups = _csc(gkeys // n_groups, gkeys % n_groups, gmax, (n, len(group_vocab)))
+        self._skill_group = taxonomy.skill_group
+
+        # Languages: entries grouped by language, in pool order then entry order (a stable sort),
+        # so per-pool sums run in the reference's order.
+        lang_rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(columns.lang_ptr))
+        order = np.argsort(columns.lang, kind="stable")
+        self.lang_rows = lang_rows[order]
+        self.lang_level = columns.lang_level[order].astype(np.int8)
+        self.lang_share = columns.lang_share[order].astype(np.float64)
+        bounds = np.searchsorted(columns.lang[order], np.arange(len(columns.lang_vocab) + 1))
+        self.lang_slices = {
+            lang: (int(bounds[i]), int(bounds[i + 1])) for i, lang in enumerate(columns.lang_vocab)
+        }
+        # ~256 MB of cached per-pool language arrays at most (8 bytes per pool per entry).
+        self._cache: OrderedDict[tuple[object, ...], np.ndarray] = OrderedDict()
+        self._cache_entries = int(min(256, max(8, 2**25 // max(n, 1))))
+        self._occ_tables: dict[str, np.ndarray] = {}
+        self._ctx_cache: tuple[Taxonomy, np.ndarray, dict[tuple[float, ...], str]] | None = None
+        self._lock = threading.Lock()  # the LRU below may be used from several threads
+
+    # -- constructors --
+
+    @classmethod
+    def build(cls, pools: Sequence[Pool], taxonomy: Taxonomy) -> PoolIndex:
+        """Index pool records (kept, so matches show the caller's own objects)."""
+        pools = list(pools)
+        return cls(PoolColumns.from_pools(pools), taxonomy, pools)
+
+    @classmethod
+    def from_columns(cls, columns: PoolColumns, taxonomy: Taxonomy) -> PoolIndex:
+        """Index pools given as columns (the generator's path for 10^6 pools)."""
+        return cls(columns, taxonomy, None)
+
+    def __len__(self) -> int:
+        return self.n
+
+    def pool(self, row: int) -> Pool:
+        return self._pools[row] if self._pools is not None else self.columns.pool(row)
+
+    def nbytes(self) -> int:
+        """Approximate memory held by the arrays (ids and records not counted)."""
+        total = 0
+        for value in vars(self).values():
+            if isinstance(value, np.ndarray):
+                total += value.nbytes
+            elif sp.issparse(value):
+                total += value.data.nbytes + value.indices.nbytes + value.indptr.nbytes
+        return total
+
+    # -- per-context constants --
+
+    def _prepare(self, ctx: Context) -> _Rates:
+        # Weights are validated on every call, as the reference does: a mutable mapping in a
+        # frozen Context may change between calls. Only what derives from the taxonomy (which
+        # the index is bound to anyway) is kept, with the weights hash per weights.
+        weights = validate_weights(ctx.weights)
+        tax = ctx.taxonomy
+        cached = self._ctx_cache
+        if cached is None or cached[0] is not tax:
+            if tax.skill_group is not self._skill_group and tax.skill_group != self._skill_group:
+                raise ValueError("ctx.taxonomy's skill groups differ from the index's; rebuild it.")
+            sections = np.empty(len(self.columns.sector_vocab), dtype=object)
+            sections[:] = [tax.sector_section.get(s) for s in self.columns.sector_vocab]
+            cached = self._ctx_cache = (tax, sections, {})
+        hashes = cached[2]
+        key = tuple(weights.values())
+        digest = hashes.get(key)
+        if digest is None:
+            digest = hashes[key] = weights_hash(weights)
+        return _Rates(weights, digest, tax, cached[1])
+
+    # -- cached per-language arrays --
+
+    def _cached(self, key: tuple[object, ...], compute: Callable[[], np.ndarray]) -> np.ndarray:
+        """Per-pool arrays that depend on a few codes only (a language and a level), kept in a
+        small LRU: vacancies and pathways ask for the same few again and again."""
+        with self._lock:
+            found = self._cache.get(key)
+            if found is not None:
+                self._cache.move_to_end(key)
+                return found
+        value = compute()  # outside the lock: two threads may both compute, harmlessly
+        with self._lock:
+            self._cache[key] = value
+            if len(self._cache) > self._cache_entries:
+                self._cache.popitem(last=False)
+        return value
+
+    def clear_cache(self) -> None:
+        """Forget cached per-language arrays and occupation tables (benchmarks: cold runs)."""
+        with self._lock:
+            self._cache.clear()
+            self._occ_tables.clear()
+
+    def _share_at_or_above(self, language: str, min_level: int) -> np.ndarray:
+        """min(1, summed shares of entries in the language at or above the level), per pool."""
+
+        def compute() -> np.ndarray:
+            bounds = self.lang_slices.get(language)
+            if bounds is None:
+                return np.zeros(self.n)
+            a, b = bounds
+            sel = self.lang_level[a:b] >= min_level
+            share = _sum_by_row(self.lang_rows[a:b][sel], self.lang_share[a:b][sel], self.n)
+            return np.minimum(1.0, share, out=share)
+
+        return self._cached(("at_or_above", language, min_level), compute)
+
+    def _language_share(self, pathway: Pathway) -> np.ndarray:
+        """language_share: best over the any-of list of capped summed shares at/above level."""
+
+        def compute() -> np.ndarray:
+            best = np.zeros(self.n, np.float64)
+            for req in pathway.languages:
+                np.maximum(best, self._share_at_or_above(req.language, req.min_level), out=best)
+            return best
+
+        key = tuple((r.language, r.min_level) for r in pathway.languages)
+        return self._cached(("any_of", key), compute)
+
+    def _language_credit(self, language: str, min_level: int) -> np.ndarray:
+        """language_score's per-language term: min(1, sum of share * (1 or 0.5)), per pool."""
+
+        def compute() -> np.ndarray:
+            bounds = self.lang_slices.get(language)
+            if bounds is None:
+                return np.zeros(self.n)
+            a, b = bounds
+            factor = np.where(self.lang_level[a:b] >= min_level, 1.0, 0.5)
+            credit = _sum_by_row(self.lang_rows[a:b], self.lang_share[a:b] * factor, self.n)
+            return np.minimum(1.0, credit, out=credit)
+
+        return self._cached(("credit", language, min_level), compute)
+
+    # -- eligibility --
+
+    def _eligibility(
+        self, vacancy: Vacancy, ctx: Context, candidates: Sequence[Pathway], need_fails: bool
+    ) -> _Verdicts:
+        """Every candidate pathway's verdict on every pool, as arrays.
+
+        Pathways failing a vacancy-level check admit no one; unless the failure counts are needed
+        (include_ineligible: the closest pathway of an ineligible pair), they are skipped and
+        only the admitted rows are returned, with their eligible headcounts.
+        """
+        tax = ctx.taxonomy
+        origins = self.columns.origin_vocab
+        health = is_health_occupation(vacancy.occupation, tax)
+        used: list[Pathway] = []
+        fails_rows: list[np.ndarray] = []
+        ok_rows: list[np.ndarray] = []
+        shares: list[np.ndarray | None] = []
+        for pathway in candidates:
+            vac_fails = sum(
+                1
+                for code, check in CHECKS
+                if code not in POOL_CHECKS and check(vacancy, _NO_POOL, pathway, ctx) is not None
+            )
+            if vac_fails and not need_fails:
+                continue
+            # Origin, health and education checks: one lookup in an (origin x ISCED) table.
+            origin_fail = np.fromiter(
+                (
+                    (bool(pathway.origins) and o not in pathway.origins)
+                    + (health and not pathway.government_to_government and o in tax.who_safeguard)
+                    for o in origins
+                ),
+                dtype=np.int8,
+                count=len(origins),
+            )
+            if pathway.min_isced is None:
+                edu_fail = np.zeros(len(self.isced_vocab), np.int8)
+            else:
+                edu_fail = (self.isced_vocab < pathway.min_isced).astype(np.int8)
+            table = (origin_fail[:, None] + edu_fail[None, :]).ravel()
+            share = self._language_share(pathway) if pathway.languages else None
+            used.append(pathway)
+            shares.append(share)
+            if need_fails:
+                fails = table[self.origin_isced] + np.int8(vac_fails)
+                if pathway.min_experience_years is not None:
+                    fails += ~(self.experience >= pathway.min_experience_years)
+                if share is not None:
+                    fails += ~(share > 0)
+                fails_rows.append(fails)
+                ok_rows.append(fails == 0)
+            else:
+                ok = (table == 0)[self.origin_isced]
+                if pathway.min_experience_years is not None:
+                    ok &= self.experience >= pathway.min_experience_years
+                if share is not None:
+                    ok &= share > 0
+                ok_rows.append(ok)
+        if not used:
+            return _Verdicts(used, None if need_fails else np.empty(0, np.int64), None, None)
+        admitted = ok_rows[0] if len(ok_rows) == 1 else np.logical_or.reduce(ok_rows)
+        rows = None if need_fails else np.flatnonzero(admitted)
+        hc = self.headcount if rows is None else self.headcount[rows]
+        eh_rows = []
+        for ok, share in zip(ok_rows, shares, strict=True):
+            if share is None:
+                eh = hc.copy()  # floor(hc * 1.0 + 1e-9) == hc for any realistic headcount
+            else:
+                part = share if rows is None else share[rows]
+                eh = np.floor(hc * part + HEADCOUNT_EPSILON).astype(np.int64)
+            eh[~(ok if rows is None else ok[rows])] = -1
+            eh_rows.append(eh)
+        fails_all = np.stack(fails_rows).astype(np.int16) if need_fails else None
+        return _Verdicts(used, rows, np.stack(eh_rows), fails_all)
+
+    # -- components --
+
+    def _skills_numerator(self, vacancy: Vacancy, tax: Taxonomy) -> np.ndarray:
+        """sum over vacancy skills of w * credit, per pool, added in the vacancy's skill order.
+
+        Each skill's nonzero credits come from one column of the skill matrix and one of the
+        group matrix; one bincount over all of them, concatenated in skill order, adds them per
+        pool in that order (bincount adds sequentially), so sums match the reference bit for bit.
+        """
+        s_ptr, s_idx, s_val = self.skills.indptr, self.skills.indices, self.skills.data
+        g_ptr, g_idx, g_val = self.groups.indptr, self.groups.indices, self.groups.data
+        rows: list[np.ndarray] = []
+        values: list[np.ndarray] = []
+        for req in vacancy.skills:
+            w = SKILL_WEIGHT[req.importance]
+            col = self.skill_lookup.get(req.skill, -1)
+            group = tax.skill_group.get(req.skill)
+            gcol = -1 if group is None else self.group_lookup.get(group, -1)
+            if col >= 0:
+                srows = s_idx[s_ptr[col] : s_ptr[col + 1]]
+                svals = s_val[s_ptr[col] : s_ptr[col + 1]]
+            if gcol < 0:
+                if col >= 0:
+                    rows.append(srows)
+                    values.append(w * svals)
+                continue
+            grows = g_idx[g_ptr[gcol] : g_ptr[gcol + 1]]
+            credit = GROUP_CREDIT * g_val[g_ptr[gcol] : g_ptr[gcol + 1]]
+            if col >= 0 and len(srows):
+                # The group max includes the skill itself; max(s, 0.5 * max(s, other)) equals
+                # the reference's max(s, 0.5 * other). Holders of the skill are rows of its group
+                # column (both sorted), so searchsorted finds them.
+                pos = np.searchsorted(grows, srows)
+                credit[pos] = np.maximum(credit[pos], svals)
+            rows.append(grows)
+            values.append(w * credit)
+        if not rows:
+            return np.zeros(self.n)
+        return _sum_by_row(np.concatenate(rows), np.concatenate(values), self.n)
+
+    def _language_score(self, vacancy: Vacancy, rows: np.ndarray | None) -> np.ndarray | float:
+        """Mean over the vacancy's languages of the capped credit (sum then divide, in order)."""
+        if not vacancy.languages:
+            return 1.0
+        total: np.ndarray | float = 0
+        for req in vacancy.languages:
+            credit = self._language_credit(req.language, req.min_level)
+            total = total + (credit if rows is None else credit[rows])
+        return total / len(vacancy.languages)
+
+    def _components(
+        self, vacancy: Vacancy, rates: _Rates, rows: np.ndarray | None
+    ) -> tuple[np.ndarray, dict[str, np.ndarray | float | None]]:
+        """Score and component arrays for `rows` (None: all pools), as the reference computes."""
+        tax = rates.taxonomy
+        w = rates.weights
+
+        def take(a: np.ndarray) -> np.ndarray:
+            return a if rows is None else a[rows]
+
+        comps: dict[str, np.ndarray | float | None] = {}
+        if vacancy.skills:
+            total_w = sum(SKILL_WEIGHT[r.importance] for r in vacancy.skills)
+            comps["skills"] = take(self._skills_numerator(vacancy, tax)) / total_w
+        else:
+            comps["skills"] = None
+        occ_table = self._occ_tables.get(vacancy.occupation)
+        if occ_table is None:
+            occ_table = np.array(
+                [
+                    OCCUPATION_BY_PREFIX[min(common_prefix_length(vacancy.occupation, o), 4)]
+                    for o in self.columns.occupation_vocab
+                ]
+                or [0.0]
+            )
+            self._occ_tables[vacancy.occupation] = occ_table
+        comps["occupation"] = occ_table[take(self.occupation)]
+        sector_present: np.ndarray | None = None
+        if vacancy.sector is None:
+            comps["sector"] = None
+        else:
+            v_section = tax.sector_section.get(vacancy.sector)
+            table = np.array(
+                [
+                    1.0
+                    if s == vacancy.sector
+                    else 0.5
+                    if v_section is not None and v_section == rates.section_of[i]
+                    else 0.0
+                    for i, s in enumerate(self.columns.sector_vocab)
+                ]
+                + [0.0]  # code -1 (no sector) reads the last entry; masked out below
+            )
+            codes = take(self.sector)
+            comps["sector"] = table[codes]
+            sector_present = codes >= 0
+        comps["language"] = self._language_score(vacancy, rows)
+        if vacancy.min_isced is None:
+            comps["education"] = 1.0
+        else:
+            m = vacancy.min_isced
+            edu = np.where(
+                self.isced_vocab >= m, 1.0, np.where(self.isced_vocab == m - 1, 0.5, 0.0)
+            )
+            comps["education"] = edu[take(self.isced_code)]
+        required = vacancy.min_experience_years
+        if required is None or required <= 0:
+            comps["experience"] = 1.0
+        else:
+            comps["experience"] = np.minimum(1.0, take(self.experience) / required)
+        start = vacancy.start_date.toordinal()
+        late = take(self.available_from) - start
+        comps["availability"] = np.maximum(
+            0.0, 1.0 - np.maximum(late, 0) / AVAILABILITY_HORIZON_DAYS
+        )
+
+        # combine(): sum(w * s) over present components in COMPONENTS order, then / sum(w).
+        numerator: np.ndarray | float = 0
+        for name in COMPONENTS:
+            s = comps[name]
+            if s is None:
+                continue
+            # An absent sector reads 0.0 and adds w * 0.0 = +0.0: the running sum is unchanged.
+            numerator = numerator + w[name] * s
+        present = [name for name in COMPONENTS if comps[name] is not None]
+        total = sum(w[name] for name in present)
+        score_with = numerator / total if total > 0 else 0.0
+        if sector_present is None:
+            score = score_with
+        else:
+            without = sum(w[name] for name in present if name != "sector")
+            score_without = numerator / without if without > 0 else 0.0
+            score = np.where(sector_present, score_with, score_without)
+        size = self.n if rows is None else len(rows)
+        if sector_present is not None:
+            comps["sector"] = np.where(sector_present, comps["sector"], np.nan)  # absent: NaN
+        return np.broadcast_to(np.asarray(score, np.float64), (size,)), comps
+
+    # -- ranking --
+
+    def _topk(
+        self,
+        vacancy: Vacancy,
+        ctx: Context,
+        k: int | None,
+        include_ineligible: bool,
+    ) -> _TopK:
+        rates = self._prepare(ctx)
+        verdicts = self._eligibility(
+            vacancy, ctx, candidate_pathways(vacancy, ctx), include_ineligible
+        )
+        rows = verdicts.rows
+        n_rows = self.n if rows is None else len(rows)
+        if n_rows == 0 or k == 0:
+            return _empty_topk()
+        score, comps = self._components(vacancy, rates, rows)
+        eh_all = verdicts.headcount  # (P, n_rows), -1 where a pathway does not admit
+        if eh_all is not None:
+            eh = eh_all.max(axis=0)
+            admitted = eh >= 0
+            eh = np.maximum(eh, 0)  # ineligible pairs report 0
+        else:
+            eh = np.zeros(n_rows, np.int64)
+            admitted = np.zeros(n_rows, bool)
+        # Top k by (score desc, eligible headcount desc, id asc): partition on score first and
+        # keep every row tied with the k-th score, then sort that small set by the full key.
+        if k is not None and k < n_rows:
+            kth = np.partition(score, n_rows - k)[n_rows - k]
+            cand = np.flatnonzero(score >= kth)
+        else:
+            cand = np.arange(n_rows)
+        ids = self.id_rank[cand] if rows is None else self.id_rank[rows[cand]]
+        order = np.lexsort((ids, -eh[cand], -score[cand]))
+        top = cand[order[:k] if k is not None else order]
+        prow = top if rows is None else rows[top]
+        elig = admitted[top]
+        pathway: list[Pathway | None] = [None] * len(top)
+        if eh_all is not None:
+            best = np.argmax(eh_all[:, top], axis=0)  # first max: lowest code among ties
+            fails = verdicts.fails
+            closest = np.argmin(fails[:, top], axis=0) if fails is not None else best
+            chosen = np.where(elig, best, closest)
+            pathway = [verdicts.pathways[c] for c in chosen.tolist()]
+        comp_mat = np.full((len(top), len(COMPONENTS)), np.nan)
+        for j, name in enumerate(COMPONENTS):
+            s = comps[name]
+            if s is None:
+                continue
+            comp_mat[:, j] = s[top] if isinstance(s, np.ndarray) else s
+        return _TopK(prow, score[top].copy(), comp_mat, eh[top], elig, pathway)
+
+    def _extras(self, vacancy: Vacancy, ctx: Context, top: _TopK, explain: bool) -> None:
+        """Reasons of ineligible rows and explanations: per-pair Python, only for the top k."""
+        if not top.eligible.all():
+            out: list[Eligibility | None] = []
+            for i, row in enumerate(top.rows.tolist()):
+                if top.eligible[i]:
+                    out.append(None)
+                    continue
+                pool = self.pool(row)
+                pathway = top.pathway[i]
+                if pathway is None:
+                    out.append(assess(vacancy, pool, ctx))  # no candidate: the no_pathway verdict
+                else:
+                    c = check_pathway(vacancy, pool, pathway, ctx)
+                    out.append(Eligibility(False, pathway.code, 0, c.passed, c.reasons))
+            top.ineligible = out
+        if explain:
+            top.explanations = [
+                explain_pair(vacancy, self.pool(row), ctx, _eligibility_of(top, i))
+                for i, row in enumerate(top.rows.tolist())
+            ]
+
+    def _matches(self, vacancy: Vacancy, ctx: Context, top: _TopK) -> list[Match]:
+        rates = self._prepare(ctx)
+        names = [(j, name) for j, name in enumerate(COMPONENTS)]
+        out: list[Match] = []
+        comps = top.comps.tolist()
+        scores = top.score.tolist()
+        for i, row in enumerate(top.rows.tolist()):
+            values = comps[i]
+            out.append(
+                Match(
+                    vacancy_id=vacancy.id,
+                    pool_id=str(self.ids[row]),
+                    score=scores[i],
+                    components={n: values[j] for j, n in names if values[j] == values[j]},
+                    eligibility=_eligibility_of(top, i),
+                    engine_version=ENGINE_VERSION,
+                    weights_hash=rates.weights_hash,
+                    explanation=None if top.explanations is None else top.explanations[i],
+                )
+            )
+        return out
+
+    def rank(
+        self,
+        vacancy: Vacancy,
+        ctx: Context,
+        k: int | None = 50,
+        *,
+        include_ineligible: bool = False,
+        explain: bool = True,
+    ) -> list[Match]:
+        """The top k pools for a vacancy, as rank_reference(vacancy, pools, ctx, k=k, ...)."""
+        if k is not None and k < 0:
+            raise ValueError(f"k must be None or >= 0, got {k}.")
+        top = self._topk(vacancy, ctx, k, include_ineligible)
+        self._extras(vacancy, ctx, top, explain)
+        return self._matches(vacancy, ctx, top)
+
+
+def _empty_topk() -> _TopK:
+    e = np.empty(0, np.int64)
+    return _TopK(e, np.empty(0), np.empty((0, len(COMPONENTS))), e, np.empty(0, bool), [])
+
+
+def _eligibility_of(top: _TopK, i: int) -> Eligibility:
+    if top.eligible[i]:
+        # check_pathway of an admitting pathway: every check passed, no reasons.
+        pathway = top.pathway[i]
+        assert pathway is not None
+        return Eligibility(True, pathway.code, int(top.headcount[i]), ALL_PASSED, ())
+    assert top.ineligible is not None
+    found = top.ineligible[i]
+    assert found is not None
+    return found
+
+
+# ---- many vacancies ----------------------------------------------------------------------------
+
+#: Set in the parent before forking, so workers inherit the index instead of unpickling it.
+_SHARED: dict[str, object] = {}
+
+
+def _work(span: tuple[int, int]) -> list[tuple[int, _TopK]]:
+    index = _SHARED["index"]
+    vacancies = _SHARED["vacancies"]
+    ctx = _SHARED["ctx"]
+    k, include_ineligible, explain = _SHARED["options"]  # type: ignore[misc]
+    assert isinstance(index, PoolIndex) and isinstance(ctx, Context)
+    out = []
+    for i in range(*span):
+        vacancy = vacancies[i]  # type: ignore[index]
+        top = index._topk(vacancy, ctx, k, include_ineligible)
+        index._extras(vacancy, ctx, top, explain)
+        out.append((i, top))
+    return out
+
+
+def iter_rank_all(
+    vacancies: Sequence[Vacancy],
+    index: PoolIndex,
+    ctx: Context,
+    k: int | None = 50,
+    *,
+    include_ineligible: bool = False,
+    explain: bool = True,
+    workers: int = 1,
+    chunk_size: int = 64,
+) -> Iterator[tuple[str, list[Match]]]:
+    """(vacancy id, matches) for each vacancy, in input order, with bounded memory.
+
+    Work goes out in chunks of `chunk_size` vacancies; with workers > 1, to forked processes
+    that inherit the index (copy-on-write; nothing big is pickled). Workers send back compact
+    top-k arrays; the Match records are built here.
+    """
+    if k is not None and k < 0:
+        raise ValueError(f"k must be None or >= 0, got {k}.")
+    vacancies = list(vacancies)
+    spans = [(a, min(a + chunk_size, len(vacancies))) for a in range(0, len(vacancies), chunk_size)]
+    index._prepare(ctx)  # validate once, before forking
+    _SHARED.update(
+        index=index, vacancies=vacancies, ctx=ctx, options=(k, include_ineligible, explain)
+    )
+    try:
+        if workers <= 1 or len(spans) <= 1:
+            for span in spans:
+                for i, top in _work(span):
+                    yield vacancies[i].id, index._matches(vacancies[i], ctx, top)
+            return
+        mp = multiprocessing.get_context("fork")
+        with mp.Pool(workers) as pool:
+            # At most `2 * workers` chunks in flight: pending results stay bounded even when
+            # the consumer is slower than the workers. Results come back in input order.
+            todo = iter(spans)
+            pending: deque[AsyncResult[list[tuple[int, _TopK]]]] = deque(
+                pool.apply_async(_work, (span,)) for span in islice(todo, 2 * workers)
+            )
+            while pending:
+                chunk = pending.popleft().get()
+                for span in islice(todo, 1):
+                    pending.append(pool.apply_async(_work, (span,)))
+                for i, top in chunk:
+                    yield vacancies[i].id, index._matches(vacancies[i], ctx, top)
+    finally:
+        _SHARED.clear()
+
+
+def rank_all(
+    vacancies: Sequence[Vacancy],
+    index: PoolIndex,
+    ctx: Context,
+    k: int | None = 50,
+    *,
+    include_ineligible: bool = False,
+    explain: bool = True,
+    workers: int = 1,
+    chunk_size: int = 64,
+) -> dict[str, list[Match]]:
+    """Top k pools for every vacancy: {vacancy id: matches}. See iter_rank_all."""
+    return dict(
+        iter_rank_all(
+            vacancies,
+            index,
+            ctx,
+            k,
+            include_ineligible=include_ineligible,
+            explain=explain,
+            workers=workers,
+            chunk_size=chunk_size,
+        )
+    )
+
+
+# ---- the mirror: vacancies for one pool --------------------------------------------------------
+
+
+class VacancyIndex:
+    """Vacancies as arrays, built once; `rank` scores one pool against all of them.
+
+    The mirror of PoolIndex, held to rank_vacancies_reference (tie-break: vacancy id). The
+    vacancy-level eligibility checks run once per (vacancy, candidate pathway) per context and
+    are cached while the context's pathways, rates, quota use and hours stay the same.
+    """
+
+    def __init__(self, vacancies: Sequence[Vacancy], taxonomy: Taxonomy):
+        self.vacancies = list(vacancies)
+        self.taxonomy = taxonomy
+        n = self.n = len(self.vacancies)
+        vs = self.vacancies
+        self.ids = [v.id for v in vs]
+        order = np.argsort(np.asarray(self.ids, dtype=str), kind="stable")
+        self.id_rank = np.empty(n, np.int64)
+        self.id_rank[order] = np.arange(n)
+        self.occ_vocab, occ = np.unique(
+            np.asarray([v.occupation for v in vs] or [""], dtype=object), return_inverse=True
+        )
+        self.occupation = occ[:n].astype(np.int32)
+        sectors = sorted({v.sector for v in vs if v.sector is not None})
+        self.sector_vocab = tuple(sectors)
+        lookup = {s: i for i, s in enumerate(sectors)}
+        self.sector = _ints([-1 if v.sector is None else lookup[v.sector] for v in vs], np.int32)
+        self.start = _ints([v.start_date.toordinal() for v in vs])
+        self.has_isced = np.array([v.min_isced is not None for v in vs], bool)
+        self.min_isced = _ints([0 if v.min_isced is None else v.min_isced for v in vs])
+        req = [v.min_experience_years for v in vs]
+        self.has_exp = np.array([r is not None and r > 0 for r in req], bool)
+        self.min_exp = np.array([r if r is not None and r > 0 else 1.0 for r in req], np.float64)
+
+        # Skills, padded to the longest list: code and weight per position, weight 0 past the end
+        # (adds w * credit = +0.0, leaving the running sum as the reference's).
+        skill_vocab: dict[str, int] = {}
+        smax = max((len(v.skills) for v in vs), default=0)
+        self.skill_code = np.zeros((n, smax), np.int32)
+        self.skill_weight = np.zeros((n, smax), np.float64)
+        for i, v in enumerate(vs):
+            for j, req_ in enumerate(v.skills):
+                self.skill_code[i, j] = skill_vocab.setdefault(req_.skill, len(skill_vocab))
+                self.skill_weight[i, j] = SKILL_WEIGHT[req_.importance]
+        self.skill_vocab = tuple(skill_vocab)
+        self.has_skills = np.array([bool(v.skills) for v in vs], bool)
+        self.skill_total = np.array(
+            [sum(SKILL_WEIGHT[r.importance] for r in v.skills) if v.skills else 1.0 for v in vs]
+        )
+        self._skill_group = taxonomy.skill_group
+        self.skill_group_of = [taxonomy.skill_group.get(s) for s in self.skill_vocab]
+
+        # Languages, padded the same way: a code per (language, level) pair.
+        pairs: dict[tuple[str, int], int] = {}
+        lmax = max((len(v.languages) for v in vs), default=0)
+        self.lang_code = np.zeros((n, lmax), np.int32)
+        self.lang_mask = np.zeros((n, lmax), bool)
+        for i, v in enumerate(vs):
+            for j, lr in enumerate(v.languages):
+                self.lang_code[i, j] = pairs.setdefault((lr.language, lr.min_level), len(pairs))
+                self.lang_mask[i, j] = True
+        self.lang_pairs = tuple(pairs)
+        self.n_langs = _ints([len(v.languages) for v in vs])
+        self._vac_cache: tuple[object, Context, list[Pathway], np.ndarray, np.ndarray] | None = None
+
+    @classmethod
+    def build(cls, vacancies: Sequence[Vacancy], taxonomy: Taxonomy) -> VacancyIndex:
+        return cls(vacancies, taxonomy)
+
+    def __len__(self) -> int:
+        return self.n
+
+    def _vacancy_checks(self, ctx: Context) -> tuple[list[Pathway], np.ndarray, np.ndarray]:
+        """Pathways in code order, candidate mask (P, n), vacancy-level failure counts (P, n)."""
+        key = (
+            ctx.pathways,
+            ctx.rates.base,
+            tuple(sorted(ctx.rates.rates.items())),
+            tuple(sorted(ctx.quota_used.items())),
+            ctx.hours_per_year,
+            ctx.months_per_year,
+            id(ctx.taxonomy),
+        )
+        cached = self._vac_cache
+        if cached is not None and cached[0] == key and cached[1].taxonomy is ctx.taxonomy:
+            return cached[2], cached[3], cached[4]
+        # Sorting the whole list by code (stable) keeps each vacancy's candidates in the order
+        # candidate_pathways gives them.
+        paths = sorted(ctx.pathways, key=lambda p: p.code)
+        cand = np.zeros((len(paths), self.n), bool)
+        fails = np.zeros((len(paths), self.n), np.int16)
+        for i, v in enumerate(self.vacancies):
+            named = set(v.pathways)
+            for p_i, p in enumerate(paths):
+                if p.destination != v.destination or (named and p.code not in named):
+                    continue
+                cand[p_i, i] = True
+                fails[p_i, i] = sum(
+                    1
+                    for code, check in CHECKS
+                    if code not in POOL_CHECKS and check(v, _NO_POOL, p, ctx) is not None
+                )
+        self._vac_cache = (key, ctx, paths, cand, fails)
+        return paths, cand, fails
+
+    def _skill_credit(self, pool: Pool, tax: Taxonomy) -> np.ndarray:
+        """The reference's credit of the pool for every skill any vacancy asks for."""
+        shares: dict[str, float] = {}
+        for entry in pool.skills:
+            shares[entry.skill] = max(shares.get(entry.skill, 0.0), entry.share)
+        # Per group: the best (skill, share) and the runner-up share, so "the best *other* skill
+        # of the group" is one lookup for every vacancy skill.
+        best: dict[str, tuple[str, float]] = {}
+        second: dict[str, float] = {}
+        for skill, share in shares.items():
+            group = tax.skill_group.get(skill)
+            if group is None:
+                continue
+            top = best.get(group)
+            if top is None or share > top[1]:
+                if top is not None:
+                    second[group] = max(second.get(group, 0.0), top[1])
+                best[group] = (skill, share)
+            else:
+                second[group] = max(second.get(group, 0.0), share)
+        credit = np.zeros(len(self.skill_vocab) or 1)
+        for i, skill in enumerate(self.skill_vocab):
+            exact = shares.get(skill, 0.0)
+            group = self.skill_group_of[i]
+            related = 0.0
+            if group is not None and group in best:
+                top_skill, top_share = best[group]
+                related = second.get(group, 0.0) if top_skill == skill else top_share
+            group_credit = GROUP_CREDIT * related
+            credit[i] = group_credit if group_credit > exact else exact
+        return credit
+
+    def _components(
+        self, pool: Pool, ctx: Context, weights: dict[str, float]
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        tax = ctx.taxonomy
+        n = self.n
+        comps: dict[str, np.ndarray] = {}
+        present: dict[str, np.ndarray | bool] = {}
+        credit = self._skill_credit(pool, tax)
+        acc = np.zeros(n)
+        for j in range(self.skill_code.shape[1]):
+            acc = acc + self.skill_weight[:, j] * credit[self.skill_code[:, j]]
+        comps["skills"] = np.where(self.has_skills, acc / self.skill_total, np.nan)
+        present["skills"] = self.has_skills
+        occ = np.array(
+            [
+                OCCUPATION_BY_PREFIX[min(common_prefix_length(o, pool.occupation), 4)]
+                for o in self.occ_vocab
+            ]
+        )
+        comps["occupation"] = occ[self.occupation]
+        present["occupation"] = True
+        if pool.sector is None:
+            comps["sector"] = np.full(n, np.nan)
+            present["sector"] = False
+        else:
+            pool_section = tax.sector_section.get(pool.sector)
+            table = []
+            for s in self.sector_vocab:
+                section = tax.sector_section.get(s)
+                if s == pool.sector:
+                    table.append(1.0)
+                elif section is not None and section == pool_section:
+                    table.append(0.5)
+                else:
+                    table.append(0.0)
+            has = self.sector >= 0
+            comps["sector"] = np.where(has, np.array([*table, 0.0])[self.sector], np.nan)
+            present["sector"] = has
+        lang_table = np.array(
+            [
+                min(
+                    1.0,
+                    sum(
+                        e.share * (1.0 if e.level >= level else 0.5)
+                        for e in pool.languages
+                        if e.language == language
+                    ),
+                )
+                for language, level in self.lang_pairs
+            ]
+            + [0.0]
+        )
+        total = np.zeros(n)
+        for j in range(self.lang_code.shape[1]):
+            total = total + np.where(self.lang_mask[:, j], lang_table[self.lang_code[:, j]], 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            comps["language"] = np.where(self.n_langs > 0, total / self.n_langs, 1.0)
+        present["language"] = True
+        p = pool.isced_level
+        comps["education"] = np.where(
+            ~self.has_isced | (p >= self.min_isced),
+            1.0,
+            np.where(p == self.min_isced - 1, 0.5, 0.0),
+        )
+        present["education"] = True
+        comps["experience"] = np.where(
+            self.has_exp, np.minimum(1.0, pool.experience_years / self.min_exp), 1.0
+        )
+        present["experience"] = True
+        if pool.available_from is None:
+            comps["availability"] = np.ones(n)
+        else:
+            late = np.maximum(pool.available_from.toordinal() - self.start, 0)
+            comps["availability"] = np.maximum(0.0, 1.0 - late / AVAILABILITY_HORIZON_DAYS)
+        present["availability"] = True
+
+        # combine(): both sums in COMPONENTS order; an absent component adds +0.0 (no change).
+        numerator: np.ndarray | float = 0
+        weight_sum: np.ndarray | float = 0
+        for name in COMPONENTS:
+            here = present[name]
+            if here is False:
+                continue
+            w = weights[name]
+            if here is True:
+                numerator = numerator + w * comps[name]
+                weight_sum = weight_sum + w
+            else:
+                numerator = numerator + np.where(here, w * np.nan_to_num(comps[name]), 0.0)
+                weight_sum = weight_sum + np.where(here, w, 0.0)
+        weight_sum = np.broadcast_to(np.asarray(weight_sum, np.float64), (n,))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            score = np.where(weight_sum > 0, numerator / weight_sum, 0.0)
+        return np.asarray(score, np.float64), comps
+
+    def rank(
+        self,
+        pool: Pool,
+        ctx: Context,
+        k: int | None = 50,
+        *,
+        include_ineligible: bool = False,
+        explain: bool = True,
+    ) -> list[Match]:
+        """The top k vacancies for a pool, as rank_vacancies_reference(pool, vacancies, ...)."""
+        if k is not None and k < 0:
+            raise ValueError(f"k must be None or >= 0, got {k}.")
+        if self.n == 0 or k == 0:
+            return []
+        tax = ctx.taxonomy
+        if tax.skill_group is not self._skill_group and tax.skill_group != self._skill_group:
+            raise ValueError("ctx.taxonomy's skill groups differ from the index's; rebuild it.")
+        weights = validate_weights(ctx.weights)
+        paths, cand, vac_fails = self._vacancy_checks(ctx)
+        health_occ = np.array([is_health_occupation(o, tax) for o in self.occ_vocab])
+        health_vac = health_occ[self.occupation]
+        any_vacancy = self.vacancies[0]  # the pool-level checks below never read the vacancy
+        big = np.int16(1000)
+        fails = np.full((len(paths), self.n), big, np.int16)
+        eh_all = np.full((len(paths), self.n), -1, np.int64)
+        for p_i, p in enumerate(paths):
+            scalar = sum(
+                1
+                for code, check in CHECKS
+                if code in POOL_CHECKS
+                and code != "ethical_recruitment_health"
+                and check(any_vacancy, pool, p, ctx) is not None
+            )
+            health = (
+                health_vac
+                if pool.origin in tax.who_safeguard and not p.government_to_government
+                else np.zeros(self.n, bool)
+            )
+            f = vac_fails[p_i] + np.int16(scalar) + health
+            fails[p_i] = np.where(cand[p_i], f, big)
+            eh = eligible_headcount(pool.headcount, language_share(pool, p.languages))
+            eh_all[p_i] = np.where(fails[p_i] == 0, eh, -1)
+        eh_best = eh_all.max(axis=0) if len(paths) else np.full(self.n, -1, np.int64)
+        admitted = eh_best >= 0
+        eh = np.maximum(eh_best, 0)
+        score, comps = self._components(pool, ctx, weights)
+        rows = np.arange(self.n) if include_ineligible else np.flatnonzero(admitted)
+        if len(rows) == 0:
+            return []
+        order = np.lexsort((self.id_rank[rows], -eh[rows], -score[rows]))
+        top = rows[order[:k] if k is not None else order]
+        has_candidate = cand.any(axis=0)
+        digest = weights_hash(weights)
+        out: list[Match] = []
+        for row in top.tolist():
+            vacancy = self.vacancies[row]
+            if admitted[row]:
+                p = paths[int(np.argmax(eh_all[:, row]))]
+                eligibility = Eligibility(True, p.code, int(eh[row]), ALL_PASSED, ())
+            elif not has_candidate[row]:
+                eligibility = assess(vacancy, pool, ctx)  # the no_pathway verdict
+            else:
+                p = paths[int(np.argmin(fails[:, row]))]
+                c = check_pathway(vacancy, pool, p, ctx)
+                eligibility = Eligibility(False, p.code, 0, c.passed, c.reasons)
+            out.append(
+                Match(
+                    vacancy_id=vacancy.id,
+                    pool_id=pool.id,
+                    score=float(score[row]),
+                    components={
+                        name: float(comps[name][row])
+                        for name in COMPONENTS
+                        if comps[name][row] == comps[name][row]
+                    },
+                    eligibility=eligibility,
+                    engine_version=ENGINE_VERSION,
+                    weights_hash=digest,
+                    explanation=explain_pair(vacancy, pool, ctx, eligibility) if explain else None,
+                )
+            )
+        return out
