@@ -5,13 +5,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth.deps import CurrentPrincipal
 from app.deps import SessionDep, SettingsDep
 from app.matches import service
+from app.matches.cache import page_cache
 from app.matches.models import Match as MatchRow
 from app.matches.schemas import MatchOut, MatchPage, PoolSummary, Reason, VacancySummary
 from app.pools.models import Pool as PoolRow
@@ -57,35 +58,60 @@ def _load(session: Session, model, ids: set[uuid.UUID]) -> dict:
     return {o.id: o for o in session.scalars(select(model).where(model.id.in_(ids)))} if ids else {}
 
 
+def _page(rows: list[MatchRow], total: int, limit: int, offset: int, *, pools: dict | None = None,
+          vacancies: dict | None = None) -> bytes:
+    items = [
+        to_out(r, rank=offset + i + 1,
+               pool=pools[r.pool_id] if pools is not None else None,
+               vacancy=vacancies[r.vacancy_id] if vacancies is not None else None)
+        for i, r in enumerate(rows)
+    ]
+    return MatchPage(items=items, total=total, limit=limit, offset=offset).model_dump_json(
+    ).encode()
+
+
 @router.get("/vacancies/{vacancy_id}/matches", response_model=MatchPage)
 def vacancy_matches(
-    vacancy_id: uuid.UUID, session: SessionDep, settings: SettingsDep,
+    vacancy_id: uuid.UUID, request: Request, session: SessionDep, settings: SettingsDep,
     principal: CurrentPrincipal, include_ineligible: bool = False,
     limit: Limit = 50, offset: Offset = 0,
-) -> MatchPage:
-    _, rows, total = service.matches_of_vacancy(
-        session, settings, principal, vacancy_id,
-        include_ineligible=include_ineligible, limit=limit, offset=offset,
-    )
-    pools = _load(session, PoolRow, {r.pool_id for r in rows})
-    items = [to_out(r, rank=offset + i + 1, pool=pools[r.pool_id]) for i, r in enumerate(rows)]
-    return MatchPage(items=items, total=total, limit=limit, offset=offset)
+) -> Response:
+    vacancy = service.visible_vacancy(session, principal, vacancy_id)
+    key = ("vacancy", vacancy.id, service.page_scope(principal), include_ineligible, limit,
+           offset, service.vacancy_fingerprint(session, settings, vacancy))
+    cache = page_cache(request)
+    body = cache.get(key)
+    if body is None:
+        rows, total = service.ranked_of_vacancy(
+            session, principal, vacancy, include_ineligible=include_ineligible, limit=limit,
+            offset=offset,
+        )
+        body = _page(rows, total, limit, offset,
+                     pools=_load(session, PoolRow, {r.pool_id for r in rows}))
+        cache.put(key, body)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/pools/{pool_id}/matches", response_model=MatchPage)
 def pool_matches(
-    pool_id: uuid.UUID, session: SessionDep, settings: SettingsDep,
+    pool_id: uuid.UUID, request: Request, session: SessionDep, settings: SettingsDep,
     principal: CurrentPrincipal, include_ineligible: bool = False,
     limit: Limit = 50, offset: Offset = 0,
-) -> MatchPage:
-    _, rows, total = service.matches_of_pool(
-        session, settings, principal, pool_id,
-        include_ineligible=include_ineligible, limit=limit, offset=offset,
-    )
-    vacancies = _load(session, VacancyRow, {r.vacancy_id for r in rows})
-    items = [to_out(r, rank=offset + i + 1, vacancy=vacancies[r.vacancy_id])
-             for i, r in enumerate(rows)]
-    return MatchPage(items=items, total=total, limit=limit, offset=offset)
+) -> Response:
+    pool = service.visible_pool(session, principal, pool_id)
+    key = ("pool", pool.id, service.page_scope(principal), include_ineligible, limit, offset,
+           service.pool_fingerprint(session, settings, pool))
+    cache = page_cache(request)
+    body = cache.get(key)
+    if body is None:
+        rows, total = service.ranked_of_pool(
+            session, principal, pool, include_ineligible=include_ineligible, limit=limit,
+            offset=offset,
+        )
+        body = _page(rows, total, limit, offset,
+                     vacancies=_load(session, VacancyRow, {r.vacancy_id for r in rows}))
+        cache.put(key, body)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/matches/{match_id}", response_model=MatchOut)

@@ -176,17 +176,37 @@ def recompute_destinations(
     recompute_vacancies(session, settings, _open_vacancies(session, destinations))
 
 
-def ensure_current(session: Session, settings: Settings, vacancy: VacancyRow) -> None:
-    """Re-rank a vacancy whose stored matches were computed under other weights or engine."""
+def _fingerprint(session: Session, settings: Settings, column, ident: uuid.UUID) -> tuple:
+    """What the stored matches of one vacancy or pool were built from, in one indexed query."""
     current = weights_hash(settings.weights)
-    stale = session.scalar(
-        select(func.count()).select_from(MatchRow).where(
-            MatchRow.vacancy_id == vacancy.id,
-            (MatchRow.weights_hash != current) | (MatchRow.engine_version != ENGINE_VERSION),
-        )
-    )
-    if stale:
+    count, latest, stale = session.execute(
+        select(
+            func.count(),
+            func.max(MatchRow.computed_at),
+            func.count().filter(
+                (MatchRow.weights_hash != current) | (MatchRow.engine_version != ENGINE_VERSION)
+            ),
+        ).where(column == ident)
+    ).one()
+    return count, str(latest), stale, current
+
+
+def vacancy_fingerprint(session: Session, settings: Settings, vacancy: VacancyRow) -> tuple:
+    """The fingerprint of a vacancy's stored ranking. Rows computed under other weights or
+    another engine version are re-ranked first, so what is served is always current."""
+    fp = _fingerprint(session, settings, MatchRow.vacancy_id, vacancy.id)
+    if fp[2]:
         recompute_vacancies(session, settings, [vacancy])
+        fp = _fingerprint(session, settings, MatchRow.vacancy_id, vacancy.id)
+    return (*fp, ENGINE_VERSION, vacancy.version, vacancy.status)
+
+
+def pool_fingerprint(session: Session, settings: Settings, pool: PoolRow) -> tuple:
+    fp = _fingerprint(session, settings, MatchRow.pool_id, pool.id)
+    if fp[2]:
+        recompute_pools(session, settings, [pool])
+        fp = _fingerprint(session, settings, MatchRow.pool_id, pool.id)
+    return (*fp, ENGINE_VERSION, pool.version, pool.status)
 
 
 def recompute_stale(session: Session, settings: Settings) -> int:
@@ -248,12 +268,11 @@ def _scoped(stmt, principal: Principal):
     return stmt
 
 
-def matches_of_vacancy(
-    session: Session, settings: Settings, principal: Principal, vacancy_id: uuid.UUID, *,
+def ranked_of_vacancy(
+    session: Session, principal: Principal, vacancy: VacancyRow, *,
     include_ineligible: bool, limit: int, offset: int,
-) -> tuple[VacancyRow, list[MatchRow], int]:
-    vacancy = visible_vacancy(session, principal, vacancy_id)
-    ensure_current(session, settings, vacancy)
+) -> tuple[list[MatchRow], int]:
+    """One page of a (visible, current) vacancy's ranked pools, and their total."""
     stmt = _scoped(
         select(MatchRow)
         .join(PoolRow, PoolRow.id == MatchRow.pool_id)
@@ -266,14 +285,14 @@ def matches_of_vacancy(
     rows = session.scalars(
         stmt.order_by(*_RANK_ORDER, MatchRow.pool_id).limit(limit).offset(offset)
     ).all()
-    return vacancy, list(rows), total
+    return list(rows), total
 
 
-def matches_of_pool(
-    session: Session, settings: Settings, principal: Principal, pool_id: uuid.UUID, *,
+def ranked_of_pool(
+    session: Session, principal: Principal, pool: PoolRow, *,
     include_ineligible: bool, limit: int, offset: int,
-) -> tuple[PoolRow, list[MatchRow], int]:
-    pool = visible_pool(session, principal, pool_id)
+) -> tuple[list[MatchRow], int]:
+    """One page of a (visible, current) pool's ranked vacancies, and their total."""
     stmt = _scoped(
         select(MatchRow)
         .join(VacancyRow, VacancyRow.id == MatchRow.vacancy_id)
@@ -286,7 +305,38 @@ def matches_of_pool(
     rows = session.scalars(
         stmt.order_by(*_RANK_ORDER, MatchRow.vacancy_id).limit(limit).offset(offset)
     ).all()
-    return pool, list(rows), total
+    return list(rows), total
+
+
+def matches_of_vacancy(
+    session: Session, settings: Settings, principal: Principal, vacancy_id: uuid.UUID, *,
+    include_ineligible: bool, limit: int, offset: int,
+) -> tuple[VacancyRow, list[MatchRow], int]:
+    vacancy = visible_vacancy(session, principal, vacancy_id)
+    vacancy_fingerprint(session, settings, vacancy)
+    rows, total = ranked_of_vacancy(session, principal, vacancy, include_ineligible=include_ineligible,
+                                    limit=limit, offset=offset)
+    return vacancy, rows, total
+
+
+def matches_of_pool(
+    session: Session, settings: Settings, principal: Principal, pool_id: uuid.UUID, *,
+    include_ineligible: bool, limit: int, offset: int,
+) -> tuple[PoolRow, list[MatchRow], int]:
+    pool = visible_pool(session, principal, pool_id)
+    pool_fingerprint(session, settings, pool)
+    rows, total = ranked_of_pool(session, principal, pool, include_ineligible=include_ineligible,
+                                 limit=limit, offset=offset)
+    return pool, rows, total
+
+
+def page_scope(principal: Principal) -> str:
+    """Principals who see the same rows of a ranking share cached pages."""
+    if principal.role is Role.MINISTRY:
+        return f"ministry:{principal.organisation_id}"
+    if principal.role is Role.EMPLOYER:
+        return f"employer:{principal.organisation_id}"
+    return "all"
 
 
 def get_match(session: Session, principal: Principal, match_id: uuid.UUID) -> MatchRow:

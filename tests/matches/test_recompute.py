@@ -86,7 +86,7 @@ def test_new_weights_are_never_served_from_old_rows(demo_database) -> None:
         m = _a_match(s)
         vacancy = s.get(Vacancy, m.vacancy_id)
         assert m.weights_hash != weights_hash(settings.weights)
-        service.ensure_current(s, settings, vacancy)
+        service.vacancy_fingerprint(s, settings, vacancy)
         s.commit()
         rows = list(s.scalars(select(Match).where(Match.vacancy_id == vacancy.id)))
         assert rows and all(r.weights_hash == weights_hash(settings.weights) for r in rows)
