@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable
 
 from prometheus_client import Counter, Histogram
-from starlette.requests import Request
-from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUESTS = Counter("imdi_http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram(
@@ -18,18 +16,29 @@ LATENCY = Histogram(
 )
 
 
-def _route_of(request: Request) -> str:
-    # The router records the matched route in the scope; its path is the template.
-    route = request.scope.get("route")
-    return getattr(route, "path", None) or "unmatched"
+class MetricsMiddleware:
+    """Pure ASGI (no BaseHTTPMiddleware): it runs on every request, so it stays cheap."""
 
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
 
-async def metrics_middleware(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    start = time.perf_counter()
-    response = await call_next(request)
-    route = _route_of(request)
-    LATENCY.labels(request.method, route).observe(time.perf_counter() - start)
-    REQUESTS.labels(request.method, route, str(response.status_code)).inc()
-    return response
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 500
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            # The router records the matched route in the scope; its path is the template.
+            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            LATENCY.labels(scope["method"], route).observe(time.perf_counter() - start)
+            REQUESTS.labels(scope["method"], route, str(status)).inc()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
@@ -22,23 +22,29 @@ LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
 def authenticate_key(session: Session, key: str) -> Principal | None:
+    # Plain columns rather than ORM entities: this runs on every API request.
     row = session.execute(
-        select(ApiKey, User)
+        select(
+            ApiKey.id, ApiKey.last_used_at, User.id, User.email, User.role,
+            User.organisation_id,
+        )
         .join(User, User.id == ApiKey.user_id)
-        .where(ApiKey.key_hash == hash_api_key(key), ApiKey.revoked_at.is_(None))
+        .where(
+            ApiKey.key_hash == hash_api_key(key),
+            ApiKey.revoked_at.is_(None),
+            User.is_active.is_(True),
+        )
     ).first()
     if row is None:
         return None
-    api_key, user = row
-    if not user.is_active:
-        return None
+    key_id, last, user_id, email, role, organisation_id = row
     now = utcnow()
-    last = api_key.last_used_at
     if last is not None and last.tzinfo is None:  # SQLite returns naive datetimes
         last = last.replace(tzinfo=now.tzinfo)
     if last is None or now - last > LAST_USED_RESOLUTION:
-        api_key.last_used_at = now
-    return principal_of(user)
+        session.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=now))
+    return Principal(user_id=user_id, email=email, role=Role(role),
+                     organisation_id=organisation_id)
 
 
 def principal_of(user: User) -> Principal:
