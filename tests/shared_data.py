@@ -28,3 +28,16 @@ def shared_file(*parts: str) -> Path:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{message}; CI must provide the shared data", pytrace=False)
     pytest.skip(message)
+
+
+#: The official ESCO v1.1.1 download (English): the classification zip and the relations zip,
+#: whose name has no language (hence the double space).
+ESCO_ZIPS = (
+    "ESCO dataset - v1.1.1 - classification - en - csv.zip",
+    "ESCO dataset - v1.1.1 - classification -  - csv.zip",
+)
+
+
+def esco_zips() -> list[Path]:
+    """The two ESCO v1.1.1 zips in ../shared/data/esco (skip, or on CI fail, when absent)."""
+    return [shared_file("esco", "v1.1.1", name) for name in ESCO_ZIPS]

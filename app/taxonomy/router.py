@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
+from app.common.schemas import MAX_OFFSET
 from app.deps import SessionDep, SettingsDep
 from app.errors import NotFound
 from app.taxonomy import codes, coding, resolve, service
@@ -32,7 +33,7 @@ from app.taxonomy.schemas import (
 router = APIRouter(prefix="/api/v1/taxonomy", tags=["taxonomy"])
 
 Limit = Annotated[int, Query(ge=1, le=200)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 SOURCES = [
     {
