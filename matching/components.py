@@ -2,12 +2,17 @@
 
 A component that does not apply "drops out": its function returns None, it is absent from
 `component_scores`, and `combine` renormalises the weights over the components left.
+
+Floats are added with `arith.left_sum`, never `sum()`, so scores have the same bits on every
+Python version (the ranker mirrors these additions; see matching/arith.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
+from matching.arith import left_sum
 from matching.records import (
     COMPONENTS,
     Importance,
@@ -39,22 +44,34 @@ def _pool_shares(pool: Pool) -> dict[str, float]:
     return shares
 
 
-def _evidence(
-    req: SkillRequirement, shares: Mapping[str, float], taxonomy: Taxonomy
-) -> SkillEvidence:
-    exact = shares.get(req.skill, 0.0)
+@dataclass(frozen=True, slots=True)
+class PoolSkills:
+    """A pool's skills indexed by id and by group, built once per pair (see `of`), so crediting
+    a vacancy skill takes two dict lookups instead of a scan of the pool's skills."""
+
+    #: Skill id -> share (a skill listed twice counts with its larger share).
+    shares: Mapping[str, float]
+    #: Group id -> the largest share among the pool's skills in the group.
+    group_best: Mapping[str, float]
+
+    @classmethod
+    def of(cls, pool: Pool, taxonomy: Taxonomy) -> PoolSkills:
+        shares = _pool_shares(pool)
+        group_best: dict[str, float] = {}
+        for skill, share in shares.items():
+            group = taxonomy.skill_group.get(skill)
+            if group is not None:
+                group_best[group] = max(group_best.get(group, 0.0), share)
+        return cls(shares, group_best)
+
+
+def _evidence(req: SkillRequirement, pool_skills: PoolSkills, taxonomy: Taxonomy) -> SkillEvidence:
+    exact = pool_skills.shares.get(req.skill, 0.0)
     group = taxonomy.skill_group.get(req.skill)
-    related = 0.0
-    if group is not None:
-        # Only *other* skills give hierarchy credit; the skill itself is the exact match.
-        related = max(
-            (
-                share
-                for skill, share in shares.items()
-                if skill != req.skill and taxonomy.skill_group.get(skill) == group
-            ),
-            default=0.0,
-        )
+    # Hierarchy credit comes from the *other* skills of the group. The group's best share may be
+    # the skill's own, but then half of it never beats the exact credit (shares are >= 0), so
+    # the best over the whole group gives the same credit and `via` without excluding it.
+    related = 0.0 if group is None else pool_skills.group_best.get(group, 0.0)
     group_credit = GROUP_CREDIT * related
     if group_credit > exact:
         credit, via = group_credit, "group"
@@ -71,17 +88,28 @@ def _evidence(
 
 def skill_evidence(vacancy: Vacancy, pool: Pool, taxonomy: Taxonomy) -> tuple[SkillEvidence, ...]:
     """One record per vacancy skill, in the vacancy's order: best credit and where it came from."""
-    shares = _pool_shares(pool)
-    return tuple(_evidence(req, shares, taxonomy) for req in vacancy.skills)
+    if not vacancy.skills:
+        return ()
+    pool_skills = PoolSkills.of(pool, taxonomy)
+    return tuple(_evidence(req, pool_skills, taxonomy) for req in vacancy.skills)
 
 
-def skills_score(vacancy: Vacancy, pool: Pool, taxonomy: Taxonomy) -> float | None:
-    """Weighted coverage of the vacancy's skills; None (drops out) when it lists none."""
+def skills_score(
+    vacancy: Vacancy,
+    pool: Pool,
+    taxonomy: Taxonomy,
+    evidence: tuple[SkillEvidence, ...] | None = None,
+) -> float | None:
+    """Weighted coverage of the vacancy's skills; None (drops out) when it lists none.
+
+    `evidence`: skill_evidence(vacancy, pool, taxonomy) when the caller already has it.
+    """
     if not vacancy.skills:
         return None
-    evidence = skill_evidence(vacancy, pool, taxonomy)
-    total = sum(SKILL_WEIGHT[e.importance] for e in evidence)
-    return sum(SKILL_WEIGHT[e.importance] * e.credit for e in evidence) / total
+    if evidence is None:
+        evidence = skill_evidence(vacancy, pool, taxonomy)
+    total = left_sum(SKILL_WEIGHT[e.importance] for e in evidence)
+    return left_sum(SKILL_WEIGHT[e.importance] * e.credit for e in evidence) / total
 
 
 # ---- occupation and sector ---------------------------------------------------------------------
@@ -128,10 +156,12 @@ def sector_score(vacancy: Vacancy, pool: Pool, taxonomy: Taxonomy) -> float | No
 
 def language_shares(pool: Pool, language: str, min_level: int) -> tuple[float, float]:
     """(share at or above the level, share below it) among the pool's entries in a language."""
-    at_or_above = sum(
+    at_or_above = left_sum(
         e.share for e in pool.languages if e.language == language and e.level >= min_level
     )
-    below = sum(e.share for e in pool.languages if e.language == language and e.level < min_level)
+    below = left_sum(
+        e.share for e in pool.languages if e.language == language and e.level < min_level
+    )
     return at_or_above, below
 
 
@@ -145,13 +175,13 @@ def language_score(vacancy: Vacancy, pool: Pool) -> float:
         return 1.0
     per_language = []
     for req in vacancy.languages:
-        credit = sum(
+        credit = left_sum(
             entry.share * (1.0 if entry.level >= req.min_level else 0.5)
             for entry in pool.languages
             if entry.language == req.language
         )
         per_language.append(min(1.0, credit))
-    return sum(per_language) / len(per_language)
+    return left_sum(per_language) / len(per_language)
 
 
 def education_score(vacancy: Vacancy, pool: Pool) -> float:
@@ -186,10 +216,19 @@ def availability_score(vacancy: Vacancy, pool: Pool) -> float:
 # ---- all together ------------------------------------------------------------------------------
 
 
-def component_scores(vacancy: Vacancy, pool: Pool, taxonomy: Taxonomy) -> dict[str, float]:
-    """The components that apply, in COMPONENTS order."""
+def component_scores(
+    vacancy: Vacancy,
+    pool: Pool,
+    taxonomy: Taxonomy,
+    skills: tuple[SkillEvidence, ...] | None = None,
+) -> dict[str, float]:
+    """The components that apply, in COMPONENTS order.
+
+    `skills`: skill_evidence(vacancy, pool, taxonomy) when the caller already has it (explain
+    reuses it for the evidence and the missing skills instead of computing it again).
+    """
     scores: dict[str, float | None] = {
-        "skills": skills_score(vacancy, pool, taxonomy),
+        "skills": skills_score(vacancy, pool, taxonomy, skills),
         "occupation": occupation_score(vacancy, pool),
         "sector": sector_score(vacancy, pool, taxonomy),
         "language": language_score(vacancy, pool),
@@ -208,7 +247,7 @@ def renormalised_weights(
     if unknown:
         raise ValueError(f"Unknown component(s): {', '.join(sorted(unknown))}.")
     present = [name for name in COMPONENTS if name in scores]
-    total = sum(weights[name] for name in present)
+    total = left_sum(weights[name] for name in present)
     if total <= 0:
         return dict.fromkeys(present, 0.0)
     return {name: weights[name] / total for name in present}
@@ -223,7 +262,7 @@ def combine(scores: Mapping[str, float], weights: Mapping[str, float]) -> float:
     if unknown:
         raise ValueError(f"Unknown component(s): {', '.join(sorted(unknown))}.")
     present = [name for name in COMPONENTS if name in scores]
-    total = sum(weights[name] for name in present)
+    total = left_sum(weights[name] for name in present)
     if total <= 0:
         return 0.0
-    return sum(weights[name] * scores[name] for name in present) / total
+    return left_sum(weights[name] * scores[name] for name in present) / total

@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from matching.arith import left_sum
 from matching.money import annualise, convert
 from matching.records import (
     CEFR_LEVELS,
@@ -100,7 +101,7 @@ def language_share(pool: Pool, requirements: Iterable[LanguageRequirement]) -> f
         return 1.0
     best = 0.0
     for req in requirements:
-        share = sum(
+        share = left_sum(
             entry.share
             for entry in pool.languages
             if entry.language == req.language and entry.level >= req.min_level

@@ -43,14 +43,14 @@ def missing_essential(skills: tuple[SkillEvidence, ...]) -> tuple[str, ...]:
     return tuple(e.skill for e in skills if e.importance is Importance.ESSENTIAL and e.credit == 0)
 
 
-def _skills(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
-    skills = skill_evidence(vacancy, pool, ctx.taxonomy)
+def _skills(skills: tuple[SkillEvidence, ...], missing: tuple[str, ...]) -> Evidence:
+    """Counts over the pair's skill evidence (computed once by explain, passed in)."""
     return (
         ("vacancy_skills", str(len(skills))),
         ("matched", str(sum(1 for e in skills if e.credit > 0))),
         ("exact", str(sum(1 for e in skills if e.via == "exact"))),
         ("group", str(sum(1 for e in skills if e.via == "group"))),
-        ("missing_essential", str(len(missing_essential(skills)))),
+        ("missing_essential", str(len(missing))),
     )
 
 
@@ -106,8 +106,9 @@ def _availability(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
     )
 
 
+#: Evidence of every component but skills, whose evidence explain() builds from the skill
+#: evidence it has already computed.
 EVIDENCE: dict[str, Callable[[Vacancy, Pool, Context], Evidence]] = {
-    "skills": _skills,
     "occupation": _occupation,
     "sector": _sector,
     "language": _language,
@@ -119,7 +120,11 @@ EVIDENCE: dict[str, Callable[[Vacancy, Pool, Context], Evidence]] = {
 
 def explain(vacancy: Vacancy, pool: Pool, ctx: Context, eligibility: Eligibility) -> Explanation:
     """Per present component (COMPONENTS order): score, applied weight, contribution, evidence."""
-    scores = component_scores(vacancy, pool, ctx.taxonomy)
+    # The skill evidence is most of the work: compute it once for the skills score, its
+    # evidence, the per-skill records and the missing essential skills.
+    skills = skill_evidence(vacancy, pool, ctx.taxonomy)
+    missing = missing_essential(skills)
+    scores = component_scores(vacancy, pool, ctx.taxonomy, skills)
     weights = renormalised_weights(scores, validate_weights(ctx.weights))
     components = tuple(
         ComponentScore(
@@ -127,14 +132,15 @@ def explain(vacancy: Vacancy, pool: Pool, ctx: Context, eligibility: Eligibility
             score=score,
             weight=weights[name],
             contribution=score * weights[name],
-            evidence=EVIDENCE[name](vacancy, pool, ctx),
+            evidence=_skills(skills, missing)
+            if name == "skills"
+            else EVIDENCE[name](vacancy, pool, ctx),
         )
         for name, score in scores.items()
     )
-    skills = skill_evidence(vacancy, pool, ctx.taxonomy)
     return Explanation(
         components=components,
         skills=skills,
-        missing_essential=missing_essential(skills),
+        missing_essential=missing,
         eligibility=eligibility,
     )

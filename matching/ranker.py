@@ -16,7 +16,9 @@ The reference scorer (`matching.reference`) is the specification; this module mu
 scores, order, eligibility and reason codes. To make ties break identically the arithmetic
 mirrors the reference operation by operation (same products, sums in the same order), so scores
 come out bit-identical rather than merely close: a last-bit difference would reorder ties.
-Note: this relies on Python 3.11's plain left-to-right float `sum()`; 3.12 compensates.
+Both sides add floats left to right on every Python version: the reference and the scalar sums
+here use `arith.left_sum` (never the built-in `sum()`, compensated since Python 3.12), and the
+array sums are running `+` or `np.bincount`, which adds sequentially. No pairwise `np.sum`.
 """
 
 from __future__ import annotations
@@ -34,11 +36,13 @@ import numpy as np
 import scipy.sparse as sp
 
 from matching import ENGINE_VERSION
+from matching.arith import left_sum
 from matching.components import (
     AVAILABILITY_HORIZON_DAYS,
     GROUP_CREDIT,
     OCCUPATION_BY_PREFIX,
     SKILL_WEIGHT,
+    PoolSkills,
     common_prefix_length,
 )
 from matching.eligibility import (
@@ -621,7 +625,7 @@ class PoolIndex:
 
         comps: dict[str, np.ndarray | float | None] = {}
         if vacancy.skills:
-            total_w = sum(SKILL_WEIGHT[r.importance] for r in vacancy.skills)
+            total_w = left_sum(SKILL_WEIGHT[r.importance] for r in vacancy.skills)
             comps["skills"] = take(self._skills_numerator(vacancy, tax)) / total_w
         else:
             comps["skills"] = None
@@ -684,12 +688,12 @@ class PoolIndex:
             # An absent sector reads 0.0 and adds w * 0.0 = +0.0: the running sum is unchanged.
             numerator = numerator + w[name] * s
         present = [name for name in COMPONENTS if comps[name] is not None]
-        total = sum(w[name] for name in present)
+        total = left_sum(w[name] for name in present)
         score_with = numerator / total if total > 0 else 0.0
         if sector_present is None:
             score = score_with
         else:
-            without = sum(w[name] for name in present if name != "sector")
+            without = left_sum(w[name] for name in present if name != "sector")
             score_without = numerator / without if without > 0 else 0.0
             score = np.where(sector_present, score_with, score_without)
         size = self.n if rows is None else len(rows)
@@ -972,7 +976,10 @@ class VacancyIndex:
         self.skill_vocab = tuple(skill_vocab)
         self.has_skills = np.array([bool(v.skills) for v in vs], bool)
         self.skill_total = np.array(
-            [sum(SKILL_WEIGHT[r.importance] for r in v.skills) if v.skills else 1.0 for v in vs]
+            [
+                left_sum(SKILL_WEIGHT[r.importance] for r in v.skills) if v.skills else 1.0
+                for v in vs
+            ]
         )
         self._skill_group = taxonomy.skill_group
         self.skill_group_of = [taxonomy.skill_group.get(s) for s in self.skill_vocab]
@@ -1032,32 +1039,13 @@ class VacancyIndex:
 
     def _skill_credit(self, pool: Pool, tax: Taxonomy) -> np.ndarray:
         """The reference's credit of the pool for every skill any vacancy asks for."""
-        shares: dict[str, float] = {}
-        for entry in pool.skills:
-            shares[entry.skill] = max(shares.get(entry.skill, 0.0), entry.share)
-        # Per group: the best (skill, share) and the runner-up share, so "the best *other* skill
-        # of the group" is one lookup for every vacancy skill.
-        best: dict[str, tuple[str, float]] = {}
-        second: dict[str, float] = {}
-        for skill, share in shares.items():
-            group = tax.skill_group.get(skill)
-            if group is None:
-                continue
-            top = best.get(group)
-            if top is None or share > top[1]:
-                if top is not None:
-                    second[group] = max(second.get(group, 0.0), top[1])
-                best[group] = (skill, share)
-            else:
-                second[group] = max(second.get(group, 0.0), share)
+        # The reference's own index of the pool's skills (shares by id, best share by group).
+        pool_skills = PoolSkills.of(pool, tax)
         credit = np.zeros(len(self.skill_vocab) or 1)
         for i, skill in enumerate(self.skill_vocab):
-            exact = shares.get(skill, 0.0)
+            exact = pool_skills.shares.get(skill, 0.0)
             group = self.skill_group_of[i]
-            related = 0.0
-            if group is not None and group in best:
-                top_skill, top_share = best[group]
-                related = second.get(group, 0.0) if top_skill == skill else top_share
+            related = 0.0 if group is None else pool_skills.group_best.get(group, 0.0)
             group_credit = GROUP_CREDIT * related
             credit[i] = group_credit if group_credit > exact else exact
         return credit
@@ -1104,7 +1092,7 @@ class VacancyIndex:
             [
                 min(
                     1.0,
-                    sum(
+                    left_sum(
                         e.share * (1.0 if e.level >= level else 0.5)
                         for e in pool.languages
                         if e.language == language

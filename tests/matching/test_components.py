@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matching.components import (
+    GROUP_CREDIT,
     availability_score,
     combine,
     component_scores,
@@ -23,9 +26,11 @@ from matching.records import (
     DEFAULT_WEIGHTS,
     Importance,
     LanguageRequirement,
+    Pool,
     PoolLanguage,
     PoolSkill,
     SkillRequirement,
+    Taxonomy,
 )
 from tests.matching.conftest import B1, B2, START, TAXONOMY, pool, vacancy
 
@@ -97,6 +102,67 @@ def test_a_skill_does_not_give_itself_group_credit() -> None:
     v = vacancy(skills=(SkillRequirement("python", ESSENTIAL),))
     (e,) = skill_evidence(v, pool(skills=(PoolSkill("python", 0.6),)), TAXONOMY)
     assert (e.credit, e.via) == (0.6, "exact")
+
+
+def test_group_credit_comes_from_the_groups_best_skill() -> None:
+    # python is the group's best pool skill: java gets half of it, python its own share.
+    v = vacancy(skills=(SkillRequirement("python", ESSENTIAL), SkillRequirement("java")))
+    p = pool(skills=(PoolSkill("python", 0.1), PoolSkill("java", 0.08), PoolSkill("python", 0.9)))
+    python, java = skill_evidence(v, p, TAXONOMY)
+    assert (python.credit, python.via) == (0.9, "exact")
+    assert (java.credit, java.via) == (0.45, "group")
+    alone = skill_evidence(v, pool(skills=(PoolSkill("python", 0.1),)), TAXONOMY)
+    assert [(e.credit, e.via) for e in alone] == [(0.1, "exact"), (0.05, "group")]
+
+
+def _evidence_by_scan(
+    req: SkillRequirement, pool_: Pool, taxonomy: Taxonomy
+) -> tuple[float, str | None]:
+    """The README's rule read literally: scan every pool skill for every vacancy skill."""
+    shares: dict[str, float] = {}
+    for entry in pool_.skills:
+        shares[entry.skill] = max(shares.get(entry.skill, 0.0), entry.share)
+    exact = shares.get(req.skill, 0.0)
+    group = taxonomy.skill_group.get(req.skill)
+    related = 0.0
+    if group is not None:
+        related = max(
+            (
+                share
+                for skill, share in shares.items()
+                if skill != req.skill and taxonomy.skill_group.get(skill) == group
+            ),
+            default=0.0,
+        )
+    if GROUP_CREDIT * related > exact:
+        return GROUP_CREDIT * related, "group"
+    return exact, "exact" if exact > 0 else None
+
+
+SCAN_SKILLS = ("a", "b", "c", "d", "e", "f")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    groups=st.lists(st.sampled_from((None, "g", "h")), min_size=6, max_size=6),
+    held=st.lists(
+        st.tuples(
+            st.sampled_from(SCAN_SKILLS),
+            st.sampled_from([0.0, 0.2, 0.5, 1.0]) | st.floats(-0.5, 1.5, allow_nan=False),
+        ),
+        max_size=10,
+    ),
+    wanted=st.lists(st.sampled_from((*SCAN_SKILLS, "z")), max_size=8),
+)
+def test_indexed_skill_evidence_equals_the_scan(
+    groups: list[str | None], held: list[tuple[str, float]], wanted: list[str]
+) -> None:
+    """PoolSkills' best/runner-up lookups give exactly the credit of the literal scan."""
+    taxonomy = Taxonomy(sector_section={}, skill_group=dict(zip(SCAN_SKILLS, groups, strict=True)))
+    v = vacancy(skills=tuple(SkillRequirement(s) for s in wanted))
+    p = pool(skills=tuple(PoolSkill(s, share) for s, share in held))
+    got = [(e.credit, e.via) for e in skill_evidence(v, p, taxonomy)]
+    assert got == [_evidence_by_scan(req, p, taxonomy) for req in v.skills]
 
 
 # ---- occupation and sector ---------------------------------------------------------------------
