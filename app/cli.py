@@ -33,7 +33,7 @@ def _seed(args: argparse.Namespace) -> int:
     demo = args.demo if args.demo is not None else settings.environment == "development"
     db = Database(settings.database_url)
     try:
-        for session in db.transaction():
+        with db.transaction() as session:
             report, credentials = seed(session, demo=demo)
     finally:
         db.dispose()
@@ -80,7 +80,7 @@ def _import_esco(args: argparse.Namespace) -> int:
     db = Database(settings.database_url)
     try:
         # Leave the loop normally: that is what commits (a return inside it would roll back).
-        for session in db.transaction():
+        with db.transaction() as session:
             try:
                 report = import_esco(
                     session,
@@ -145,7 +145,7 @@ def _in_transaction(work: Callable[[Session], T]) -> T:
     db = Database(get_settings().database_url)
     try:
         # Leave the loop normally: that is what commits (a return inside it would roll back).
-        for session in db.transaction():
+        with db.transaction() as session:
             try:
                 result = work(session)
             except ProblemError as exc:

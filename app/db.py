@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -74,8 +75,10 @@ class Database:
     def session(self) -> Session:
         return self.sessionmaker()
 
+    @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back on any error."""
+        """One unit of work: `with db.transaction() as session:` commits when the block ends
+        normally and rolls back on any error (a `return` inside the block commits too)."""
         with self.sessionmaker() as session:
             try:
                 yield session

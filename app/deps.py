@@ -25,7 +25,7 @@ def get_session(
     settings: Annotated[Settings, Depends(get_settings_dep)],
 ) -> Iterator[Session]:
     # Services flush; this boundary commits (or rolls back) before the response is sent.
-    for session in db.transaction():
+    with db.transaction() as session:
         # Services that re-rank matches read the request's settings from the unit of work.
         session.info["settings"] = settings
         yield session

@@ -105,7 +105,7 @@ def main() -> None:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         upgrade(url)
         db = Database(url)
-        for session in db.transaction():
+        with db.transaction() as session:
             load_taxonomy(session, SeedReport())
         with db.session() as session:
             t0 = time.perf_counter()

@@ -68,7 +68,7 @@ def _prepare(url: str) -> None:
     upgrade(url)
     db = Database(url)
     try:
-        for session in db.transaction():
+        with db.transaction() as session:
             load_taxonomy(session, SeedReport())
     finally:
         db.dispose()
@@ -82,12 +82,12 @@ def child(url: str, folder: Path) -> dict[str, Any]:
     db = Database(url)
     try:
         t0 = time.perf_counter()
-        for session in db.transaction():
+        with db.transaction() as session:
             report = import_esco(session, _zips(folder))
         first = time.perf_counter() - t0
         peak = rss_mb()
         t0 = time.perf_counter()
-        for session in db.transaction():
+        with db.transaction() as session:
             again = import_esco(session, _zips(folder))
         second = time.perf_counter() - t0
     finally:

@@ -65,7 +65,7 @@ def prepare(kind: str, workdir: Path) -> tuple[str, str]:
     upgrade(url)
     db = Database(url)
     settings = Settings(environment="development", database_url=url)
-    for session in db.transaction():
+    with db.transaction() as session:
         seed(session, demo=True, settings=settings)
     db.dispose()
     return url, name

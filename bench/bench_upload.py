@@ -57,7 +57,7 @@ def _prepare(url: str) -> None:
     upgrade(url)
     db = Database(url)
     try:
-        for session in db.transaction():
+        with db.transaction() as session:
             seed(session, demo=False)
     finally:
         db.dispose()
@@ -68,7 +68,7 @@ def _ministry(db: object) -> tuple[object, str]:
     from app.auth.service import create_api_key, create_organisation, create_user
 
     # Let the loop end (no return inside it): that is when the transaction commits.
-    for s in db.transaction():  # type: ignore[attr-defined]
+    with db.transaction() as s:  # type: ignore[attr-defined]
         org = create_organisation(
             s, None, slug="bench-ministry", name="Bench Ministry", kind="ministry", country="PH"
         )
@@ -123,7 +123,7 @@ def run(url: str, csv_path: Path, *, http: bool) -> dict[str, float]:
                 size=len(data),
                 sha256=hashlib.sha256(data).hexdigest(),
             )
-            for session in db.transaction():
+            with db.transaction() as session:
                 result = process_upload(
                     session,
                     principal,

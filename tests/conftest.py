@@ -37,7 +37,7 @@ BACKENDS = ["sqlite", "postgresql"] if PG_ON else ["sqlite"]
 def _seed_into(url: str, *, demo: bool) -> None:
     db = Database(url)
     try:
-        for session in db.transaction():
+        with db.transaction() as session:
             seed(session, demo=demo)
     finally:
         db.dispose()
@@ -49,7 +49,7 @@ def _import_esco_into(url: str) -> None:
 
     db = Database(url)
     try:
-        for session in db.transaction():
+        with db.transaction() as session:
             import_esco(session, esco_zips())
     finally:
         db.dispose()
@@ -233,7 +233,7 @@ def create_actor(database: Database, role: str, *, org_kind: str | None = None,
 
     kind = org_kind or {"employer": "employer", "ministry": "ministry"}.get(role, "agency")
     slug = org_slug or f"{role}-{uuid.uuid4().hex[:8]}"
-    for s in database.transaction():
+    with database.transaction() as s:
         from sqlalchemy import select
 
         org = s.scalar(select(Organisation).where(Organisation.slug == slug))
@@ -243,10 +243,7 @@ def create_actor(database: Database, role: str, *, org_kind: str | None = None,
         user = create_user(s, None, email=f"{uuid.uuid4().hex[:10]}@{slug}.example.org",
                            name=f"{role} user", role=Role(role), organisation=org)
         _, key = create_api_key(s, None, user, "test")
-        actor = Actor(user.id, org.id, role, key)
-    # Return after the loop: returning inside it would close the generator before it commits
-    # (GeneratorExit rolls the transaction back).
-    return actor
+        return Actor(user.id, org.id, role, key)
 
 
 @pytest.fixture

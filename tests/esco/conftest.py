@@ -58,7 +58,7 @@ def demo_headers() -> dict[str, dict[str, str]]:
 
 def load(database: Database, *paths: str | Path) -> EscoReport:
     """Import (committed) and return the report."""
-    for session in database.transaction():
+    with database.transaction() as session:
         report = import_esco(session, list(paths))
     return report
 

@@ -148,7 +148,7 @@ def test_a_newer_release_keeps_what_vacancies_and_pools_name(
 
     calls: list[object] = []
     newer = t.write(tmp_path / "esco-v1.2.0", layout="v1.2", newer=True)
-    for session in database.transaction():
+    with database.transaction() as session:
         # The vacancy uses ESCO skills whose hierarchy changed: its matches are re-ranked.
         report = import_esco(session, [newer], recompute=calls.append)
     assert report.recomputed and len(calls) == 1

@@ -49,7 +49,7 @@ def pathway_payload(**overrides: Any) -> dict[str, Any]:
 @pytest.fixture
 def rates(database: Database) -> None:
     """GBP and USD rates (EUR, the base, needs none)."""
-    for s in database.transaction():
+    with database.transaction() as s:
         s.add(ExchangeRate(currency="GBP", as_of=date(2025, 1, 1), rate=Decimal("1.15")))
         s.add(ExchangeRate(currency="USD", as_of=date(2025, 1, 1), rate=Decimal("0.9")))
 
@@ -61,7 +61,7 @@ def add_decision(database: Database, actors: dict[str, Actor]) -> Callable[..., 
     def add(
         pathway_code: str, quota_year: int, headcount: int, decision: str = "approved"
     ) -> uuid.UUID:
-        for s in database.transaction():
+        with database.transaction() as s:
             vacancy = Vacancy(
                 employer_id=actors["employer"].org_id,
                 title="Nurse",

@@ -41,7 +41,7 @@ def test_check_then_create_codes_each_title_once(database, actors, fake_coder) -
     asked = fake_coder([FakeSuggestion("2221", "Nursing professionals", 0.9)])
     items = [PoolIn(**pool_payload(occupation="staff nurse")) for _ in range(3)]
     ministry = actors["ministry"]
-    for s in database.transaction():
+    with database.transaction() as s:
         assert check_pool_codes(s, items) == {}
         pools = create_pools(s, _principal(ministry), items, organisation_id=ministry.org_id)
     assert asked == ["staff nurse"]
@@ -52,7 +52,7 @@ def test_check_then_create_codes_each_title_once(database, actors, fake_coder) -
 def test_create_pools_stores_pools_children_and_audit(database, actors) -> None:
     ministry = actors["ministry"]
     items = [PoolIn(**pool_payload()), PoolIn(**pool_payload(origin_country="VN", skills=[]))]
-    for s in database.transaction():
+    with database.transaction() as s:
         before = _count(s, AuditEvent)
         pools = create_pools(s, _principal(ministry), items, organisation_id=ministry.org_id)
         assert all(isinstance(p, Pool) for p in pools)

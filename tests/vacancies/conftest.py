@@ -61,7 +61,7 @@ def pathways(database: Database) -> list[str]:
     """Two legal pathways: one to Germany, one to the United Kingdom."""
     from app.pathways.models import LegalPathway
 
-    for s in database.transaction():
+    with database.transaction() as s:
         s.add_all([
             LegalPathway(code="DE-SKILLED", name="Skilled workers (DE)", destination_country="DE",
                          kind="work_visa"),

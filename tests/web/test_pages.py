@@ -424,7 +424,7 @@ def test_approvals_reduce_demand_and_pool_capacity(demo_database) -> None:
     with demo_database.session() as s:
         before = {r.key: r for r in analytics.shortage_surplus(s, analytics.GroupBy.OCCUPATION)}
     settings = Settings(environment="test", database_url=demo_database.url)
-    for s in demo_database.transaction():
+    with demo_database.transaction() as s:
         from app.auth.models import User
 
         officer = s.scalar(select(User).where(User.email == OFFICER))
