@@ -9,7 +9,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Engine, MetaData, Uuid, create_engine, event
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Engine,
+    MetaData,
+    Uuid,
+    create_engine,
+    event,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 # Deterministic constraint names so that migrations can address them on every backend.
@@ -89,3 +99,19 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+#: Key of the PostgreSQL advisory lock that serialises the writes that re-rank matches.
+WRITE_LOCK_KEY = 0x696D6469  # "imdi"
+
+
+def serialise_writes(session: Session) -> None:
+    """Take the transaction-scoped write lock (PostgreSQL; reentrant, released at commit).
+
+    Every write re-ranks stored matches: a destination's vacancies, a pool's pairs. Two writes
+    re-ranking overlapping rows in different orders would deadlock on the matches rows, so
+    writers take this lock first, before any row lock, and re-rank one at a time. SQLite
+    serialises writers by itself.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})

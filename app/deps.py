@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.db import Database
+from app.db import Database, serialise_writes
 
 
 def get_database(request: Request) -> Database:
@@ -20,7 +20,11 @@ def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
+_READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def get_session(
+    request: Request,
     db: Annotated[Database, Depends(get_database)],
     settings: Annotated[Settings, Depends(get_settings_dep)],
 ) -> Iterator[Session]:
@@ -28,6 +32,9 @@ def get_session(
     with db.transaction() as session:
         # Services that re-rank matches read the request's settings from the unit of work.
         session.info["settings"] = settings
+        if request.method not in _READ_ONLY_METHODS:
+            # Before any row lock: see serialise_writes.
+            serialise_writes(session)
         yield session
 
 

@@ -8,15 +8,31 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+import app.models  # noqa: F401  (configure every mapper at start-up)
+from app import web
+from app.allocation.router import router as allocation_router
+from app.analytics.router import router as analytics_router
+from app.audit.router import router as audit_router
+from app.auth.router import admin_router, me_router
 from app.config import Settings, get_settings
 from app.db import Database
 from app.errors import install_error_handlers
 from app.health.router import router as health_router
-from app.metrics import metrics_middleware
+from app.matches.router import router as matches_router
+from app.metrics import MetricsMiddleware
 from app.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from app.openapi import install_problem_openapi
+from app.pathways.router import rates_router
+from app.pathways.router import router as pathways_router
+from app.pools.router import router as pools_router
+from app.reviews.router import router as reviews_router
+from app.surveys.router import router as surveys_router
 from app.taxonomy.router import router as taxonomy_router
+from app.vacancies.router import router as vacancies_router
 
 UPLOAD_PREFIX = "/api/v1/uploads"
+#: The web upload form has the upload limit too (checked as the form is parsed).
+WEB_UPLOAD_PATH = "/upload"
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -43,14 +59,28 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.db = db
 
     install_error_handlers(app)
-    app.middleware("http")(metrics_middleware)
+    install_problem_openapi(app)
+    app.add_middleware(MetricsMiddleware)
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.request_max_bytes,
-        exempt_prefixes=(UPLOAD_PREFIX,),
+        exempt_prefixes=(UPLOAD_PREFIX, WEB_UPLOAD_PATH),
     )
     app.add_middleware(SecurityHeadersMiddleware)
 
     app.include_router(health_router)
     app.include_router(taxonomy_router)
+    app.include_router(vacancies_router)
+    app.include_router(pools_router)
+    app.include_router(surveys_router)
+    app.include_router(matches_router)
+    app.include_router(reviews_router)
+    app.include_router(allocation_router)
+    app.include_router(pathways_router)
+    app.include_router(rates_router)
+    app.include_router(audit_router)
+    app.include_router(admin_router)
+    app.include_router(me_router)
+    app.include_router(analytics_router)
+    web.install(app)  # the pages last: their paths are the most general
     return app

@@ -12,7 +12,7 @@ from app.audit import service
 from app.audit.schemas import AuditEventOut
 from app.auth.deps import require_roles
 from app.auth.principal import Role
-from app.common.schemas import Page
+from app.common.schemas import MAX_OFFSET, Page
 from app.deps import SessionDep
 
 router = APIRouter(
@@ -39,7 +39,7 @@ def list_events(
     since: Annotated[datetime | None, Query(description="inclusive; ISO 8601")] = None,
     until: Annotated[datetime | None, Query(description="exclusive; ISO 8601")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Page[AuditEventOut]:
     rows, total = service.list_events(
         session,

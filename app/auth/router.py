@@ -22,7 +22,7 @@ from app.auth.schemas import (
     UserIn,
     UserOut,
 )
-from app.common.schemas import Page
+from app.common.schemas import MAX_OFFSET, Page
 from app.deps import SessionDep
 
 # One callable for the router and the handlers, so FastAPI runs the check once per request.
@@ -33,7 +33,7 @@ admin_router = APIRouter(
 me_router = APIRouter(prefix="/api/v1/me", tags=["me"])
 
 Limit = Annotated[int, Query(ge=1, le=200)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Admin = Annotated[Principal, Depends(_admin_only)]
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from app.auth.principal import Role
-from app.common.schemas import Country, Strict
+from app.common.schemas import Country, Strict, UtcDatetime
 
 
 class OrganisationKind(StrEnum):
@@ -66,7 +65,7 @@ class OrganisationOut(BaseModel):
     name: str
     kind: str
     country: str
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class UserIn(BaseModel):
@@ -93,7 +92,7 @@ class UserOut(BaseModel):
     organisation: OrganisationOut
     is_active: bool
     has_password: bool
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class ApiKeyIn(Strict):
@@ -109,9 +108,9 @@ class ApiKeyOut(BaseModel):
     user_id: uuid.UUID
     name: str
     prefix: str
-    created_at: datetime
-    last_used_at: datetime | None
-    revoked_at: datetime | None
+    created_at: UtcDatetime
+    last_used_at: UtcDatetime | None
+    revoked_at: UtcDatetime | None
 
 
 class ApiKeyCreated(ApiKeyOut):

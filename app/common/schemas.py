@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Generic, Literal, TypeVar
 
@@ -14,6 +15,15 @@ from matching.records import ContractType, Importance, WagePeriod
 CefrLevel = Literal["A1", "A2", "B1", "B2", "C1", "C2"]
 IscedLevel = Annotated[int, Field(ge=0, le=8, description="ISCED 2011 level 0..8")]
 Share = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+#: A timestamp in a response. SQLite hands stored UTC times back naive, which would serialise
+#: without an offset and so not as the RFC 3339 date-time the OpenAPI schema promises.
+UtcDatetime = Annotated[datetime, AfterValidator(_utc)]
 
 
 def _country(value: str) -> str:
@@ -107,6 +117,10 @@ class OccupationCoding(BaseModel):
 
 
 T = TypeVar("T")
+
+#: The largest list offset a client may ask for: far beyond any list, and small enough for the
+#: database's 64-bit OFFSET (SQLite raised OverflowError, a 500, on larger ones).
+MAX_OFFSET = 1_000_000_000
 
 
 class Page(BaseModel, Generic[T]):

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth.deps import CurrentPrincipal
+from app.common.schemas import MAX_OFFSET
 from app.deps import SessionDep, SettingsDep
 from app.matches import service
 from app.matches.cache import page_cache
@@ -21,7 +22,7 @@ from app.vacancies.models import Vacancy as VacancyRow
 router = APIRouter(prefix="/api/v1", tags=["matches"])
 
 Limit = Annotated[int, Query(ge=1, le=200)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 def _pool_summary(p: PoolRow) -> PoolSummary:

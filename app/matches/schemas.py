@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
+
+from app.common.schemas import UtcDatetime
 
 
 class Reason(BaseModel):
@@ -51,7 +53,7 @@ class MatchOut(BaseModel):
     explanation: dict[str, Any]
     engine_version: str
     weights_hash: str
-    computed_at: datetime
+    computed_at: UtcDatetime
     pool: PoolSummary | None = None
     vacancy: VacancySummary | None = None
 

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.auth.principal import Principal, Role
 from app.config import Settings, get_settings
-from app.db import utcnow
+from app.db import serialise_writes, utcnow
 from app.errors import NotFound
 from app.matches import adapters
 from app.matches.models import Match as MatchRow
@@ -91,6 +91,7 @@ def recompute_vacancies(
     """Re-rank these vacancies against every active pool and store the result."""
     if not vacancies:
         return
+    serialise_writes(session)
     session.flush()
     ctx = adapters.load_context(session, settings, settings.weights)
     pool_rows = _active_pools(session)
@@ -126,6 +127,7 @@ def recompute_pools(session: Session, settings: Settings, pools: Sequence[PoolRo
     """Re-score these pools against every open vacancy and store the pairs worth keeping."""
     if not pools:
         return
+    serialise_writes(session)
     session.flush()
     ids = [p.id for p in pools]
     decided = _decided(session, Decision.pool_id, ids)

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Header, Query, Response, status
 from app.auth.deps import CurrentPrincipal, require_roles
 from app.auth.principal import Principal, Role
 from app.common.concurrency import etag, parse_if_match
-from app.common.schemas import Country, Currency, Page
+from app.common.schemas import MAX_OFFSET, Country, Currency, Page
 from app.deps import SessionDep, SettingsDep
 from app.pathways import service
 from app.pathways.models import ExchangeRate, LegalPathway
@@ -28,7 +28,7 @@ router = APIRouter(prefix="/api/v1/pathways", tags=["legal pathways"])
 rates_router = APIRouter(prefix="/api/v1/exchange-rates", tags=["exchange rates"])
 
 Limit = Annotated[int, Query(ge=1, le=200)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Maintainer = Annotated[Principal, Depends(require_roles(Role.OFFICER, Role.ADMIN))]
 
 

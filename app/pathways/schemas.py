@@ -7,7 +7,7 @@ API and the audit trail all speak the same language.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -19,6 +19,7 @@ from app.common.schemas import (
     IscedLevel,
     LanguageRequirementIn,
     Strict,
+    UtcDatetime,
     Wage,
 )
 from app.pathways.models import ExchangeRate
@@ -171,8 +172,8 @@ class QuotaUsage(BaseModel):
 class PathwayOut(PathwayIn):
     id: uuid.UUID
     version: int
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
     quota_usage: QuotaUsage = Field(description="quota usage in the current calendar year")
 
 
@@ -202,4 +203,4 @@ class ExchangeRateOut(BaseModel):
     rate: Decimal
     base: str
     as_of: date
-    created_at: datetime
+    created_at: UtcDatetime

@@ -12,7 +12,7 @@ from app.auth.deps import CurrentPrincipal, require_roles
 from app.auth.principal import Principal, Role
 from app.common.concurrency import etag, parse_if_match
 from app.common.filters import CountryFilter, OccupationPrefix, SectorFilter
-from app.common.schemas import Page
+from app.common.schemas import MAX_OFFSET, Page
 from app.deps import SessionDep, SettingsDep
 from app.idempotency import service as idempotency
 from app.idempotency.service import IdempotencyDep
@@ -78,7 +78,7 @@ def list_pools(
     status: Literal["active", "withdrawn"] | None = None,
     ministry_id: uuid.UUID | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Page[PoolOut]:
     filters = service.PoolFilters(
         origin=origin, occupation=occupation, sector=sector, status=status, ministry_id=ministry_id

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, status
 
 from app.auth.deps import CurrentPrincipal, require_roles
 from app.auth.principal import Principal, Role
+from app.common.schemas import MAX_OFFSET
 from app.deps import SessionDep, SettingsDep
 from app.reviews import service
 from app.reviews.schemas import DecisionIn, DecisionKind, DecisionOut, DecisionPage
@@ -36,7 +37,8 @@ def list_decisions(
     session: SessionDep, principal: CurrentPrincipal,
     vacancy_id: uuid.UUID | None = None, pool_id: uuid.UUID | None = None,
     decision: DecisionKind | None = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> DecisionPage:
     rows, total = service.list_decisions(session, principal, vacancy_id=vacancy_id,
                                          pool_id=pool_id, decision=decision, limit=limit,

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.common.schemas import Strict
+from app.common.schemas import Strict, UtcDatetime
 
 
 class DecisionKind(StrEnum):
@@ -47,7 +46,7 @@ class DecisionOut(BaseModel):
     headcount: int
     pathway_code: str | None
     quota_year: int | None
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class DecisionPage(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.audit.service import record
 from app.auth.principal import Principal, Role
 from app.config import Settings
+from app.db import serialise_writes
 from app.errors import ProblemError
 from app.matches import service as matches
 from app.matches.models import Match
@@ -39,8 +41,9 @@ def lock_for_approvals(
     pool_ids: Iterable[uuid.UUID],
 ) -> None:
     """Take, up front, every lock a batch of approvals needs, in the one order single approvals
-    use (pathways, then vacancies, then pools; by id within each), so that a batch and single
-    approvals running at the same time cannot deadlock."""
+    use (the approvals lock, pathways, vacancies, pools; by id within each), so that a batch
+    and single approvals running at the same time cannot deadlock."""
+    serialise_writes(session)
     for model, ids in ((LegalPathway, pathway_ids), (Vacancy, vacancy_ids), (Pool, pool_ids)):
         for ident in sorted(set(ids)):
             _lock(session, model, ident)
@@ -55,7 +58,9 @@ def approved_headcount(session: Session, *conditions) -> int:
     return int(total or 0)
 
 
-def approved_totals(session: Session, *keys, where=()) -> dict[tuple, int]:
+def approved_totals(
+    session: Session, *keys: Any, where: Sequence[Any] = ()
+) -> dict[tuple[Any, ...], int]:
     """Approved headcount grouped by the given Decision columns, e.g. per vacancy at once
     (the grouped form of approved_headcount, for callers that need many totals)."""
     rows = session.execute(
@@ -85,6 +90,7 @@ def _check_approval(
     if pathway is None:
         raise ProblemError(409, f"Pathway {match.pathway_code} no longer exists.")
     # Lock in one fixed order (pathway, vacancy, pool) so concurrent approvals cannot deadlock.
+    serialise_writes(session)
     _lock(session, LegalPathway, pathway.id)
     _lock(session, Vacancy, vacancy.id)
     _lock(session, Pool, pool.id)

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from app.auth.deps import require_roles
 from app.auth.principal import Principal, Role
-from app.common.schemas import Page
+from app.common.schemas import MAX_OFFSET, Page
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError, field_path, problem_response
 from app.surveys import service
@@ -146,7 +146,7 @@ def list_uploads(
     status: UploadStatus | None = None,
     mode: UploadMode | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Page[UploadSummary]:
     return service.list_uploads(
         session, principal, status=status, mode=mode, limit=limit, offset=offset

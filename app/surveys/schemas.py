@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from app.common.schemas import UtcDatetime
 
 
 class UploadMode(StrEnum):
@@ -61,7 +62,7 @@ class UploadSummary(BaseModel):
     rows_rejected: int
     cells_suppressed: int
     status: UploadStatus
-    created_at: datetime | None
+    created_at: UtcDatetime | None
 
 
 class UploadOut(UploadSummary):

@@ -12,7 +12,7 @@ from app.auth.deps import CurrentPrincipal, require_roles
 from app.auth.principal import Principal, Role
 from app.common.concurrency import etag, parse_if_match
 from app.common.filters import CountryFilter, OccupationPrefix, SectorFilter
-from app.common.schemas import Page
+from app.common.schemas import MAX_OFFSET, Page
 from app.deps import SessionDep, SettingsDep
 from app.idempotency import service as idempotency
 from app.idempotency.service import IdempotencyDep
@@ -113,7 +113,7 @@ def list_vacancies(
     status: Literal["draft", "open", "filled", "closed"] | None = None,
     employer_id: uuid.UUID | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Page[VacancyOut]:
     filters = service.VacancyFilters(
         destination=destination,
