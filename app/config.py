@@ -12,7 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from matching.weights import validate_weights
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEV_SECRET = "dev-only-insecure-secret-key"  # noqa: S105 - refused outside development, see below
+DEV_SECRET = "dev-only-insecure-secret-key"
 
 
 class Settings(BaseSettings):

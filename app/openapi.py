@@ -31,7 +31,9 @@ PROBLEM_SCHEMA: dict[str, Any] = {
     },
 }
 
-_PROBLEM_CONTENT = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+_PROBLEM_CONTENT = {
+    "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+}
 _STANDARD = {
     "401": "Missing or invalid API key",
     "403": "The role may not do this",
@@ -54,8 +56,7 @@ def install_problem_openapi(app: FastAPI) -> None:
                 responses = operation.setdefault("responses", {})
                 for code, description in _STANDARD.items():
                     if code == "422" or (path.startswith("/api/") and code in responses):
-                        responses[code] = {"description": description,
-                                           "content": _PROBLEM_CONTENT}
+                        responses[code] = {"description": description, "content": _PROBLEM_CONTENT}
         # FastAPI's own validation-error schemas are no longer referenced.
         for name in ("HTTPValidationError", "ValidationError"):
             schema["components"]["schemas"].pop(name, None)

@@ -105,60 +105,98 @@ def load_taxonomy(session: Session, report: SeedReport, root: Path = SEED_ROOT) 
     # Parents before children so that the self-referencing foreign key always holds.
     for row in sorted(_rows(tax / "isco08.csv"), key=lambda r: (len(r["code"]), r["code"])):
         code = row["code"]
-        _sync(session, report, "occupations", occupations, code, Occupation, {
-            "code": code,
-            "level": int(row["level"]),
-            "title": row["title"].strip(),
-            "parent_code": code[:-1] or None,
-        })
+        _sync(
+            session,
+            report,
+            "occupations",
+            occupations,
+            code,
+            Occupation,
+            {
+                "code": code,
+                "level": int(row["level"]),
+                "title": row["title"].strip(),
+                "parent_code": code[:-1] or None,
+            },
+        )
         session.flush()
 
     sectors = {s.code: s for s in session.scalars(select(Sector))}
     rows = sorted(_rows(tax / "isic_rev4.csv"), key=lambda r: r["level"] != "section")
     for row in rows:
-        _sync(session, report, "sectors", sectors, row["code"], Sector, {
-            "code": row["code"],
-            "level": row["level"],
-            "title": row["title"].strip(),
-            "section_code": row["section"] if row["level"] == "division" else None,
-        })
+        _sync(
+            session,
+            report,
+            "sectors",
+            sectors,
+            row["code"],
+            Sector,
+            {
+                "code": row["code"],
+                "level": row["level"],
+                "title": row["title"].strip(),
+                "section_code": row["section"] if row["level"] == "division" else None,
+            },
+        )
     session.flush()
 
     skills = {s.id: s for s in session.scalars(select(Skill))}
     groups = list(_rows(tax / "skill_groups.csv"))
     # Top groups first: a group's parent must exist before it.
     for row in sorted(groups, key=lambda r: bool(r["parent_id"])):
-        _sync(session, report, "skill groups", skills, row["id"], Skill, {
-            "id": row["id"],
-            "label": row["label"].strip(),
-            "is_group": True,
-            "parent_id": row["parent_id"] or None,
-            "source": "builtin",
-        })
+        _sync(
+            session,
+            report,
+            "skill groups",
+            skills,
+            row["id"],
+            Skill,
+            {
+                "id": row["id"],
+                "label": row["label"].strip(),
+                "is_group": True,
+                "parent_id": row["parent_id"] or None,
+                "source": "builtin",
+            },
+        )
         session.flush()
     for row in _rows(tax / "skills.csv"):
         alt = [a.strip() for a in row.get("alt_labels", "").split("|") if a.strip()]
-        _sync(session, report, "skills", skills, row["id"], Skill, {
-            "id": row["id"],
-            "label": row["label"].strip(),
-            "alt_labels": alt,
-            "description": row.get("description", "").strip(),
-            "is_group": False,
-            "parent_id": row["group_id"] or None,
-            "source": "builtin",
-        })
+        _sync(
+            session,
+            report,
+            "skills",
+            skills,
+            row["id"],
+            Skill,
+            {
+                "id": row["id"],
+                "label": row["label"].strip(),
+                "alt_labels": alt,
+                "description": row.get("description", "").strip(),
+                "is_group": False,
+                "parent_id": row["group_id"] or None,
+                "source": "builtin",
+            },
+        )
     session.flush()
 
-    links = {
-        (r.occupation_code, r.skill_id): r for r in session.scalars(select(OccupationSkill))
-    }
+    links = {(r.occupation_code, r.skill_id): r for r in session.scalars(select(OccupationSkill))}
     for row in _rows(tax / "occupation_skills.csv"):
         key = (row["isco_code"], row["skill_id"])
-        _sync(session, report, "occupation skills", links, key, OccupationSkill, {
-            "occupation_code": row["isco_code"],
-            "skill_id": row["skill_id"],
-            "relation": row["relation"],
-        })
+        _sync(
+            session,
+            report,
+            "occupation skills",
+            links,
+            key,
+            OccupationSkill,
+            {
+                "occupation_code": row["isco_code"],
+                "skill_id": row["skill_id"],
+                "relation": row["relation"],
+            },
+        )
     session.flush()
 
     # Common job titles per unit group: the examples that job-title coding learns from.
@@ -169,11 +207,19 @@ def load_taxonomy(session: Session, report: SeedReport, root: Path = SEED_ROOT) 
             session.delete(title)
             report.add("updated", "occupation titles")
     for code, text in sorted(wanted_titles):
-        _sync(session, report, "occupation titles", titles, (code, text), OccupationTitle, {
-            "occupation_code": code,
-            "title": text,
-            "source": "builtin",
-        })
+        _sync(
+            session,
+            report,
+            "occupation titles",
+            titles,
+            (code, text),
+            OccupationTitle,
+            {
+                "occupation_code": code,
+                "title": text,
+                "source": "builtin",
+            },
+        )
     session.flush()
 
     who = _json(tax / "who_safeguard_list_2023.json")
@@ -183,12 +229,20 @@ def load_taxonomy(session: Session, report: SeedReport, root: Path = SEED_ROOT) 
         session.delete(listed.pop(country))
         report.add("updated", "safeguard countries")
     for a2, c in wanted.items():
-        _sync(session, report, "safeguard countries", listed, a2, SafeguardCountry, {
-            "country": a2,
-            "alpha3": c["alpha3"],
-            "who_region": c["who_region"],
-            "list_year": int(who["year"]),
-        })
+        _sync(
+            session,
+            report,
+            "safeguard countries",
+            listed,
+            a2,
+            SafeguardCountry,
+            {
+                "country": a2,
+                "alpha3": c["alpha3"],
+                "who_region": c["who_region"],
+                "list_year": int(who["year"]),
+            },
+        )
     session.flush()
 
 
@@ -200,12 +254,20 @@ def load_rates(session: Session, report: SeedReport, root: Path = SEED_ROOT) -> 
     for row in _rows(root / "demo" / "exchange_rates.csv"):
         as_of = date.fromisoformat(row["as_of"])
         key = (row["currency"], as_of)
-        _sync(session, report, "exchange rates", existing, key, ExchangeRate, {
-            "currency": row["currency"],
-            "as_of": as_of,
-            "rate": Decimal(row["rate_to_eur"]),
-            "base": "EUR",
-        })
+        _sync(
+            session,
+            report,
+            "exchange rates",
+            existing,
+            key,
+            ExchangeRate,
+            {
+                "currency": row["currency"],
+                "as_of": as_of,
+                "rate": Decimal(row["rate_to_eur"]),
+                "base": "EUR",
+            },
+        )
     session.flush()
 
 
@@ -279,20 +341,24 @@ def load_demo(session: Session, report: SeedReport, root: Path = SEED_ROOT) -> l
             users[u["email"]] = user
             report.add("created", "users")
         if u.get("api_key") and hash_api_key(u["api_key"]) not in key_hashes:
-            session.add(ApiKey(
-                user_id=user.id,
-                name="demo key",
-                prefix=display_prefix(u["api_key"]),
-                key_hash=hash_api_key(u["api_key"]),
-            ))
+            session.add(
+                ApiKey(
+                    user_id=user.id,
+                    name="demo key",
+                    prefix=display_prefix(u["api_key"]),
+                    key_hash=hash_api_key(u["api_key"]),
+                )
+            )
             report.add("created", "api keys")
-        credentials.append({
-            "role": u["role"],
-            "email": u["email"],
-            "password": u["password"],
-            "api_key": u.get("api_key", ""),
-            "organisation": u["organisation"],
-        })
+        credentials.append(
+            {
+                "role": u["role"],
+                "email": u["email"],
+                "password": u["password"],
+                "api_key": u.get("api_key", ""),
+                "organisation": u["organisation"],
+            }
+        )
     session.flush()
 
     _load_vacancies(session, report, orgs, _json(root / "demo" / "vacancies.json")["vacancies"])
@@ -335,14 +401,20 @@ def _load_vacancies(
         session.add(vacancy)
         session.flush()
         for pos, s in enumerate(v.get("skills") or []):
-            session.add(VacancySkill(
-                vacancy_id=vacancy.id, skill_id=s["skill"], importance=s["importance"],
-                position=pos,
-            ))
+            session.add(
+                VacancySkill(
+                    vacancy_id=vacancy.id,
+                    skill_id=s["skill"],
+                    importance=s["importance"],
+                    position=pos,
+                )
+            )
         for lang in v.get("languages") or []:
-            session.add(VacancyLanguage(
-                vacancy_id=vacancy.id, language=lang["language"], min_level=lang["min_level"]
-            ))
+            session.add(
+                VacancyLanguage(
+                    vacancy_id=vacancy.id, language=lang["language"], min_level=lang["min_level"]
+                )
+            )
         report.add("created", "vacancies")
     session.flush()
 
@@ -372,16 +444,23 @@ def _load_pools(
         for s in p.get("skills") or []:
             session.add(PoolSkill(pool_id=pool.id, skill_id=s["skill"], share=s["share"]))
         for lang in p.get("languages") or []:
-            session.add(PoolLanguage(
-                pool_id=pool.id, language=lang["language"], level=lang["level"],
-                share=lang["share"],
-            ))
+            session.add(
+                PoolLanguage(
+                    pool_id=pool.id,
+                    language=lang["language"],
+                    level=lang["level"],
+                    share=lang["share"],
+                )
+            )
         report.add("created", "pools")
     session.flush()
 
 
 def seed(
-    session: Session, *, demo: bool = True, root: Path = SEED_ROOT,
+    session: Session,
+    *,
+    demo: bool = True,
+    root: Path = SEED_ROOT,
     settings: Settings | None = None,
 ) -> tuple[SeedReport, list[dict[str, str]]]:
     report = SeedReport()

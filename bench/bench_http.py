@@ -37,7 +37,9 @@ from app.matches.models import Match
 from app.migrate import upgrade
 from app.seed import seed
 
-PG_ADMIN = os.environ.get("IMDI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+PG_ADMIN = os.environ.get(
+    "IMDI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 
 
 def _free_port() -> int:
@@ -89,8 +91,9 @@ def officer_key() -> str:
     return next(u["api_key"] for u in users if u["role"] == "officer")
 
 
-async def load(url: str, headers: dict[str, str], total: int, concurrency: int,
-               max_seconds: float) -> tuple[list[float], int, float]:
+async def load(
+    url: str, headers: dict[str, str], total: int, concurrency: int, max_seconds: float
+) -> tuple[list[float], int, float]:
     latencies: list[float] = []
     errors = 0
     remaining = total
@@ -115,8 +118,11 @@ async def load(url: str, headers: dict[str, str], total: int, concurrency: int,
 
 
 def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 \
+    return (
+        statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+        if len(values) > 1
         else values[0]
+    )
 
 
 def main() -> int:
@@ -132,13 +138,28 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         url, pg_name = prepare(args.db, Path(tmp))
         port = _free_port()
-        env = dict(os.environ, DATABASE_URL=url, IMDI_ENVIRONMENT="development",
-                   IMDI_LOG_LEVEL="WARNING")
+        env = dict(
+            os.environ, DATABASE_URL=url, IMDI_ENVIRONMENT="development", IMDI_LOG_LEVEL="WARNING"
+        )
         server = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory",
-             "--host", "127.0.0.1", "--port", str(port), "--workers", str(args.workers),
-             "--log-level", "warning", "--no-access-log"],
-            env=env, cwd=PROJECT_ROOT,
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "app.main:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(args.workers),
+                "--log-level",
+                "warning",
+                "--no-access-log",
+            ],
+            env=env,
+            cwd=PROJECT_ROOT,
         )
         try:
             base = f"http://127.0.0.1:{port}"
@@ -165,12 +186,18 @@ def main() -> int:
 
     ms = [x * 1000 for x in lat]
     print(f"cores: {os.cpu_count()}  database: {args.db}  uvicorn workers: {args.workers}")
-    print(f"GET /api/v1/vacancies/{{id}}/matches?limit={args.limit}  "
-          f"(vacancy with {n_matches} eligible matches)")
-    print(f"requests: {len(ms)}  errors: {errors}  concurrency: {args.concurrency}  "
-          f"wall: {elapsed:.1f} s  throughput: {len(ms) / elapsed:.0f} req/s")
-    print(f"latency ms  p50 {pct(ms, 50):.1f}  p95 {pct(ms, 95):.1f}  p99 {pct(ms, 99):.1f}  "
-          f"max {max(ms):.1f}")
+    print(
+        f"GET /api/v1/vacancies/{{id}}/matches?limit={args.limit}  "
+        f"(vacancy with {n_matches} eligible matches)"
+    )
+    print(
+        f"requests: {len(ms)}  errors: {errors}  concurrency: {args.concurrency}  "
+        f"wall: {elapsed:.1f} s  throughput: {len(ms) / elapsed:.0f} req/s"
+    )
+    print(
+        f"latency ms  p50 {pct(ms, 50):.1f}  p95 {pct(ms, 95):.1f}  p99 {pct(ms, 99):.1f}  "
+        f"max {max(ms):.1f}"
+    )
     return 0 if errors == 0 else 1
 
 

@@ -44,10 +44,18 @@ ROLE_KIND = {"employer": "employer", "ministry": "ministry", "officer": "agency"
 HEALTH = ("22", "32", "532")
 HOURS_PER_YEAR, MONTHS_PER_YEAR = 2080.0, 12.0
 REASON_ORDER = (
-    "origin_not_covered", "occupation_not_covered", "sector_not_covered",
-    "education_below_minimum", "language_below_minimum", "experience_below_minimum",
-    "wage_below_threshold", "contract_not_allowed", "quota_exhausted", "pathway_not_in_force",
-    "ethical_recruitment_health", "fees_charged_to_worker",
+    "origin_not_covered",
+    "occupation_not_covered",
+    "sector_not_covered",
+    "education_below_minimum",
+    "language_below_minimum",
+    "experience_below_minimum",
+    "wage_below_threshold",
+    "contract_not_allowed",
+    "quota_exhausted",
+    "pathway_not_in_force",
+    "ethical_recruitment_health",
+    "fees_charged_to_worker",
 )
 
 errors: list[str] = []
@@ -285,10 +293,26 @@ pw_by_code = {p["code"]: p for p in pathways}
 if len(pw_by_code) != len(pathways):
     err("pathways.json", "duplicate codes")
 PATHWAY_KEYS = {
-    "code", "name", "destination_country", "kind", "origin_countries", "occupations",
-    "excluded_occupations", "sectors", "min_isced", "languages", "min_experience_years",
-    "wage_threshold", "contract_types", "max_contract_months", "annual_quota",
-    "government_to_government", "requires_employer_pays", "valid_from", "valid_to", "source",
+    "code",
+    "name",
+    "destination_country",
+    "kind",
+    "origin_countries",
+    "occupations",
+    "excluded_occupations",
+    "sectors",
+    "min_isced",
+    "languages",
+    "min_experience_years",
+    "wage_threshold",
+    "contract_types",
+    "max_contract_months",
+    "annual_quota",
+    "government_to_government",
+    "requires_employer_pays",
+    "valid_from",
+    "valid_to",
+    "source",
 }
 for p in pathways:
     w = f"pathway {p['code']}"
@@ -421,8 +445,10 @@ for occ in sorted(used_occupations):
     if not prof or not prof["essential"]:
         err(f"occupation {occ}", "used by the demo data but has no essential skills")
     elif not (6 <= len(prof["essential"]) <= 10 and 4 <= len(prof["optional"]) <= 8):
-        warnings.append(f"occupation {occ}: {len(prof['essential'])} essential, "
-                        f"{len(prof['optional'])} optional skills")
+        warnings.append(
+            f"occupation {occ}: {len(prof['essential'])} essential, "
+            f"{len(prof['optional'])} optional skills"
+        )
 
 
 # ---- eligibility estimate (matching/README.md rules) -------------------------------------------
@@ -439,8 +465,11 @@ def language_share(pool: dict, reqs: list[dict]) -> float:
     best = 0.0
     for r in reqs:
         lvl = CEFR.index(r["min_level"])
-        got = sum(e["share"] for e in pool["languages"]
-                  if e["language"] == r["language"] and CEFR.index(e["level"]) >= lvl)
+        got = sum(
+            e["share"]
+            for e in pool["languages"]
+            if e["language"] == r["language"] and CEFR.index(e["level"]) >= lvl
+        )
         best = max(best, min(got, 1.0))
     return best
 
@@ -451,20 +480,24 @@ def failed_checks(v: dict, pool: dict, p: dict) -> tuple[list[str], int]:
     if p["origin_countries"] and pool["origin_country"] not in p["origin_countries"]:
         fails.append("origin_not_covered")
     if (p["occupations"] and not any(occ.startswith(x) for x in p["occupations"])) or any(
-            occ.startswith(x) for x in p["excluded_occupations"]):
+        occ.startswith(x) for x in p["excluded_occupations"]
+    ):
         fails.append("occupation_not_covered")
     if p["sectors"]:
         sec = v["sector"]
-        if sec is None or (sec not in p["sectors"] and (ISIC_DIV or {}).get(sec) not in
-                           p["sectors"]):
+        if sec is None or (
+            sec not in p["sectors"] and (ISIC_DIV or {}).get(sec) not in p["sectors"]
+        ):
             fails.append("sector_not_covered")
     if p["min_isced"] is not None and pool["isced_level"] < p["min_isced"]:
         fails.append("education_below_minimum")
     share = language_share(pool, p["languages"])
     if share <= 0:
         fails.append("language_below_minimum")
-    if p["min_experience_years"] is not None and pool["experience_years"] < p[
-            "min_experience_years"]:
+    if (
+        p["min_experience_years"] is not None
+        and pool["experience_years"] < p["min_experience_years"]
+    ):
         fails.append("experience_below_minimum")
     t = p["wage_threshold"]
     if t is not None:
@@ -473,16 +506,20 @@ def failed_checks(v: dict, pool: dict, p: dict) -> tuple[list[str], int]:
             fails.append("wage_below_threshold")
     c = v["contract"]
     if (p["contract_types"] and c["type"] not in p["contract_types"]) or (
-            p["max_contract_months"] is not None and (
-            c["duration_months"] is None or c["duration_months"] > p["max_contract_months"])):
+        p["max_contract_months"] is not None
+        and (c["duration_months"] is None or c["duration_months"] > p["max_contract_months"])
+    ):
         fails.append("contract_not_allowed")
     # quota_exhausted needs approvals: none in the seed data
     start = date.fromisoformat(v["start_date"])
     vf, vt = p["valid_from"], p["valid_to"]
     if (vf and start < date.fromisoformat(vf)) or (vt and start > date.fromisoformat(vt)):
         fails.append("pathway_not_in_force")
-    if (occ.startswith(HEALTH) and pool["origin_country"] in WHO
-            and not p["government_to_government"]):
+    if (
+        occ.startswith(HEALTH)
+        and pool["origin_country"] in WHO
+        and not p["government_to_government"]
+    ):
         fails.append("ethical_recruitment_health")
     if p["requires_employer_pays"] and not v["employer_pays_fees"]:
         fails.append("fees_charged_to_worker")
@@ -490,8 +527,12 @@ def failed_checks(v: dict, pool: dict, p: dict) -> tuple[list[str], int]:
 
 
 def evaluate(v: dict, pool: dict) -> tuple[bool, str | None, list[str], int]:
-    cands = [p for p in pathways if p["destination_country"] == v["destination_country"]
-             and (not v["pathways"] or p["code"] in v["pathways"])]
+    cands = [
+        p
+        for p in pathways
+        if p["destination_country"] == v["destination_country"]
+        and (not v["pathways"] or p["code"] in v["pathways"])
+    ]
     if not cands:
         return False, None, ["no_pathway"], 0
     results = [(p["code"], *failed_checks(v, pool, p)) for p in cands]
@@ -530,8 +571,11 @@ if codes_valid:
                 who_pairs += "ethical_recruitment_health" in reasons
         per_vacancy.append((v, n_ok, same_occ, hc_total))
         if v["status"] == "open" and (n_ok < 3 or same_occ < 1):
-            err(f"vacancy {v['ref']}", f"open but only {n_ok} eligible pools "
-                f"({same_occ} of its occupation): the demo wants several")
+            err(
+                f"vacancy {v['ref']}",
+                f"open but only {n_ok} eligible pools "
+                f"({same_occ} of its occupation): the demo wants several",
+            )
 
 # ---- summary -------------------------------------------------------------------------------------
 
@@ -548,40 +592,54 @@ def counts(items: Any) -> str:
 
 print(f"  organisations: {len(orgs)} ({counts(o['kind'] for o in orgs.values())})")
 print(f"  users: {len(org_data['users'])} ({counts(u['role'] for u in org_data['users'])})")
-print(f"  pathways: {len(pathways)} in "
-      f"{len({p['destination_country'] for p in pathways})} destinations")
+print(
+    f"  pathways: {len(pathways)} in "
+    f"{len({p['destination_country'] for p in pathways})} destinations"
+)
 print(f"  exchange rates: {len(rates)} currencies")
-print(f"  vacancies: {len(vacancies)} ({counts(v['status'] for v in vacancies)}), "
-      f"{sum(v['openings'] for v in vacancies)} openings")
+print(
+    f"  vacancies: {len(vacancies)} ({counts(v['status'] for v in vacancies)}), "
+    f"{sum(v['openings'] for v in vacancies)} openings"
+)
 print(f"    by destination: {counts(v['destination_country'] for v in vacancies)}")
 print(f"  pools: {len(pools)}, {sum(p['headcount'] for p in pools)} workers")
 print(f"    by origin: {counts(p['origin_country'] for p in pools)}")
 print(f"  ISCO unit groups used: {len(used_occupations)}: {' '.join(sorted(used_occupations))}")
-print(f"  ISCO file: {'checked' if ISCO_UNIT else 'absent, format only'}; "
-      f"ISIC file: {'checked' if ISIC_DIV else 'absent, format only'}")
+print(
+    f"  ISCO file: {'checked' if ISCO_UNIT else 'absent, format only'}; "
+    f"ISIC file: {'checked' if ISIC_DIV else 'absent, format only'}"
+)
 
 if codes_valid:
     print("Eligibility estimate (rules of matching/README.md; no approvals, so no quota use)")
     total = len(vacancies) * len(pools)
     n_eligible = sum(n for _, n, _, _ in per_vacancy)
     print(f"  pairs: {total}, eligible: {n_eligible}, blocked: {total - n_eligible}")
-    print("  eligible pairs by best pathway: "
-          + ", ".join(f"{c} {n}" for c, n in sorted(used_pathway.items())))
+    print(
+        "  eligible pairs by best pathway: "
+        + ", ".join(f"{c} {n}" for c, n in sorted(used_pathway.items()))
+    )
     print("  reasons of the closest pathway, blocked pairs (all / open vacancies):")
     for code in (*REASON_ORDER, "no_pathway"):
         if closest[code] or any_fail[code]:
-            print(f"    {code:28s} {closest[code]:6d} / {closest_open[code]:6d}"
-                  f"   (fails some pathway in {any_fail[code]} pair-pathway checks)")
+            print(
+                f"    {code:28s} {closest[code]:6d} / {closest_open[code]:6d}"
+                f"   (fails some pathway in {any_fail[code]} pair-pathway checks)"
+            )
     print(f"  pairs blocked by the WHO safeguard rule: {who_pairs}")
     print("  per vacancy: eligible pools (of its occupation), eligible headcount")
     for v, n, same, hc in per_vacancy:
-        print(f"    {v['ref']} {v['status']:6s} {v['destination_country']} {v['occupation']} "
-              f"{n:4d} ({same:2d}) {hc:7d}  {v['title']}")
+        print(
+            f"    {v['ref']} {v['status']:6s} {v['destination_country']} {v['occupation']} "
+            f"{n:4d} ({same:2d}) {hc:7d}  {v['title']}"
+        )
     small = [p for p in pathways if p["annual_quota"] and p["annual_quota"] <= 100]
     for p in small:
         named = [v for v in vacancies if p["code"] in v["pathways"] and v["status"] == "open"]
-        print(f"  small quota {p['code']}: {p['annual_quota']} a year; open vacancies naming it "
-              f"ask for {sum(v['openings'] for v in named)} workers")
+        print(
+            f"  small quota {p['code']}: {p['annual_quota']} a year; open vacancies naming it "
+            f"ask for {sum(v['openings'] for v in named)} workers"
+        )
 
 for w in warnings:
     print("warning:", w)

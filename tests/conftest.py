@@ -130,8 +130,9 @@ class Backend:
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-            ) -> Iterator[Backend]:
+def backend(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Backend]:
     b = Backend(request.param, tmp_path_factory.mktemp(f"db_{request.param}"))
     yield b
     b.close()
@@ -224,8 +225,14 @@ class Actor:
         return {"Authorization": f"Bearer {self.key}"}
 
 
-def create_actor(database: Database, role: str, *, org_kind: str | None = None,
-                 country: str = "DE", org_slug: str | None = None) -> Actor:
+def create_actor(
+    database: Database,
+    role: str,
+    *,
+    org_kind: str | None = None,
+    country: str = "DE",
+    org_slug: str | None = None,
+) -> Actor:
     """Create (committed) an organisation, a user of `role` in it and an API key."""
     from app.auth.models import Organisation
     from app.auth.principal import Role
@@ -238,10 +245,17 @@ def create_actor(database: Database, role: str, *, org_kind: str | None = None,
 
         org = s.scalar(select(Organisation).where(Organisation.slug == slug))
         if org is None:
-            org = create_organisation(s, None, slug=slug, name=slug.title(), kind=kind,
-                                      country=country)
-        user = create_user(s, None, email=f"{uuid.uuid4().hex[:10]}@{slug}.example.org",
-                           name=f"{role} user", role=Role(role), organisation=org)
+            org = create_organisation(
+                s, None, slug=slug, name=slug.title(), kind=kind, country=country
+            )
+        user = create_user(
+            s,
+            None,
+            email=f"{uuid.uuid4().hex[:10]}@{slug}.example.org",
+            name=f"{role} user",
+            role=Role(role),
+            organisation=org,
+        )
         _, key = create_api_key(s, None, user, "test")
         return Actor(user.id, org.id, role, key)
 

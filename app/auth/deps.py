@@ -24,19 +24,20 @@ def current_principal(request: Request, session: SessionDep) -> Principal:
     ip = _client_ip(request)
     if FAILED_AUTH.blocked(ip):
         raise ProblemError(
-            429, "Too many failed authentication attempts; try again later.",
+            429,
+            "Too many failed authentication attempts; try again later.",
             headers={"Retry-After": str(FAILED_AUTH.retry_after(ip))},
         )
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise ProblemError(401, "An API key is required: Authorization: Bearer <key>.",
-                           headers=_CHALLENGE)
+        raise ProblemError(
+            401, "An API key is required: Authorization: Bearer <key>.", headers=_CHALLENGE
+        )
     principal = authenticate_key(session, token.strip())
     if principal is None:
         FAILED_AUTH.fail(ip)
-        raise ProblemError(401, "The API key is not valid or has been revoked.",
-                           headers=_CHALLENGE)
+        raise ProblemError(401, "The API key is not valid or has been revoked.", headers=_CHALLENGE)
     return principal
 
 

@@ -25,7 +25,11 @@ def authenticate_key(session: Session, key: str) -> Principal | None:
     # Plain columns rather than ORM entities: this runs on every API request.
     row = session.execute(
         select(
-            ApiKey.id, ApiKey.last_used_at, User.id, User.email, User.role,
+            ApiKey.id,
+            ApiKey.last_used_at,
+            User.id,
+            User.email,
+            User.role,
             User.organisation_id,
         )
         .join(User, User.id == ApiKey.user_id)
@@ -43,8 +47,7 @@ def authenticate_key(session: Session, key: str) -> Principal | None:
         last = last.replace(tzinfo=now.tzinfo)
     if last is None or now - last > LAST_USED_RESOLUTION:
         session.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=now))
-    return Principal(user_id=user_id, email=email, role=Role(role),
-                     organisation_id=organisation_id)
+    return Principal(user_id=user_id, email=email, role=Role(role), organisation_id=organisation_id)
 
 
 def principal_of(user: User) -> Principal:

@@ -131,8 +131,11 @@ def quota_used(session: Session) -> dict[tuple[str, int], int]:
 
 
 def load_context(
-    session: Session, settings: Settings, weights: Mapping[str, float] | None = None,
-    *, destinations: Iterable[str] | None = None,
+    session: Session,
+    settings: Settings,
+    weights: Mapping[str, float] | None = None,
+    *,
+    destinations: Iterable[str] | None = None,
 ) -> Context:
     stmt = select(LegalPathway).order_by(LegalPathway.code)
     if destinations is not None:
@@ -170,12 +173,14 @@ def vacancy_records(session: Session, rows: Sequence[VacancyRow]) -> list[Vacanc
     langs: dict[uuid.UUID, list[VacancyLanguage]] = defaultdict(list)
     for chunk in _in_chunks(ids):
         for s in session.scalars(
-            select(VacancySkill).where(VacancySkill.vacancy_id.in_(chunk))
+            select(VacancySkill)
+            .where(VacancySkill.vacancy_id.in_(chunk))
             .order_by(VacancySkill.vacancy_id, VacancySkill.position, VacancySkill.skill_id)
         ):
             skills[s.vacancy_id].append(s)
         for lang in session.scalars(
-            select(VacancyLanguage).where(VacancyLanguage.vacancy_id.in_(chunk))
+            select(VacancyLanguage)
+            .where(VacancyLanguage.vacancy_id.in_(chunk))
             .order_by(VacancyLanguage.vacancy_id, VacancyLanguage.language)
         ):
             langs[lang.vacancy_id].append(lang)
@@ -215,12 +220,14 @@ def pool_records(session: Session, rows: Sequence[PoolRow]) -> list[Pool]:
     langs: dict[uuid.UUID, list[PoolLanguage]] = defaultdict(list)
     for chunk in _in_chunks(ids):
         for s in session.scalars(
-            select(PoolSkill).where(PoolSkill.pool_id.in_(chunk))
+            select(PoolSkill)
+            .where(PoolSkill.pool_id.in_(chunk))
             .order_by(PoolSkill.pool_id, PoolSkill.skill_id)
         ):
             skills[s.pool_id].append(s)
         for lang in session.scalars(
-            select(PoolLanguage).where(PoolLanguage.pool_id.in_(chunk))
+            select(PoolLanguage)
+            .where(PoolLanguage.pool_id.in_(chunk))
             .order_by(PoolLanguage.pool_id, PoolLanguage.language, PoolLanguage.level)
         ):
             langs[lang.pool_id].append(lang)
@@ -238,8 +245,7 @@ def _pool(p: PoolRow, skills: list[PoolSkill], langs: list[PoolLanguage]) -> Poo
         sector=p.sector_code,
         skills=tuple(EnginePoolSkill(s.skill_id, s.share) for s in skills),
         languages=tuple(
-            EnginePoolLanguage(lang.language, cefr_index(lang.level), lang.share)
-            for lang in langs
+            EnginePoolLanguage(lang.language, cefr_index(lang.level), lang.share) for lang in langs
         ),
         available_from=p.available_from,
     )
@@ -310,20 +316,34 @@ def match_values(m: Match) -> dict[str, Any]:
 
 
 def allocation_pair(
-    vacancy_id: uuid.UUID, pool_id: uuid.UUID, pathway: str, score: float, max_headcount: int,
-    origin: str, destination: str, year: int,
+    vacancy_id: uuid.UUID,
+    pool_id: uuid.UUID,
+    pathway: str,
+    score: float,
+    max_headcount: int,
+    origin: str,
+    destination: str,
+    year: int,
 ) -> AllocationPair:
     """One stored eligible match as the allocation engine takes it (ids as strings; the
     quota year is the vacancy's start year, as approvals count it)."""
     return AllocationPair(
-        vacancy_id=str(vacancy_id), pool_id=str(pool_id), pathway=pathway, score=float(score),
-        max_headcount=int(max_headcount), origin=origin, destination=destination, year=int(year),
+        vacancy_id=str(vacancy_id),
+        pool_id=str(pool_id),
+        pathway=pathway,
+        score=float(score),
+        max_headcount=int(max_headcount),
+        origin=origin,
+        destination=destination,
+        year=int(year),
     )
 
 
 def allocation_problem(
-    pairs: Sequence[AllocationPair], openings: Mapping[uuid.UUID, int],
-    pool_headcount: Mapping[uuid.UUID, int], quotas: Mapping[tuple[str, int], int],
+    pairs: Sequence[AllocationPair],
+    openings: Mapping[uuid.UUID, int],
+    pool_headcount: Mapping[uuid.UUID, int],
+    quotas: Mapping[tuple[str, int], int],
 ) -> AllocationProblem:
     return AllocationProblem(
         pairs=tuple(pairs),

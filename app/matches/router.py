@@ -27,28 +27,50 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 def _pool_summary(p: PoolRow) -> PoolSummary:
     return PoolSummary(
-        id=p.id, origin_country=p.origin_country, region=p.region,
-        occupation=p.occupation_code, headcount=p.headcount, isced_level=p.isced_level,
-        experience_years=p.experience_years, available_from=p.available_from,
+        id=p.id,
+        origin_country=p.origin_country,
+        region=p.region,
+        occupation=p.occupation_code,
+        headcount=p.headcount,
+        isced_level=p.isced_level,
+        experience_years=p.experience_years,
+        available_from=p.available_from,
     )
 
 
 def _vacancy_summary(v: VacancyRow) -> VacancySummary:
     return VacancySummary(
-        id=v.id, title=v.title, destination_country=v.destination_country,
-        occupation=v.occupation_code, openings=v.openings, start_date=v.start_date,
+        id=v.id,
+        title=v.title,
+        destination_country=v.destination_country,
+        occupation=v.occupation_code,
+        openings=v.openings,
+        start_date=v.start_date,
         status=v.status,
     )
 
 
-def to_out(row: MatchRow, *, rank: int | None = None, pool: PoolRow | None = None,
-           vacancy: VacancyRow | None = None) -> MatchOut:
+def to_out(
+    row: MatchRow,
+    *,
+    rank: int | None = None,
+    pool: PoolRow | None = None,
+    vacancy: VacancyRow | None = None,
+) -> MatchOut:
     return MatchOut(
-        id=row.id, vacancy_id=row.vacancy_id, pool_id=row.pool_id, rank=rank, score=row.score,
-        components=row.components, eligible=row.eligible, pathway=row.pathway_code,
+        id=row.id,
+        vacancy_id=row.vacancy_id,
+        pool_id=row.pool_id,
+        rank=rank,
+        score=row.score,
+        components=row.components,
+        eligible=row.eligible,
+        pathway=row.pathway_code,
         eligible_headcount=row.eligible_headcount,
-        reasons=[Reason(**r) for r in row.reasons or []], explanation=row.explanation,
-        engine_version=row.engine_version, weights_hash=row.weights_hash,
+        reasons=[Reason(**r) for r in row.reasons or []],
+        explanation=row.explanation,
+        engine_version=row.engine_version,
+        weights_hash=row.weights_hash,
         computed_at=row.computed_at,
         pool=_pool_summary(pool) if pool is not None else None,
         vacancy=_vacancy_summary(vacancy) if vacancy is not None else None,
@@ -59,58 +81,107 @@ def _load(session: Session, model, ids: set[uuid.UUID]) -> dict:
     return {o.id: o for o in session.scalars(select(model).where(model.id.in_(ids)))} if ids else {}
 
 
-def _page(rows: list[MatchRow], total: int, limit: int, offset: int, *, pools: dict | None = None,
-          vacancies: dict | None = None) -> bytes:
+def _page(
+    rows: list[MatchRow],
+    total: int,
+    limit: int,
+    offset: int,
+    *,
+    pools: dict | None = None,
+    vacancies: dict | None = None,
+) -> bytes:
     items = [
-        to_out(r, rank=offset + i + 1,
-               pool=pools[r.pool_id] if pools is not None else None,
-               vacancy=vacancies[r.vacancy_id] if vacancies is not None else None)
+        to_out(
+            r,
+            rank=offset + i + 1,
+            pool=pools[r.pool_id] if pools is not None else None,
+            vacancy=vacancies[r.vacancy_id] if vacancies is not None else None,
+        )
         for i, r in enumerate(rows)
     ]
-    return MatchPage(items=items, total=total, limit=limit, offset=offset).model_dump_json(
-    ).encode()
+    return (
+        MatchPage(items=items, total=total, limit=limit, offset=offset).model_dump_json().encode()
+    )
 
 
 @router.get("/vacancies/{vacancy_id}/matches", response_model=MatchPage)
 def vacancy_matches(
-    vacancy_id: uuid.UUID, request: Request, session: SessionDep, settings: SettingsDep,
-    principal: CurrentPrincipal, include_ineligible: bool = False,
-    limit: Limit = 50, offset: Offset = 0,
+    vacancy_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    principal: CurrentPrincipal,
+    include_ineligible: bool = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> Response:
     vacancy = service.visible_vacancy(session, principal, vacancy_id)
-    key = ("vacancy", vacancy.id, service.page_scope(principal), include_ineligible, limit,
-           offset, service.vacancy_fingerprint(session, settings, vacancy))
+    key = (
+        "vacancy",
+        vacancy.id,
+        service.page_scope(principal),
+        include_ineligible,
+        limit,
+        offset,
+        service.vacancy_fingerprint(session, settings, vacancy),
+    )
     cache = page_cache(request)
     body = cache.get(key)
     if body is None:
         rows, total = service.ranked_of_vacancy(
-            session, principal, vacancy, include_ineligible=include_ineligible, limit=limit,
+            session,
+            principal,
+            vacancy,
+            include_ineligible=include_ineligible,
+            limit=limit,
             offset=offset,
         )
-        body = _page(rows, total, limit, offset,
-                     pools=_load(session, PoolRow, {r.pool_id for r in rows}))
+        body = _page(
+            rows, total, limit, offset, pools=_load(session, PoolRow, {r.pool_id for r in rows})
+        )
         cache.put(key, body)
     return Response(body, media_type="application/json")
 
 
 @router.get("/pools/{pool_id}/matches", response_model=MatchPage)
 def pool_matches(
-    pool_id: uuid.UUID, request: Request, session: SessionDep, settings: SettingsDep,
-    principal: CurrentPrincipal, include_ineligible: bool = False,
-    limit: Limit = 50, offset: Offset = 0,
+    pool_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    principal: CurrentPrincipal,
+    include_ineligible: bool = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> Response:
     pool = service.visible_pool(session, principal, pool_id)
-    key = ("pool", pool.id, service.page_scope(principal), include_ineligible, limit, offset,
-           service.pool_fingerprint(session, settings, pool))
+    key = (
+        "pool",
+        pool.id,
+        service.page_scope(principal),
+        include_ineligible,
+        limit,
+        offset,
+        service.pool_fingerprint(session, settings, pool),
+    )
     cache = page_cache(request)
     body = cache.get(key)
     if body is None:
         rows, total = service.ranked_of_pool(
-            session, principal, pool, include_ineligible=include_ineligible, limit=limit,
+            session,
+            principal,
+            pool,
+            include_ineligible=include_ineligible,
+            limit=limit,
             offset=offset,
         )
-        body = _page(rows, total, limit, offset,
-                     vacancies=_load(session, VacancyRow, {r.vacancy_id for r in rows}))
+        body = _page(
+            rows,
+            total,
+            limit,
+            offset,
+            vacancies=_load(session, VacancyRow, {r.vacancy_id for r in rows}),
+        )
         cache.put(key, body)
     return Response(body, media_type="application/json")
 
@@ -118,5 +189,6 @@ def pool_matches(
 @router.get("/matches/{match_id}", response_model=MatchOut)
 def get_match(match_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> MatchOut:
     row = service.get_match(session, principal, match_id)
-    return to_out(row, pool=session.get(PoolRow, row.pool_id),
-                  vacancy=session.get(VacancyRow, row.vacancy_id))
+    return to_out(
+        row, pool=session.get(PoolRow, row.pool_id), vacancy=session.get(VacancyRow, row.vacancy_id)
+    )

@@ -50,7 +50,9 @@ def _keep_blocked(m: Match) -> bool:
     return m.components.get("occupation", 0.0) >= RELATED_OCCUPATION
 
 
-def _decided(session: Session, column, ids: Sequence[uuid.UUID]) -> set[tuple[uuid.UUID, uuid.UUID]]:
+def _decided(
+    session: Session, column, ids: Sequence[uuid.UUID]
+) -> set[tuple[uuid.UUID, uuid.UUID]]:
     rows = session.execute(
         select(Decision.vacancy_id, Decision.pool_id).where(column.in_(ids)).distinct()
     )
@@ -61,7 +63,9 @@ def _active_pools(session: Session) -> list[PoolRow]:
     return list(session.scalars(select(PoolRow).where(PoolRow.status == "active")))
 
 
-def _open_vacancies(session: Session, destinations: Iterable[str] | None = None) -> list[VacancyRow]:
+def _open_vacancies(
+    session: Session, destinations: Iterable[str] | None = None
+) -> list[VacancyRow]:
     stmt = select(VacancyRow).where(VacancyRow.status == "open")
     if destinations is not None:
         stmt = stmt.where(VacancyRow.destination_country.in_(sorted(set(destinations))))
@@ -72,8 +76,11 @@ def _explained(m: Match, vacancy, pool, ctx: Context) -> Match:
     return replace(m, explanation=explain(vacancy, pool, ctx, m.eligibility))
 
 
-def _store(session: Session, existing: dict[tuple[uuid.UUID, uuid.UUID], MatchRow],
-           matches: Iterable[Match]) -> None:
+def _store(
+    session: Session,
+    existing: dict[tuple[uuid.UUID, uuid.UUID], MatchRow],
+    matches: Iterable[Match],
+) -> None:
     for m in matches:
         values = adapters.match_values(m)
         row = existing.pop((values["vacancy_id"], values["pool_id"]), None)
@@ -114,8 +121,7 @@ def recompute_vacancies(
             chosen = {m.pool_id for m in eligible} | {m.pool_id for m in blocked[:MAX_BLOCKED]}
             chosen |= {str(p) for v, p in decided if v == row.id}
             keep = [m for m in ranked if m.pool_id in chosen]
-        _store(session, existing,
-               (_explained(m, vac, by_id[m.pool_id], ctx) for m in keep))
+        _store(session, existing, (_explained(m, vac, by_id[m.pool_id], ctx) for m in keep))
     # What is left was not chosen this time: drop it unless a decision refers to it.
     for (vid, pid), row in existing.items():
         if (vid, pid) not in decided:
@@ -214,11 +220,13 @@ def pool_fingerprint(session: Session, settings: Settings, pool: PoolRow) -> tup
 def recompute_stale(session: Session, settings: Settings) -> int:
     """Re-rank every vacancy with rows from other weights or engine (e.g. at start-up)."""
     current = weights_hash(settings.weights)
-    ids = set(session.scalars(
-        select(MatchRow.vacancy_id).where(
-            (MatchRow.weights_hash != current) | (MatchRow.engine_version != ENGINE_VERSION)
-        ).distinct()
-    ))
+    ids = set(
+        session.scalars(
+            select(MatchRow.vacancy_id)
+            .where((MatchRow.weights_hash != current) | (MatchRow.engine_version != ENGINE_VERSION))
+            .distinct()
+        )
+    )
     rows = [v for v in session.scalars(select(VacancyRow).where(VacancyRow.id.in_(ids)))]
     recompute_vacancies(session, settings, rows)
     return len(rows)
@@ -249,10 +257,10 @@ def visible_pool(session: Session, principal: Principal, pool_id: uuid.UUID) -> 
     if principal.role is Role.EMPLOYER:
         # Employers see a pool only through a match with one of their own vacancies.
         shared = session.scalar(
-            select(func.count()).select_from(MatchRow)
+            select(func.count())
+            .select_from(MatchRow)
             .join(VacancyRow, VacancyRow.id == MatchRow.vacancy_id)
-            .where(MatchRow.pool_id == pool_id,
-                   VacancyRow.employer_id == principal.organisation_id)
+            .where(MatchRow.pool_id == pool_id, VacancyRow.employer_id == principal.organisation_id)
         )
         if not shared:
             raise NotFound("Pool", pool_id)
@@ -262,17 +270,28 @@ def visible_pool(session: Session, principal: Principal, pool_id: uuid.UUID) -> 
 def _scoped(stmt, principal: Principal):
     """Restrict a match query to what the principal may see (design section 8)."""
     if principal.role is Role.EMPLOYER:
-        stmt = stmt.where(MatchRow.vacancy_id.in_(
-            select(VacancyRow.id).where(VacancyRow.employer_id == principal.organisation_id)))
+        stmt = stmt.where(
+            MatchRow.vacancy_id.in_(
+                select(VacancyRow.id).where(VacancyRow.employer_id == principal.organisation_id)
+            )
+        )
     elif principal.role is Role.MINISTRY:
-        stmt = stmt.where(MatchRow.pool_id.in_(
-            select(PoolRow.id).where(PoolRow.ministry_id == principal.organisation_id)))
+        stmt = stmt.where(
+            MatchRow.pool_id.in_(
+                select(PoolRow.id).where(PoolRow.ministry_id == principal.organisation_id)
+            )
+        )
     return stmt
 
 
 def ranked_of_vacancy(
-    session: Session, principal: Principal, vacancy: VacancyRow, *,
-    include_ineligible: bool, limit: int, offset: int,
+    session: Session,
+    principal: Principal,
+    vacancy: VacancyRow,
+    *,
+    include_ineligible: bool,
+    limit: int,
+    offset: int,
 ) -> tuple[list[MatchRow], int]:
     """One page of a (visible, current) vacancy's ranked pools, and their total."""
     stmt = _scoped(
@@ -291,8 +310,13 @@ def ranked_of_vacancy(
 
 
 def ranked_of_pool(
-    session: Session, principal: Principal, pool: PoolRow, *,
-    include_ineligible: bool, limit: int, offset: int,
+    session: Session,
+    principal: Principal,
+    pool: PoolRow,
+    *,
+    include_ineligible: bool,
+    limit: int,
+    offset: int,
 ) -> tuple[list[MatchRow], int]:
     """One page of a (visible, current) pool's ranked vacancies, and their total."""
     stmt = _scoped(
@@ -311,24 +335,43 @@ def ranked_of_pool(
 
 
 def matches_of_vacancy(
-    session: Session, settings: Settings, principal: Principal, vacancy_id: uuid.UUID, *,
-    include_ineligible: bool, limit: int, offset: int,
+    session: Session,
+    settings: Settings,
+    principal: Principal,
+    vacancy_id: uuid.UUID,
+    *,
+    include_ineligible: bool,
+    limit: int,
+    offset: int,
 ) -> tuple[VacancyRow, list[MatchRow], int]:
     vacancy = visible_vacancy(session, principal, vacancy_id)
     vacancy_fingerprint(session, settings, vacancy)
-    rows, total = ranked_of_vacancy(session, principal, vacancy, include_ineligible=include_ineligible,
-                                    limit=limit, offset=offset)
+    rows, total = ranked_of_vacancy(
+        session,
+        principal,
+        vacancy,
+        include_ineligible=include_ineligible,
+        limit=limit,
+        offset=offset,
+    )
     return vacancy, rows, total
 
 
 def matches_of_pool(
-    session: Session, settings: Settings, principal: Principal, pool_id: uuid.UUID, *,
-    include_ineligible: bool, limit: int, offset: int,
+    session: Session,
+    settings: Settings,
+    principal: Principal,
+    pool_id: uuid.UUID,
+    *,
+    include_ineligible: bool,
+    limit: int,
+    offset: int,
 ) -> tuple[PoolRow, list[MatchRow], int]:
     pool = visible_pool(session, principal, pool_id)
     pool_fingerprint(session, settings, pool)
-    rows, total = ranked_of_pool(session, principal, pool, include_ineligible=include_ineligible,
-                                 limit=limit, offset=offset)
+    rows, total = ranked_of_pool(
+        session, principal, pool, include_ineligible=include_ineligible, limit=limit, offset=offset
+    )
     return pool, rows, total
 
 

@@ -21,8 +21,9 @@ class DecisionKind(StrEnum):
 class DecisionIn(Strict):
     decision: DecisionKind
     note: Annotated[str, Field(max_length=5000)] = ""
-    headcount: Annotated[int | None, Field(ge=1, le=1_000_000,
-                                           description="workers approved (approvals only)")] = None
+    headcount: Annotated[
+        int | None, Field(ge=1, le=1_000_000, description="workers approved (approvals only)")
+    ] = None
 
     @model_validator(mode="after")
     def _headcount_for_approvals(self) -> DecisionIn:

@@ -37,7 +37,9 @@ def _lock(session: Session, model: type, ident: uuid.UUID) -> None:
 
 
 def lock_for_approvals(
-    session: Session, pathway_ids: Iterable[uuid.UUID], vacancy_ids: Iterable[uuid.UUID],
+    session: Session,
+    pathway_ids: Iterable[uuid.UUID],
+    vacancy_ids: Iterable[uuid.UUID],
     pool_ids: Iterable[uuid.UUID],
 ) -> None:
     """Take, up front, every lock a batch of approvals needs, in the one order single approvals
@@ -84,8 +86,11 @@ def _check_approval(
     session: Session, match: Match, vacancy: Vacancy, pool: Pool, headcount: int
 ) -> LegalPathway:
     if not match.eligible or match.pathway_code is None:
-        raise ProblemError(409, "This pair is not eligible under any legal pathway; it cannot "
-                                "be approved.", reasons=match.reasons)
+        raise ProblemError(
+            409,
+            "This pair is not eligible under any legal pathway; it cannot be approved.",
+            reasons=match.reasons,
+        )
     pathway = session.scalar(select(LegalPathway).where(LegalPathway.code == match.pathway_code))
     if pathway is None:
         raise ProblemError(409, f"Pathway {match.pathway_code} no longer exists.")
@@ -98,17 +103,22 @@ def _check_approval(
     left = quota_left(session, pathway, year)
     if left is not None and headcount > left:
         raise ProblemError(
-            409, f"The {year} quota of {pathway.code} has {max(left, 0)} places left; "
-                 f"{headcount} requested.",
-            title="Quota exhausted", code="quota_exhausted", remaining=max(left, 0),
+            409,
+            f"The {year} quota of {pathway.code} has {max(left, 0)} places left; "
+            f"{headcount} requested.",
+            title="Quota exhausted",
+            code="quota_exhausted",
+            remaining=max(left, 0),
         )
     openings_left = vacancy.openings - approved_headcount(
         session, Decision.vacancy_id == vacancy.id
     )
     if headcount > openings_left:
         raise ProblemError(
-            409, f"The vacancy has {max(openings_left, 0)} openings left; {headcount} requested.",
-            title="Openings exhausted", code="openings_exhausted",
+            409,
+            f"The vacancy has {max(openings_left, 0)} openings left; {headcount} requested.",
+            title="Openings exhausted",
+            code="openings_exhausted",
             remaining=max(openings_left, 0),
         )
     pair_left = match.eligible_headcount - approved_headcount(
@@ -118,9 +128,12 @@ def _check_approval(
     available = min(pair_left, pool_left)
     if headcount > available:
         raise ProblemError(
-            409, f"The pool has {max(available, 0)} eligible workers left for this vacancy; "
-                 f"{headcount} requested.",
-            title="Pool exhausted", code="pool_exhausted", remaining=max(available, 0),
+            409,
+            f"The pool has {max(available, 0)} eligible workers left for this vacancy; "
+            f"{headcount} requested.",
+            title="Pool exhausted",
+            code="pool_exhausted",
+            remaining=max(available, 0),
         )
     return pathway
 
@@ -131,8 +144,15 @@ def _require_open(vacancy: Vacancy, pool: Pool) -> None:
 
 
 def _record_decision(
-    session: Session, principal: Principal, match: Match, vacancy: Vacancy, pool: Pool,
-    kind: DecisionKind, note: str, headcount: int, pathway_code: str | None,
+    session: Session,
+    principal: Principal,
+    match: Match,
+    vacancy: Vacancy,
+    pool: Pool,
+    kind: DecisionKind,
+    note: str,
+    headcount: int,
+    pathway_code: str | None,
 ) -> Decision:
     decision = Decision(
         match_id=match.id,
@@ -147,16 +167,31 @@ def _record_decision(
     )
     session.add(decision)
     session.flush()
-    record(session, principal, "decide", "match", match.id, None, {
-        "decision": decision.decision, "headcount": headcount, "pathway": pathway_code,
-        "note": note,
-    })
+    record(
+        session,
+        principal,
+        "decide",
+        "match",
+        match.id,
+        None,
+        {
+            "decision": decision.decision,
+            "headcount": headcount,
+            "pathway": pathway_code,
+            "note": note,
+        },
+    )
     return decision
 
 
 def approve(
-    session: Session, principal: Principal, match: Match, vacancy: Vacancy, pool: Pool,
-    headcount: int, note: str = "",
+    session: Session,
+    principal: Principal,
+    match: Match,
+    vacancy: Vacancy,
+    pool: Pool,
+    headcount: int,
+    note: str = "",
 ) -> Decision:
     """Record an approval of `headcount` workers on a match, after the checks and under the
     locks of every approval (quota, openings, pool headcount); a failed check raises a 409
@@ -164,13 +199,29 @@ def approve(
     the request's approvals are recorded."""
     _require_open(vacancy, pool)
     pathway = _check_approval(session, match, vacancy, pool, headcount)
-    decision = _record_decision(session, principal, match, vacancy, pool, DecisionKind.APPROVED,
-                                note, headcount, pathway.code)
+    decision = _record_decision(
+        session,
+        principal,
+        match,
+        vacancy,
+        pool,
+        DecisionKind.APPROVED,
+        note,
+        headcount,
+        pathway.code,
+    )
     if approved_headcount(session, Decision.vacancy_id == vacancy.id) >= vacancy.openings:
         before = vacancy.status
         vacancy.status = "filled"
-        record(session, principal, "fill", "vacancy", vacancy.id, {"status": before},
-               {"status": "filled"})
+        record(
+            session,
+            principal,
+            "fill",
+            "vacancy",
+            vacancy.id,
+            {"status": before},
+            {"status": "filled"},
+        )
     return decision
 
 
@@ -185,7 +236,10 @@ def rerank_after_approvals(
 
 
 def decide(
-    session: Session, settings: Settings, principal: Principal, match_id: uuid.UUID,
+    session: Session,
+    settings: Settings,
+    principal: Principal,
+    match_id: uuid.UUID,
     data: DecisionIn,
 ) -> Decision:
     match = matches.get_match(session, principal, match_id)
@@ -196,33 +250,48 @@ def decide(
     # Matches served are always current (recomputed in the write that changed an input), so
     # the pathway and eligible headcount on the row are the ones the officer saw.
     if data.decision is DecisionKind.APPROVED:
-        decision = approve(session, principal, match, vacancy, pool, data.headcount or 0,
-                           data.note)
+        decision = approve(session, principal, match, vacancy, pool, data.headcount or 0, data.note)
         rerank_after_approvals(session, settings, [vacancy], [pool])
         return decision
-    return _record_decision(session, principal, match, vacancy, pool, data.decision, data.note,
-                            0, match.pathway_code)
+    return _record_decision(
+        session, principal, match, vacancy, pool, data.decision, data.note, 0, match.pathway_code
+    )
 
 
 def history(session: Session, principal: Principal, match_id: uuid.UUID) -> list[Decision]:
     match = matches.get_match(session, principal, match_id)
-    return list(session.scalars(
-        select(Decision).where(Decision.match_id == match.id)
-        .order_by(Decision.created_at, Decision.id)
-    ))
+    return list(
+        session.scalars(
+            select(Decision)
+            .where(Decision.match_id == match.id)
+            .order_by(Decision.created_at, Decision.id)
+        )
+    )
 
 
 def list_decisions(
-    session: Session, principal: Principal, *, vacancy_id: uuid.UUID | None,
-    pool_id: uuid.UUID | None, decision: DecisionKind | None, limit: int, offset: int,
+    session: Session,
+    principal: Principal,
+    *,
+    vacancy_id: uuid.UUID | None,
+    pool_id: uuid.UUID | None,
+    decision: DecisionKind | None,
+    limit: int,
+    offset: int,
 ) -> tuple[list[Decision], int]:
     stmt = select(Decision)
     if principal.role is Role.EMPLOYER:
-        stmt = stmt.where(Decision.vacancy_id.in_(
-            select(Vacancy.id).where(Vacancy.employer_id == principal.organisation_id)))
+        stmt = stmt.where(
+            Decision.vacancy_id.in_(
+                select(Vacancy.id).where(Vacancy.employer_id == principal.organisation_id)
+            )
+        )
     elif principal.role is Role.MINISTRY:
-        stmt = stmt.where(Decision.pool_id.in_(
-            select(Pool.id).where(Pool.ministry_id == principal.organisation_id)))
+        stmt = stmt.where(
+            Decision.pool_id.in_(
+                select(Pool.id).where(Pool.ministry_id == principal.organisation_id)
+            )
+        )
     if vacancy_id:
         stmt = stmt.where(Decision.vacancy_id == vacancy_id)
     if pool_id:

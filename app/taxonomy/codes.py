@@ -40,9 +40,7 @@ def countries() -> dict[str, tuple[str, str]]:
 @lru_cache
 def languages() -> dict[str, str]:
     """ISO 639-1 code -> English name."""
-    return {
-        lang.alpha_2: lang.name for lang in pycountry.languages if hasattr(lang, "alpha_2")
-    }
+    return {lang.alpha_2: lang.name for lang in pycountry.languages if hasattr(lang, "alpha_2")}
 
 
 @lru_cache

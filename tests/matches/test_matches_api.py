@@ -22,8 +22,9 @@ def _sort_key(m: dict) -> tuple:
     return (-m["score"], -m["eligible_headcount"], m["pool_id"])
 
 
-def test_every_open_demo_vacancy_has_ranked_eligible_matches(demo_client, demo_database,
-                                                             demo_keys) -> None:
+def test_every_open_demo_vacancy_has_ranked_eligible_matches(
+    demo_client, demo_database, demo_keys
+) -> None:
     officer = _officer(demo_keys)
     vacancies = _open_vacancies(demo_database)
     assert len(vacancies) >= 40
@@ -52,8 +53,11 @@ def test_blocked_pairs_are_listed_with_reasons_on_request(demo_client, demo_keys
     ids = [v["id"] for v in r.json()["items"]] if r.status_code == 200 else []
     assert ids, "the vacancy list is served"
     for vid in ids:
-        page = demo_client.get(f"/api/v1/vacancies/{vid}/matches", headers=officer,
-                               params={"include_ineligible": True, "limit": 200}).json()
+        page = demo_client.get(
+            f"/api/v1/vacancies/{vid}/matches",
+            headers=officer,
+            params={"include_ineligible": True, "limit": 200},
+        ).json()
         for m in page["items"]:
             if not m["eligible"]:
                 assert m["reasons"], "every blocked pair says why"
@@ -91,8 +95,7 @@ def test_employer_sees_own_vacancy_matches_only(demo_client, demo_database, demo
     assert r.status_code == 401 and r.headers["content-type"] == "application/problem+json"
 
 
-def test_ministry_sees_matches_of_its_own_pools_only(demo_client, demo_database,
-                                                     demo_keys) -> None:
+def test_ministry_sees_matches_of_its_own_pools_only(demo_client, demo_database, demo_keys) -> None:
     with demo_database.session() as s:
         orgs = {o.id: o.slug for o in s.scalars(select(Organisation))}
         pools = list(s.scalars(select(Pool)))
@@ -111,8 +114,9 @@ def test_ministry_sees_matches_of_its_own_pools_only(demo_client, demo_database,
     assert demo_client.get(f"/api/v1/pools/{pool.id}/matches", headers=other).status_code == 404
     # Through a vacancy, a ministry sees only the pairs with its own pools.
     vid = page["items"][0]["vacancy_id"]
-    via_vacancy = demo_client.get(f"/api/v1/vacancies/{vid}/matches", headers=own,
-                                  params={"limit": 200}).json()["items"]
+    via_vacancy = demo_client.get(
+        f"/api/v1/vacancies/{vid}/matches", headers=own, params={"limit": 200}
+    ).json()["items"]
     assert via_vacancy and {m["pool_id"] for m in via_vacancy} <= {
         str(p.id) for p in pools if p.ministry_id == pool.ministry_id
     }

@@ -34,8 +34,9 @@ def test_pool_change_rescored_in_the_same_transaction(demo_database) -> None:
         service.recompute_pools(s, settings, [pool])
         s.commit()
     with demo_database.session() as s:
-        fresh = s.scalar(select(Match).where(Match.vacancy_id == m.vacancy_id,
-                                             Match.pool_id == m.pool_id))
+        fresh = s.scalar(
+            select(Match).where(Match.vacancy_id == m.vacancy_id, Match.pool_id == m.pool_id)
+        )
         assert fresh.eligible_headcount >= before * 3 - 2
 
 
@@ -57,15 +58,20 @@ def test_pathway_change_recomputes_its_destination(demo_database) -> None:
         vacancy = s.get(Vacancy, m.vacancy_id)
         pool = s.get(Pool, m.pool_id)
         # Close every pathway of the destination to this pool's origin.
-        for p in s.scalars(select(LegalPathway).where(
-                LegalPathway.destination_country == vacancy.destination_country)):
+        for p in s.scalars(
+            select(LegalPathway).where(
+                LegalPathway.destination_country == vacancy.destination_country
+            )
+        ):
             p.origin_countries = ["AQ"]
         service.recompute_destinations(s, settings, [vacancy.destination_country])
         s.commit()
-        row = s.scalar(select(Match).where(Match.vacancy_id == vacancy.id,
-                                           Match.pool_id == pool.id))
-        assert row is None or (not row.eligible and any(
-            r["code"] == "origin_not_covered" for r in row.reasons))
+        row = s.scalar(
+            select(Match).where(Match.vacancy_id == vacancy.id, Match.pool_id == pool.id)
+        )
+        assert row is None or (
+            not row.eligible and any(r["code"] == "origin_not_covered" for r in row.reasons)
+        )
 
 
 def test_closed_vacancy_has_no_undecided_matches(demo_database) -> None:
@@ -93,8 +99,9 @@ def test_new_weights_are_never_served_from_old_rows(demo_database) -> None:
         assert all(r.engine_version == ENGINE_VERSION for r in rows)
 
 
-def test_matches_served_after_a_vacancy_update_reflect_it(demo_client, demo_database,
-                                                          demo_keys) -> None:
+def test_matches_served_after_a_vacancy_update_reflect_it(
+    demo_client, demo_database, demo_keys
+) -> None:
     """PATCH a vacancy through the API: the very next read serves matches of the new version."""
     from app.auth.models import Organisation
 
@@ -108,15 +115,19 @@ def test_matches_served_after_a_vacancy_update_reflect_it(demo_client, demo_data
     before = demo_client.get(f"/api/v1/vacancies/{vid}/matches", headers=officer).json()["items"]
     assert any(x["components"].get("language", 0) > 0 for x in before)
     # Nobody in the demo pools speaks Icelandic at C2.
-    r = demo_client.patch(f"/api/v1/vacancies/{vid}", headers={**employer, "If-Match": str(version)},
-                          json={"languages": [{"language": "is", "min_level": "C2"}]})
+    r = demo_client.patch(
+        f"/api/v1/vacancies/{vid}",
+        headers={**employer, "If-Match": str(version)},
+        json={"languages": [{"language": "is", "min_level": "C2"}]},
+    )
     assert r.status_code == 200, r.text
     after = demo_client.get(f"/api/v1/vacancies/{vid}/matches", headers=officer).json()["items"]
     assert after and all(x["components"]["language"] == 0 for x in after)
 
 
-def test_matches_served_after_a_pool_update_reflect_it(demo_client, demo_database,
-                                                       demo_keys) -> None:
+def test_matches_served_after_a_pool_update_reflect_it(
+    demo_client, demo_database, demo_keys
+) -> None:
     from app.auth.models import Organisation
 
     with demo_database.session() as s:
@@ -126,11 +137,15 @@ def test_matches_served_after_a_pool_update_reflect_it(demo_client, demo_databas
         pid, version, headcount = pool.id, pool.version, pool.headcount
     ministry = demo_keys["ministry"][slug]
     officer = next(iter(demo_keys["officer"].values()))
-    r = demo_client.patch(f"/api/v1/pools/{pid}", headers={**ministry, "If-Match": str(version)},
-                          json={"headcount": headcount * 10})
+    r = demo_client.patch(
+        f"/api/v1/pools/{pid}",
+        headers={**ministry, "If-Match": str(version)},
+        json={"headcount": headcount * 10},
+    )
     assert r.status_code == 200, r.text
-    page = demo_client.get(f"/api/v1/vacancies/{m.vacancy_id}/matches", headers=officer,
-                           params={"limit": 200}).json()["items"]
+    page = demo_client.get(
+        f"/api/v1/vacancies/{m.vacancy_id}/matches", headers=officer, params={"limit": 200}
+    ).json()["items"]
     row = next(x for x in page if x["pool_id"] == str(pid))
     assert row["eligible_headcount"] > m.eligible_headcount
     assert row["pool"]["headcount"] == headcount * 10

@@ -21,15 +21,22 @@ def _officer(demo_keys) -> dict[str, str]:
 def _eligible(db, *where) -> Match:
     with db.session() as s:
         return s.scalars(
-            select(Match).where(Match.eligible.is_(True), Match.eligible_headcount >= 5, *where)
+            select(Match)
+            .where(Match.eligible.is_(True), Match.eligible_headcount >= 5, *where)
             .order_by(Match.score.desc(), Match.id)
         ).first()
 
 
 def _approved(db, *where) -> int:
     with db.session() as s:
-        return int(s.scalar(select(func.coalesce(func.sum(Decision.headcount), 0)).where(
-            Decision.decision == "approved", *where)) or 0)
+        return int(
+            s.scalar(
+                select(func.coalesce(func.sum(Decision.headcount), 0)).where(
+                    Decision.decision == "approved", *where
+                )
+            )
+            or 0
+        )
 
 
 def test_decision_history_and_access(demo_client, demo_database, demo_keys) -> None:
@@ -38,8 +45,9 @@ def test_decision_history_and_access(demo_client, demo_database, demo_keys) -> N
     url = f"/api/v1/matches/{m.id}/decisions"
     r = demo_client.post(url, headers=officer, json={"decision": "shortlisted", "note": "good"})
     assert r.status_code == 201, r.text
-    r = demo_client.post(url, headers=officer,
-                         json={"decision": "needs_information", "note": "CEFR certificates?"})
+    r = demo_client.post(
+        url, headers=officer, json={"decision": "needs_information", "note": "CEFR certificates?"}
+    )
     assert r.status_code == 201
     history = demo_client.get(url, headers=officer).json()
     assert [d["decision"] for d in history] == ["shortlisted", "needs_information"]
@@ -47,8 +55,9 @@ def test_decision_history_and_access(demo_client, demo_database, demo_keys) -> N
     # Employers and ministries cannot decide.
     for role in ("employer", "ministry"):
         headers = next(iter(demo_keys[role].values()))
-        assert demo_client.post(url, headers=headers,
-                                json={"decision": "rejected"}).status_code == 403
+        assert (
+            demo_client.post(url, headers=headers, json={"decision": "rejected"}).status_code == 403
+        )
 
 
 def test_invalid_decisions_are_422(demo_client, demo_database, demo_keys) -> None:
@@ -62,8 +71,9 @@ def test_invalid_decisions_are_422(demo_client, demo_database, demo_keys) -> Non
     assert _approved(demo_database) == 0
 
 
-def test_approval_consumes_openings_and_is_refused_past_them(demo_client, demo_database,
-                                                             demo_keys) -> None:
+def test_approval_consumes_openings_and_is_refused_past_them(
+    demo_client, demo_database, demo_keys
+) -> None:
     m = _eligible(demo_database)
     officer = _officer(demo_keys)
     with demo_database.session() as s:
@@ -72,15 +82,13 @@ def test_approval_consumes_openings_and_is_refused_past_them(demo_client, demo_d
     url = f"/api/v1/matches/{m.id}/decisions"
     r = demo_client.post(url, headers=officer, json={"decision": "approved", "headcount": take})
     assert r.status_code == 201, r.text
-    r = demo_client.post(url, headers=officer,
-                         json={"decision": "approved", "headcount": openings})
+    r = demo_client.post(url, headers=officer, json={"decision": "approved", "headcount": openings})
     assert r.status_code == 409
     assert r.json()["code"] in {"openings_exhausted", "pool_exhausted"}
     assert _approved(demo_database, Decision.vacancy_id == m.vacancy_id) == take
 
 
-def test_quota_exhaustion_blocks_further_approvals(demo_client, demo_database,
-                                                   demo_keys) -> None:
+def test_quota_exhaustion_blocks_further_approvals(demo_client, demo_database, demo_keys) -> None:
     m = _eligible(demo_database)
     officer = _officer(demo_keys)
     with demo_database.session() as s:
@@ -97,16 +105,24 @@ def test_quota_exhaustion_blocks_further_approvals(demo_client, demo_database,
     with demo_database.session() as s:
         blocked = s.scalars(select(Match).where(Match.eligible.is_(False))).all()
         codes = {r["code"] for row in blocked for r in row.reasons}
-        assert "quota_exhausted" in codes or not s.scalars(select(Match).where(
-            Match.pathway_code == m.pathway_code, Match.eligible.is_(True),
-            Match.id != m.id)).first()
+        assert (
+            "quota_exhausted" in codes
+            or not s.scalars(
+                select(Match).where(
+                    Match.pathway_code == m.pathway_code, Match.eligible.is_(True), Match.id != m.id
+                )
+            ).first()
+        )
 
 
 def test_ineligible_pair_cannot_be_approved(demo_client, demo_database, demo_keys) -> None:
     with demo_database.session() as s:
         m = s.scalars(select(Match).where(Match.eligible.is_(False))).first()
-    r = demo_client.post(f"/api/v1/matches/{m.id}/decisions", headers=_officer(demo_keys),
-                         json={"decision": "approved", "headcount": 1})
+    r = demo_client.post(
+        f"/api/v1/matches/{m.id}/decisions",
+        headers=_officer(demo_keys),
+        json={"decision": "approved", "headcount": 1},
+    )
     assert r.status_code == 409
     assert _approved(demo_database) == 0
 
@@ -146,8 +162,7 @@ def test_concurrent_approvals_never_exceed_openings(demo_database, demo_keys) ->
 def test_concurrent_approvals_never_exceed_quota(demo_database, demo_keys) -> None:
     m = _eligible(demo_database)
     with demo_database.session() as s:
-        s.scalar(select(LegalPathway).where(LegalPathway.code == m.pathway_code)
-                 ).annual_quota = 2
+        s.scalar(select(LegalPathway).where(LegalPathway.code == m.pathway_code)).annual_quota = 2
         s.get(Vacancy, m.vacancy_id).openings = 100
         s.commit()
     codes = _race(demo_database, f"/api/v1/matches/{m.id}/decisions", _officer(demo_keys), 6)

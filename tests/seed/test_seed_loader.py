@@ -21,7 +21,11 @@ def _count(s, model, *where) -> int:
 def test_taxonomies_are_loaded_in_full(session) -> None:
     s = session
     assert [_count(s, Occupation, Occupation.level == n) for n in (1, 2, 3, 4)] == [
-        10, 43, 130, 436]
+        10,
+        43,
+        130,
+        436,
+    ]
     assert _count(s, Sector, Sector.level == "section") == 21
     assert _count(s, Sector, Sector.level == "division") == 88
     assert _count(s, SafeguardCountry) == 55
@@ -38,12 +42,17 @@ def test_demo_data_is_loaded(demo_database) -> None:
         assert _count(s, Vacancy) >= 50 and _count(s, Pool) >= 200
         assert _count(s, Organisation, Organisation.kind == "agency") == 1
         assert {r for (r,) in s.execute(select(User.role).distinct())} == {
-            "employer", "ministry", "officer", "admin"}
+            "employer",
+            "ministry",
+            "officer",
+            "admin",
+        }
         assert _count(s, ApiKey) == _count(s, User)
         assert _count(s, ExchangeRate) >= 5
         # Every occupation the demo uses has a skills profile.
         used = set(s.scalars(select(Vacancy.occupation_code))) | set(
-            s.scalars(select(Pool.occupation_code)))
+            s.scalars(select(Pool.occupation_code))
+        )
         profiled = set(s.scalars(select(OccupationSkill.occupation_code)))
         assert used <= profiled
         # The demo vacancies are ranked as soon as they are loaded.

@@ -34,9 +34,9 @@ def test_occupation_search_by_title_and_level(client) -> None:
 
 def test_occupation_search_paginates_stably(client) -> None:
     first = client.get("/api/v1/taxonomy/occupations", params={"limit": 5}).json()["items"]
-    second = client.get(
-        "/api/v1/taxonomy/occupations", params={"limit": 5, "offset": 5}
-    ).json()["items"]
+    second = client.get("/api/v1/taxonomy/occupations", params={"limit": 5, "offset": 5}).json()[
+        "items"
+    ]
     codes = [o["code"] for o in first + second]
     assert codes == sorted(codes) and len(set(codes)) == 10
 
@@ -75,8 +75,9 @@ def test_countries_and_languages_come_from_iso(client) -> None:
     assert by_code["PH"]["who_safeguard_list"] is False
     assert client.get("/api/v1/taxonomy/countries/DE").json()["alpha_3"] == "DEU"
     assert client.get("/api/v1/taxonomy/countries/XX").status_code == 404
-    languages = {item["code"]: item["name"] for item in client.get(
-        "/api/v1/taxonomy/languages").json()}
+    languages = {
+        item["code"]: item["name"] for item in client.get("/api/v1/taxonomy/languages").json()
+    }
     assert languages["de"] == "German" and len(languages) >= 180
 
 
