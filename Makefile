@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
+# The service fails closed (production) unless told otherwise; these commands are for development.
+export IMDI_ENVIRONMENT ?= development
 
 .PHONY: run test lint format migrate seed bench install clean chromium
 

@@ -79,7 +79,6 @@ def _import_esco(args: argparse.Namespace) -> int:
     settings = get_settings()
     db = Database(settings.database_url)
     try:
-        # Leave the loop normally: that is what commits (a return inside it would roll back).
         with db.transaction() as session:
             try:
                 report = import_esco(
@@ -144,7 +143,6 @@ def _in_transaction(work: Callable[[Session], T]) -> T:
 
     db = Database(get_settings().database_url)
     try:
-        # Leave the loop normally: that is what commits (a return inside it would roll back).
         with db.transaction() as session:
             try:
                 result = work(session)

@@ -20,7 +20,8 @@ class Settings(BaseSettings):
         env_prefix="IMDI_", env_file=".env", extra="ignore", populate_by_name=True
     )
 
-    environment: Literal["development", "test", "production"] = "development"
+    #: Fails closed: production unless told otherwise (`make run` says development).
+    environment: Literal["development", "test", "production"] = "production"
     #: Plain DATABASE_URL (the usual name) wins over IMDI_DATABASE_URL.
     database_url: str = Field(
         default=f"sqlite:///{PROJECT_ROOT / 'data' / 'imdi.db'}",

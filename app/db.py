@@ -86,10 +86,12 @@ class Database:
         return self.sessionmaker()
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, writes: bool = True) -> Iterator[Session]:
         """One unit of work: `with db.transaction() as session:` commits when the block ends
-        normally and rolls back on any error (a `return` inside the block commits too)."""
+        normally and rolls back on any error (a `return` inside the block commits too).
+        `writes`: take the write lock before the first write (see serialise_writes)."""
         with self.sessionmaker() as session:
+            session.info[LOCK_ON_FIRST_WRITE] = writes
             try:
                 yield session
                 session.commit()
@@ -103,15 +105,46 @@ class Database:
 
 #: Key of the PostgreSQL advisory lock that serialises the writes that re-rank matches.
 WRITE_LOCK_KEY = 0x696D6469  # "imdi"
+#: session.info flag: take the write lock before the session's first write (set for requests
+#: that may write); and the marker that it is held.
+LOCK_ON_FIRST_WRITE = "imdi.lock_on_first_write"
+_LOCK_HELD = "imdi.write_lock_held"
 
 
 def serialise_writes(session: Session) -> None:
-    """Take the transaction-scoped write lock (PostgreSQL; reentrant, released at commit).
+    """Take the transaction-scoped write lock (PostgreSQL; released at commit or rollback).
 
     Every write re-ranks stored matches: a destination's vacancies, a pool's pairs. Two writes
     re-ranking overlapping rows in different orders would deadlock on the matches rows, so
-    writers take this lock first, before any row lock, and re-rank one at a time. SQLite
+    writers take this lock before their first row lock and re-rank one at a time. SQLite
     serialises writers by itself.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+    if session.info.get(_LOCK_HELD) or session.get_bind().dialect.name != "postgresql":
+        return
+    # On the connection, not the session: no autoflush, so this is safe inside a flush.
+    session.connection().execute(
+        text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
+    )
+    session.info[_LOCK_HELD] = True
+
+
+@event.listens_for(Session, "before_flush")
+def _lock_before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    # Taken lazily, at the first write, so that a request streaming an upload or solving an
+    # allocation does not hold every other writer up while it reads or computes.
+    if session.info.get(LOCK_ON_FIRST_WRITE):
+        serialise_writes(session)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _lock_before_dml(state: Any) -> None:
+    if state.session.info.get(LOCK_ON_FIRST_WRITE) and (
+        state.is_insert or state.is_update or state.is_delete
+    ):
+        serialise_writes(state.session)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _lock_released(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:  # the outermost transaction: the lock went with it
+        session.info.pop(_LOCK_HELD, None)

@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.db import Database, serialise_writes
+from app.db import Database
 
 
 def get_database(request: Request) -> Database:
@@ -29,12 +29,10 @@ def get_session(
     settings: Annotated[Settings, Depends(get_settings_dep)],
 ) -> Iterator[Session]:
     # Services flush; this boundary commits (or rolls back) before the response is sent.
-    with db.transaction() as session:
+    # Requests that may write take the write lock before their first write (serialise_writes).
+    with db.transaction(writes=request.method not in _READ_ONLY_METHODS) as session:
         # Services that re-rank matches read the request's settings from the unit of work.
         session.info["settings"] = settings
-        if request.method not in _READ_ONLY_METHODS:
-            # Before any row lock: see serialise_writes.
-            serialise_writes(session)
         yield session
 
 

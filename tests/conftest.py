@@ -27,6 +27,9 @@ from app.main import create_app
 from app.migrate import upgrade
 from app.seed import seed
 
+# Settings built from the environment in tests are test settings (the default is production).
+os.environ["IMDI_ENVIRONMENT"] = "test"
+
 PG_ON = os.environ.get("IMDI_TEST_POSTGRES") == "1"
 PG_ADMIN_URL = os.environ.get(
     "IMDI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

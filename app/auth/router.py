@@ -170,15 +170,6 @@ def my_keys(
     return Page(items=items, total=total, limit=limit, offset=offset)
 
 
-@me_router.post("/keys", response_model=ApiKeyCreated, status_code=status.HTTP_201_CREATED)
-def create_my_key(
-    body: ApiKeyIn, session: SessionDep, principal: CurrentPrincipal
-) -> ApiKeyCreated:
-    """Create a key for yourself. The response holds the key itself, this one time only."""
-    user = session.get_one(User, principal.user_id)
-    return _created(*service.create_api_key(session, principal, user, body.name))
-
-
 @me_router.post("/keys/{key_id}/revoke", response_model=ApiKeyOut)
 def revoke_my_key(key_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> ApiKeyOut:
     return ApiKeyOut.model_validate(service.revoke_own_key(session, principal, key_id))

@@ -46,7 +46,11 @@ def authenticate_key(session: Session, key: str) -> Principal | None:
     if last is not None and last.tzinfo is None:  # SQLite returns naive datetimes
         last = last.replace(tzinfo=now.tzinfo)
     if last is None or now - last > LAST_USED_RESOLUTION:
-        session.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=now))
+        # In a transaction of its own: the request's may only read, and must not hold a row
+        # lock before the write lock it may take later (app.db.serialise_writes).
+        with session.get_bind().connect() as conn:
+            conn.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=now))
+            conn.commit()
     return Principal(user_id=user_id, email=email, role=Role(role), organisation_id=organisation_id)
 
 

@@ -92,6 +92,16 @@ def _store(
             row.computed_at = utcnow()
 
 
+def _drop_or_touch(session: Session, row: MatchRow, decided: bool) -> None:
+    """A row not chosen this time goes, unless a decision refers to it: then it stays as
+    history, and its computation time moves so that every fingerprint that counts it (the
+    cached pages of both its vacancy and its pool) changes too."""
+    if decided:
+        row.computed_at = utcnow()
+    else:
+        session.delete(row)
+
+
 def recompute_vacancies(
     session: Session, settings: Settings, vacancies: Sequence[VacancyRow]
 ) -> None:
@@ -123,9 +133,8 @@ def recompute_vacancies(
             keep = [m for m in ranked if m.pool_id in chosen]
         _store(session, existing, (_explained(m, vac, by_id[m.pool_id], ctx) for m in keep))
     # What is left was not chosen this time: drop it unless a decision refers to it.
-    for (vid, pid), row in existing.items():
-        if (vid, pid) not in decided:
-            session.delete(row)
+    for pair, row in existing.items():
+        _drop_or_touch(session, row, pair in decided)
     session.flush()
 
 
@@ -156,8 +165,7 @@ def recompute_pools(session: Session, settings: Settings, pools: Sequence[PoolRo
                     keep.append(_explained(m, vac, by_id[m.pool_id], ctx))
         _store(session, existing, keep)
     for pair, row in existing.items():
-        if pair not in decided:
-            session.delete(row)
+        _drop_or_touch(session, row, pair in decided)
     session.flush()
 
 
@@ -276,10 +284,12 @@ def _scoped(stmt, principal: Principal):
             )
         )
     elif principal.role is Role.MINISTRY:
+        # Ministries read open vacancies only, also through a match of their own pools.
         stmt = stmt.where(
             MatchRow.pool_id.in_(
                 select(PoolRow.id).where(PoolRow.ministry_id == principal.organisation_id)
-            )
+            ),
+            MatchRow.vacancy_id.in_(select(VacancyRow.id).where(VacancyRow.status == "open")),
         )
     return stmt
 

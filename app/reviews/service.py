@@ -232,6 +232,9 @@ def rerank_after_approvals(
     matches.recompute_destinations(
         session, settings, sorted({v.destination_country for v in vacancies})
     )
+    # A vacancy the approvals filled has left the market: its other pairs go too.
+    filled = [v for v in {v.id: v for v in vacancies}.values() if v.status != "open"]
+    matches.recompute_vacancies(session, settings, filled)
     matches.recompute_pools(session, settings, list({p.id: p for p in pools}.values()))
 
 

@@ -169,9 +169,17 @@ def test_me(client, actors) -> None:
     assert client.get("/api/v1/me").status_code == 401
 
 
-def test_everyone_manages_their_own_keys(client, database, actors) -> None:
+def test_users_list_and_revoke_their_own_keys_but_only_admins_create_them(
+    client, database, actors
+) -> None:
     employer = actors["employer"].headers
-    r = client.post("/api/v1/me/keys", json={"name": "HR sync"}, headers=employer)
+    # Design section 8: keys are managed by admins; a leaked key must not mint a second one.
+    assert client.post("/api/v1/me/keys", json={"name": "x"}, headers=employer).status_code == 405
+    r = client.post(
+        f"/api/v1/admin/users/{actors['employer'].user_id}/keys",
+        json={"name": "HR sync"},
+        headers=actors["admin"].headers,
+    )
     assert r.status_code == 201
     new = r.json()
     new_headers = {"Authorization": f"Bearer {new['key']}"}
@@ -191,7 +199,7 @@ def test_everyone_manages_their_own_keys(client, database, actors) -> None:
     assert client.get("/api/v1/me", headers=employer).status_code == 200  # the other key
     events = stored_events(database, entity_type="api_key", entity_id=new["id"])
     assert [(e.action, e.actor_id) for e in events] == [
-        ("create", actors["employer"].user_id),
+        ("create", actors["admin"].user_id),
         ("revoke", actors["employer"].user_id),
     ]
 

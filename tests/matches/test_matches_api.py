@@ -120,3 +120,60 @@ def test_ministry_sees_matches_of_its_own_pools_only(demo_client, demo_database,
     assert via_vacancy and {m["pool_id"] for m in via_vacancy} <= {
         str(p.id) for p in pools if p.ministry_id == pool.ministry_id
     }
+
+
+def test_cached_page_drops_a_withdrawn_pool_that_carries_a_decision(
+    demo_client, demo_database, demo_keys
+) -> None:
+    """A decided pair stays as history; the withdrawn pool must still leave the served page."""
+    from app.matches.models import Match
+
+    officer = _officer(demo_keys)
+    with demo_database.session() as s:
+        m = s.scalars(
+            select(Match).where(Match.eligible.is_(True)).order_by(Match.score.desc())
+        ).first()
+        pool = s.get(Pool, m.pool_id)
+        slug = {o.id: o.slug for o in s.scalars(select(Organisation))}[pool.ministry_id]
+        version = pool.version
+    url = f"/api/v1/vacancies/{m.vacancy_id}/matches"
+    r = demo_client.post(
+        f"/api/v1/matches/{m.id}/decisions", headers=officer, json={"decision": "shortlisted"}
+    )
+    assert r.status_code == 201
+    page = demo_client.get(url, headers=officer, params={"limit": 200}).json()["items"]
+    assert str(pool.id) in {x["pool_id"] for x in page}  # cached now
+    r = demo_client.post(
+        f"/api/v1/pools/{pool.id}/withdraw",
+        headers={**demo_keys["ministry"][slug], "If-Match": str(version)},
+    )
+    assert r.status_code == 200, r.text
+    page = demo_client.get(url, headers=officer, params={"limit": 200}).json()["items"]
+    assert str(pool.id) not in {x["pool_id"] for x in page}
+
+
+def test_ministry_cannot_read_a_match_of_a_closed_vacancy(
+    demo_client, demo_database, demo_keys
+) -> None:
+    from app.matches.models import Match
+
+    with demo_database.session() as s:
+        m = s.scalars(select(Match).where(Match.eligible.is_(True))).first()
+        pool = s.get(Pool, m.pool_id)
+        vacancy = s.get(Vacancy, m.vacancy_id)
+        slugs = {o.id: o.slug for o in s.scalars(select(Organisation))}
+    ministry = demo_keys["ministry"][slugs[pool.ministry_id]]
+    employer = demo_keys["employer"][slugs[vacancy.employer_id]]
+    assert demo_client.get(f"/api/v1/matches/{m.id}", headers=ministry).status_code == 200
+    r = demo_client.post(
+        f"/api/v1/matches/{m.id}/decisions",
+        headers=_officer(demo_keys),
+        json={"decision": "shortlisted"},
+    )
+    assert r.status_code == 201  # a decided pair is kept after the vacancy closes
+    r = demo_client.post(
+        f"/api/v1/vacancies/{vacancy.id}/close",
+        headers={**employer, "If-Match": str(vacancy.version)},
+    )
+    assert r.status_code == 200, r.text
+    assert demo_client.get(f"/api/v1/matches/{m.id}", headers=ministry).status_code == 404
