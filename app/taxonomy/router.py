@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
+from app.auth.deps import current_principal
 from app.common.schemas import MAX_OFFSET
 from app.deps import SessionDep, SettingsDep
 from app.errors import NotFound
@@ -88,7 +89,12 @@ def list_occupations(
 
 # Declared before /occupations/{code}, which would otherwise take "suggest" for a code. A sync
 # route: the model's CPU work runs in FastAPI's thread pool, not on the event loop.
-@router.get("/occupations/suggest", response_model=OccupationSuggestions)
+# Both run scikit-learn (and the first call trains the model): signed-in clients only.
+@router.get(
+    "/occupations/suggest",
+    response_model=OccupationSuggestions,
+    dependencies=[Depends(current_principal)],
+)
 def suggest_occupations(
     session: SessionDep,
     settings: SettingsDep,
@@ -163,7 +169,11 @@ def list_skills(
 
 # Declared before /skills/{skill_id:path}, which would otherwise take "resolve" for an id. Sync:
 # the similarity search is CPU work for the thread pool.
-@router.get("/skills/resolve", response_model=list[SkillResolution])
+@router.get(
+    "/skills/resolve",
+    response_model=list[SkillResolution],
+    dependencies=[Depends(current_principal)],
+)
 def resolve_skill(
     session: SessionDep,
     text: Annotated[str, Query(min_length=1, max_length=300, description="a skill in words")],

@@ -46,6 +46,10 @@ def _payload(demo: dict[str, Any], **changes: Any) -> dict[str, Any]:
     return body
 
 
+def _officer(demo_headers: dict[str, dict[str, str]]) -> dict[str, str]:
+    return next(iter(demo_headers["officer"].values()))
+
+
 def test_taxonomy_metadata_attributes_esco_and_lists_its_occupations(
     esco_client: TestClient,
 ) -> None:
@@ -80,7 +84,11 @@ def test_taxonomy_metadata_attributes_esco_and_lists_its_occupations(
 def test_free_text_skills_resolve_to_esco_skills_keeping_the_text(
     esco_client: TestClient, demo_headers: dict[str, dict[str, str]], esco_database: Database
 ) -> None:
-    r = esco_client.get(f"{TAX}/skills/resolve", params={"text": "manage music staff", "k": 3})
+    r = esco_client.get(
+        f"{TAX}/skills/resolve",
+        headers=_officer(demo_headers),
+        params={"text": "manage music staff", "k": 3},
+    )
     assert r.status_code == 200, r.text
     found = r.json()
     assert len(found) == 3
@@ -89,9 +97,16 @@ def test_free_text_skills_resolve_to_esco_skills_keeping_the_text(
     assert [f["confidence"] for f in found] == sorted(
         (f["confidence"] for f in found), reverse=True
     )
-    nonsense = esco_client.get(f"{TAX}/skills/resolve", params={"text": "xqzt blorp"}).json()
+    nonsense = esco_client.get(
+        f"{TAX}/skills/resolve", headers=_officer(demo_headers), params={"text": "xqzt blorp"}
+    ).json()
     assert all(f["confidence"] < Settings().skill_resolve_min_confidence for f in nonsense)
-    assert esco_client.get(f"{TAX}/skills/resolve", params={"text": ""}).status_code == 422
+    assert (
+        esco_client.get(
+            f"{TAX}/skills/resolve", headers=_officer(demo_headers), params={"text": ""}
+        ).status_code
+        == 422
+    )
 
     demo = _demo_vacancy("demo-v-008")  # a bricklayer in Germany
     employer = demo_headers["employer"][demo["employer"]]
@@ -218,7 +233,9 @@ def test_a_pool_may_name_an_esco_occupation(
 ) -> None:
     ministry = demo_headers["ministry"]["ph-dmw"]
     text = "prune trees"
-    [best] = esco_client.get(f"{TAX}/skills/resolve", params={"text": text, "k": 1}).json()
+    [best] = esco_client.get(
+        f"{TAX}/skills/resolve", headers=_officer(demo_headers), params={"text": text, "k": 1}
+    ).json()
     assert best["confidence"] >= Settings().skill_resolve_min_confidence
     body = {
         "origin_country": "PH",

@@ -109,8 +109,10 @@ def test_the_seed_loads_the_job_titles_idempotently(session: Session) -> None:
     assert "occupation titles" not in report.updated
 
 
-def test_endpoint_returns_suggestions_and_the_threshold(client: TestClient) -> None:
-    r = client.get(SUGGEST, params={"title": "registered nurse", "k": 3})
+def test_endpoint_returns_suggestions_and_the_threshold(client: TestClient, actors) -> None:
+    r = client.get(
+        SUGGEST, headers=actors["employer"].headers, params={"title": "registered nurse", "k": 3}
+    )
     assert r.status_code == 200
     body = r.json()
     assert body["min_confidence"] == MIN_CONFIDENCE
@@ -119,7 +121,11 @@ def test_endpoint_returns_suggestions_and_the_threshold(client: TestClient) -> N
     assert body["items"][0]["title"] == "Nursing professionals"
     assert body["items"][0]["confidence"] >= MIN_CONFIDENCE
 
-    r = client.get(SUGGEST, params={"title": "assistant", "description": ELDERLY_CARE})
+    r = client.get(
+        SUGGEST,
+        headers=actors["employer"].headers,
+        params={"title": "assistant", "description": ELDERLY_CARE},
+    )
     assert r.status_code == 200
     assert "5322" in [i["code"] for i in r.json()["items"]]
 
@@ -135,14 +141,16 @@ def test_endpoint_returns_suggestions_and_the_threshold(client: TestClient) -> N
         ({"title": "nurse", "description": "x" * 5001}, "query.description"),
     ],
 )
-def test_endpoint_validates(client: TestClient, params: dict[str, object], field: str) -> None:
-    r = client.get(SUGGEST, params=params)
+def test_endpoint_validates(
+    client: TestClient, actors, params: dict[str, object], field: str
+) -> None:
+    r = client.get(SUGGEST, headers=actors["employer"].headers, params=params)
     assert r.status_code == 422
     assert r.headers["content-type"] == "application/problem+json"
     assert [e["field"] for e in r.json()["errors"]] == [field]
 
 
-def test_suggest_is_not_taken_for_an_occupation_code(client: TestClient) -> None:
+def test_suggest_is_not_taken_for_an_occupation_code(client: TestClient, actors) -> None:
     # Without a title it is a validation error of the suggest route, not a 404 for code "suggest".
-    assert client.get(SUGGEST).status_code == 422
+    assert client.get(SUGGEST, headers=actors["employer"].headers).status_code == 422
     assert client.get("/api/v1/taxonomy/occupations/2221").json()["code"] == "2221"
