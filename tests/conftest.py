@@ -8,11 +8,13 @@ Switch PostgreSQL on with IMDI_TEST_POSTGRES=1 (CI does); IMDI_TEST_PG_URL point
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -21,7 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from app.config import Settings
+from app.config import PROJECT_ROOT, Settings
 from app.db import Database
 from app.main import create_app
 from app.migrate import upgrade
@@ -278,3 +280,23 @@ def actors(database: Database) -> dict[str, Actor]:
         "officer": create_actor(database, "officer", country="CH", org_slug="agency"),
         "admin": create_actor(database, "admin", country="CH", org_slug="agency"),
     }
+
+
+# ---- the demo's own credentials (seed_data/demo/organisations.json) -----------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_users() -> list[dict[str, Any]]:
+    data = json.loads((PROJECT_ROOT / "seed_data/demo/organisations.json").read_text())
+    return data["users"]
+
+
+@pytest.fixture(scope="session")
+def demo_keys(demo_users: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, str]]]:
+    """role -> {organisation slug: Authorization header}; the first user of each org."""
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for u in demo_users:
+        out.setdefault(u["role"], {}).setdefault(
+            u["organisation"], {"Authorization": f"Bearer {u['api_key']}"}
+        )
+    return out

@@ -77,6 +77,95 @@ def test_oversized_body_is_413_naming_the_limit(database) -> None:
     assert "100 bytes" in r.json()["detail"]
 
 
+def test_chunked_oversized_body_is_413_not_a_parse_error(database) -> None:
+    """No Content-Length: the limit is crossed while FastAPI reads the JSON body."""
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+
+    def chunks():
+        for _ in range(5):
+            yield b" " * 50
+
+    settings = Settings(environment="test", database_url=database.url, request_max_bytes=100)
+    with TestClient(create_app(settings, database), raise_server_exceptions=False) as c:
+        r = c.post(
+            "/api/v1/vacancies", content=chunks(), headers={"content-type": "application/json"}
+        )
+        assert "content-length" not in r.request.headers
+        small = c.post("/api/v1/vacancies", content=iter([b"{}"]), headers=r.request.headers)
+    assert r.status_code == 413, r.text
+    assert r.headers["content-type"] == "application/problem+json"
+    assert "100 bytes" in r.json()["detail"]
+    assert small.status_code == 401  # under the limit: on to the app
+
+
+def test_uploads_have_their_own_body_limit(database) -> None:
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+
+    settings = Settings(
+        environment="test",
+        database_url=database.url,
+        request_max_bytes=100,
+        upload_max_bytes=1000,
+    )
+    envelope = 64 * 1024
+    with TestClient(create_app(settings, database), raise_server_exceptions=False) as c:
+        # Over the request limit, within the upload limit: the app answers (no API key).
+        api = c.post("/api/v1/uploads", files={"file": ("a.csv", b"x" * 500)})
+        big = c.post("/api/v1/uploads", content=b"x" * (1000 + envelope + 1))
+        web = c.post("/upload", content=b"x" * (1000 + envelope + 1))
+        other = c.post("/signin", content=b"x" * 101)
+    assert api.status_code == 401
+    assert big.status_code == web.status_code == 413
+    assert f"{1000 + envelope} bytes" in web.json()["detail"]
+    assert other.status_code == 413 and "100 bytes" in other.json()["detail"]
+
+
+def test_body_limit_answers_413_over_the_apps_own_error() -> None:
+    """An app that turns the interrupted read into its own error still answers 413."""
+    import asyncio
+
+    from starlette.responses import PlainTextResponse
+
+    from app.middleware import BodySizeLimitMiddleware
+
+    async def app(scope, receive, send) -> None:
+        try:
+            while (await receive()).get("more_body"):
+                pass
+        except Exception:
+            await PlainTextResponse("bad body", status_code=400)(scope, receive, send)
+            return
+        await PlainTextResponse("ok")(scope, receive, send)
+
+    def call(path: str, sizes: list[int]) -> list[dict]:
+        messages = [
+            {"type": "http.request", "body": b"x" * n, "more_body": i < len(sizes) - 1}
+            for i, n in enumerate(sizes)
+        ]
+        sent: list[dict] = []
+
+        async def receive() -> dict:
+            return messages.pop(0)
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        middleware = BodySizeLimitMiddleware(app, max_bytes=10, limits={"/big": 100})
+        scope = {"type": "http", "method": "POST", "path": path, "headers": []}
+        asyncio.run(middleware(scope, receive, send))
+        return sent
+
+    assert call("/x", [6, 6])[0]["status"] == 413
+    assert call("/x", [6, 4])[0]["status"] == 200
+    assert call("/big/one", [60, 40])[0]["status"] == 200
+    assert call("/big/one", [60, 41])[0]["status"] == 413
+    assert BodySizeLimitMiddleware(app, 1, limits={"/a": 2, "/a/b": 3}).limit_for("/a/b/c") == 3
+
+
 def test_production_refuses_the_development_secret() -> None:
     with pytest.raises(ValidationError, match="IMDI_SECRET_KEY"):
         Settings(environment="production")

@@ -7,14 +7,12 @@ Tests on layouts and updates use a tiny synthetic download instead (tests/esco/s
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.config import PROJECT_ROOT
 from app.db import Database
 from app.taxonomy.esco import EscoReport, import_esco
 from tests.conftest import Backend, make_test_app
@@ -42,18 +40,6 @@ def esco_database(esco_db_url: str) -> Iterator[Database]:
 def esco_client(esco_database: Database) -> Iterator[TestClient]:
     with TestClient(make_test_app(esco_database), raise_server_exceptions=False) as c:
         yield c
-
-
-@pytest.fixture(scope="session")
-def demo_headers() -> dict[str, dict[str, str]]:
-    """role -> {organisation slug: Authorization header} of the demo users (first per org)."""
-    data = json.loads((PROJECT_ROOT / "seed_data/demo/organisations.json").read_text())
-    out: dict[str, dict[str, str]] = {}
-    for u in data["users"]:
-        out.setdefault(u["role"], {}).setdefault(
-            u["organisation"], {"Authorization": f"Bearer {u['api_key']}"}
-        )
-    return out
 
 
 def load(database: Database, *paths: str | Path) -> EscoReport:

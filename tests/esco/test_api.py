@@ -46,8 +46,8 @@ def _payload(demo: dict[str, Any], **changes: Any) -> dict[str, Any]:
     return body
 
 
-def _officer(demo_headers: dict[str, dict[str, str]]) -> dict[str, str]:
-    return next(iter(demo_headers["officer"].values()))
+def _officer(demo_keys: dict[str, dict[str, str]]) -> dict[str, str]:
+    return next(iter(demo_keys["officer"].values()))
 
 
 def test_taxonomy_metadata_attributes_esco_and_lists_its_occupations(
@@ -82,11 +82,11 @@ def test_taxonomy_metadata_attributes_esco_and_lists_its_occupations(
 
 
 def test_free_text_skills_resolve_to_esco_skills_keeping_the_text(
-    esco_client: TestClient, demo_headers: dict[str, dict[str, str]], esco_database: Database
+    esco_client: TestClient, demo_keys: dict[str, dict[str, str]], esco_database: Database
 ) -> None:
     r = esco_client.get(
         f"{TAX}/skills/resolve",
-        headers=_officer(demo_headers),
+        headers=_officer(demo_keys),
         params={"text": "manage music staff", "k": 3},
     )
     assert r.status_code == 200, r.text
@@ -98,18 +98,18 @@ def test_free_text_skills_resolve_to_esco_skills_keeping_the_text(
         (f["confidence"] for f in found), reverse=True
     )
     nonsense = esco_client.get(
-        f"{TAX}/skills/resolve", headers=_officer(demo_headers), params={"text": "xqzt blorp"}
+        f"{TAX}/skills/resolve", headers=_officer(demo_keys), params={"text": "xqzt blorp"}
     ).json()
     assert all(f["confidence"] < Settings().skill_resolve_min_confidence for f in nonsense)
     assert (
         esco_client.get(
-            f"{TAX}/skills/resolve", headers=_officer(demo_headers), params={"text": ""}
+            f"{TAX}/skills/resolve", headers=_officer(demo_keys), params={"text": ""}
         ).status_code
         == 422
     )
 
     demo = _demo_vacancy("demo-v-008")  # a bricklayer in Germany
-    employer = demo_headers["employer"][demo["employer"]]
+    employer = demo_keys["employer"][demo["employer"]]
     body = _payload(
         demo,
         occupation="7112",
@@ -136,10 +136,10 @@ def test_free_text_skills_resolve_to_esco_skills_keeping_the_text(
 
 
 def test_a_vacancy_coded_with_an_esco_occupation_ranks_pools_of_that_occupation_first(
-    esco_client: TestClient, demo_headers: dict[str, dict[str, str]], esco_database: Database
+    esco_client: TestClient, demo_keys: dict[str, dict[str, str]], esco_database: Database
 ) -> None:
     demo = _demo_vacancy("demo-v-022")  # crop farm labourers (9211) for the United Kingdom
-    employer = demo_headers["employer"][demo["employer"]]
+    employer = demo_keys["employer"][demo["employer"]]
     # No occupation and no skills: the ESCO occupation gives both.
     r = esco_client.post(
         "/api/v1/vacancies", json=_payload(demo, esco_occupation=PICKER), headers=employer
@@ -166,7 +166,7 @@ def test_a_vacancy_coded_with_an_esco_occupation_ranks_pools_of_that_occupation_
         s.commit()
         occupation_of = dict(s.execute(select(Pool.id, Pool.occupation_code)).all())
 
-    officer = next(iter(demo_headers["officer"].values()))
+    officer = next(iter(demo_keys["officer"].values()))
     r = esco_client.get(
         f"/api/v1/vacancies/{body['id']}/matches", headers=officer, params={"limit": 200}
     )
@@ -182,10 +182,10 @@ def test_a_vacancy_coded_with_an_esco_occupation_ranks_pools_of_that_occupation_
 
 
 def test_esco_occupation_and_occupation_must_agree(
-    esco_client: TestClient, demo_headers: dict[str, dict[str, str]], esco_database: Database
+    esco_client: TestClient, demo_keys: dict[str, dict[str, str]], esco_database: Database
 ) -> None:
     demo = _demo_vacancy("demo-v-008")
-    employer = demo_headers["employer"][demo["employer"]]
+    employer = demo_keys["employer"][demo["employer"]]
     url = "/api/v1/vacancies"
 
     r = esco_client.post(
@@ -229,12 +229,12 @@ def test_esco_occupation_and_occupation_must_agree(
 
 
 def test_a_pool_may_name_an_esco_occupation(
-    esco_client: TestClient, demo_headers: dict[str, dict[str, str]]
+    esco_client: TestClient, demo_keys: dict[str, dict[str, str]]
 ) -> None:
-    ministry = demo_headers["ministry"]["ph-dmw"]
+    ministry = demo_keys["ministry"]["ph-dmw"]
     text = "prune trees"
     [best] = esco_client.get(
-        f"{TAX}/skills/resolve", headers=_officer(demo_headers), params={"text": text, "k": 1}
+        f"{TAX}/skills/resolve", headers=_officer(demo_keys), params={"text": text, "k": 1}
     ).json()
     assert best["confidence"] >= Settings().skill_resolve_min_confidence
     body = {

@@ -345,3 +345,25 @@ def test_a_failure_while_storing_leaves_nothing(client, actors, count_rows, monk
     r = upload(client, actors["ministry"].headers, csv_bytes(GOOD_ROW))
     assert r.status_code == 500
     assert snapshot(count_rows) == before
+
+
+def test_json_lists_the_first_1000_row_errors_and_report_csv_all(client, actors) -> None:
+    h = actors["ministry"].headers
+    bad = GOOD_ROW.replace(",120,", ",-5,")
+    content = csv_bytes(*[bad] * 1_003)
+    r = upload(client, h, content)
+    assert r.status_code == 422
+    body = r.json()
+    stored = body["upload"]
+    assert len(body["errors"]) == len(stored["errors"]) == 1_000
+    assert stored["errors_total"] == 1_003
+    assert "1000 of 1003" in stored["errors_note"] and "report.csv" in stored["errors_note"]
+
+    got = client.get(f"{URL}/{stored['id']}", headers=h).json()
+    assert len(got["errors"]) == 1_000 and got["errors_total"] == 1_003
+    assert got["errors"][-1]["row"] == 1_001 and got["errors_note"] == stored["errors_note"]
+    report = client.get(f"{URL}/{stored['id']}/report.csv", headers=h).text
+    assert len(report.strip().splitlines()) == 1 + 1_003
+
+    small = upload(client, h, csv_bytes(GOOD_ROW, bad)).json()["upload"]
+    assert small["errors_total"] == len(small["errors"]) == 1 and small["errors_note"] is None
