@@ -64,7 +64,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.request_max_bytes,
-        exempt_prefixes=(UPLOAD_PREFIX, WEB_UPLOAD_PATH),
+        # The uploads: the file's limit and room for the multipart envelope. The API's own
+        # streaming receiver refuses a file over its limit first, with a precise message.
+        limits={
+            UPLOAD_PREFIX: settings.upload_max_bytes + 64 * 1024,
+            WEB_UPLOAD_PATH: settings.upload_max_bytes + 64 * 1024,
+        },
     )
     app.add_middleware(SecurityHeadersMiddleware)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import problem_response
@@ -48,41 +50,70 @@ class SecurityHeadersMiddleware:
 
 class BodySizeLimitMiddleware:
     """Refuse bodies over a limit (413) by header and while streaming, before anything parses
-    them. Upload routes have their own, larger limit and are listed in `exempt_prefixes`."""
+    them. `limits` maps path prefixes to their own limit (the longest matching prefix wins; the
+    upload routes have a larger one); every other path has `max_bytes`.
 
-    def __init__(self, app: ASGIApp, max_bytes: int, exempt_prefixes: tuple[str, ...] = ()):
+    A body that crosses its limit while streaming is answered with the 413 here, whatever the
+    app made of the interrupted read (FastAPI turns it into a 400 "error parsing the body"): the
+    app's own response is dropped, as long as none was started before the limit was crossed.
+    """
+
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, limits: Mapping[str, int] | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
-        self.exempt_prefixes = exempt_prefixes
+        # Longest prefix first, so that a more specific prefix wins.
+        self.limits = sorted((limits or {}).items(), key=lambda kv: len(kv[0]), reverse=True)
+
+    def limit_for(self, path: str) -> int:
+        for prefix, limit in self.limits:
+            if path.startswith(prefix):
+                return limit
+        return self.max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(self.exempt_prefixes):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.max_bytes
+        limit = self.limit_for(scope["path"])
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            await self._too_large(scope, receive, send)
+            await self._too_large(limit, scope, receive, send)
             return
         seen = 0
+        exceeded = False
+        started = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
+                    exceeded = True
                     raise _TooLarge
             return message
 
-        try:
-            await self.app(scope, counting_receive, send)
-        except _TooLarge:
-            await self._too_large(scope, receive, send)
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if exceeded and not started:
+                return  # the app's answer to the interrupted read; the 413 goes out instead
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
 
-    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self.app(scope, counting_receive, guarded_send)
+        except Exception:
+            if not exceeded or started:
+                raise
+        if exceeded and not started:
+            await self._too_large(limit, scope, receive, send)
+
+    async def _too_large(self, limit: int, scope: Scope, receive: Receive, send: Send) -> None:
         response = problem_response(
-            413, f"The request body is larger than the limit of {self.max_bytes} bytes."
+            413, f"The request body is larger than the limit of {limit} bytes."
         )
         await response(scope, receive, send)
 

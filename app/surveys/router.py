@@ -88,6 +88,28 @@ def _options(fields: dict[str, str], query: dict[str, Any]) -> UploadOptions:
         raise ProblemError(422, f"{first['field']}: {first['message']}", errors=errors) from None
 
 
+#: JSON answers list this many row errors at most; report.csv has every stored one.
+MAX_JSON_ERRORS = 1_000
+
+
+def _capped(out: UploadOut) -> UploadOut:
+    """`out` with at most MAX_JSON_ERRORS row errors, saying how many there are and where."""
+    if len(out.errors) <= MAX_JSON_ERRORS:
+        return out
+    where = (
+        f"{router.prefix}/{out.id}/report.csv has them all"
+        if out.id is not None
+        else "a dry run stores no report.csv; upload the file to keep one"
+    )
+    return out.model_copy(
+        update={
+            "errors": out.errors[:MAX_JSON_ERRORS],
+            "errors_note": f"The first {MAX_JSON_ERRORS} of {out.errors_total} row errors are "
+            f"listed; {where}.",
+        }
+    )
+
+
 @router.post(
     "",
     status_code=201,
@@ -115,7 +137,7 @@ def create_upload(
 ) -> Response:
     options = _options(received.fields, {"mode": mode, "dry_run": dry_run, "on_error": on_error})
     result = service.process_upload(session, principal, settings, received, options)
-    out = result.upload
+    out = _capped(result.upload)
     body = out.model_dump(mode="json")
     if result.status_code == 422:
         # A rejected upload is stored (with its report) and the transaction commits: answer
@@ -155,7 +177,7 @@ def list_uploads(
 
 @router.get("/{upload_id}", response_model=UploadOut, responses=_PROBLEMS)
 def get_upload(upload_id: uuid.UUID, session: SessionDep, principal: Reader) -> UploadOut:
-    return service.to_out(session, service.get_upload(session, principal, upload_id))
+    return _capped(service.to_out(session, service.get_upload(session, principal, upload_id)))
 
 
 @router.get(

@@ -67,7 +67,14 @@ class UploadSummary(BaseModel):
 
 class UploadOut(UploadSummary):
     pool_ids: list[uuid.UUID] = Field(default_factory=list, description="pools created")
-    errors: list[RowError] = Field(default_factory=list)
+    errors: list[RowError] = Field(
+        default_factory=list,
+        description="row errors; the API lists the first 1,000 (report.csv has them all)",
+    )
+    errors_total: int = Field(0, description="how many row errors there are in all")
+    errors_note: str | None = Field(
+        None, description="set when `errors` is cut short: how many are listed, where the rest are"
+    )
     report: dict[str, Any] = Field(default_factory=dict)
     dry_run: bool = False
     replayed: bool = Field(

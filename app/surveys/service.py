@@ -258,6 +258,7 @@ def _out(upload: SurveyUpload, pool_ids: list[uuid.UUID]) -> UploadOut:
         created_at=upload.created_at,
         pool_ids=pool_ids,
         errors=upload.errors or [],
+        errors_total=int((upload.report or {}).get("errors_total", len(upload.errors or []))),
         report=upload.report or {},
     )
 

@@ -20,6 +20,8 @@ from app.web.routing import SignInRequired
 
 #: Form fields other than an uploaded file are short; the file has the upload limit.
 MAX_FORM_FIELDS = 60
+#: The largest text field of a form (Starlette limits only text parts by this, not files).
+MAX_FIELD_BYTES = 64 * 1024
 
 
 def web_user(request: Request, session: SessionDep, settings: SettingsDep) -> WebUser:
@@ -69,12 +71,14 @@ MinistryUser = Annotated[WebUser, Depends(web_roles(Role.MINISTRY))]
 async def csrf_form(request: Request, settings: SettingsDep) -> FormData:
     """The posted form, once its CSRF token matches the session's; else 403.
 
-    Parsed here with the upload limit as the largest part, so that the upload form (the only
-    one with a file) and every other form share one parse; Starlette caches it on the request.
+    One parse for every form (Starlette caches it on the request): text fields up to
+    MAX_FIELD_BYTES, at most one file (the upload form's), whose size BodySizeLimitMiddleware
+    bounds by the upload limit. Pages that take a file resolve the signed-in user first, so
+    an anonymous client cannot make the server read (or spool) a body.
     """
     try:
         form = await request.form(
-            max_files=1, max_fields=MAX_FORM_FIELDS, max_part_size=settings.upload_max_bytes
+            max_files=1, max_fields=MAX_FORM_FIELDS, max_part_size=MAX_FIELD_BYTES
         )
     except Exception as exc:  # a malformed or oversized body is the client's error
         raise ProblemError(400, f"The form could not be read: {exc}") from None

@@ -70,7 +70,12 @@ def _received(upload: UploadFile, fields: dict[str, str]) -> ReceivedFile:
 
 @router.post("/upload")
 def upload(
-    request: Request, form: CsrfForm, user: MinistryUser, session: SessionDep, settings: SettingsDep
+    request: Request,
+    # The user before the form: an anonymous or wrong-role POST is refused unread.
+    user: MinistryUser,
+    form: CsrfForm,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> Response:
     values = {
         "mode": text(form, "mode"),
@@ -114,7 +119,10 @@ def upload(
     except ProblemError as exc:
         if exc.status >= 500 or exc.status == 409:
             raise  # a failed write: the error page, and the transaction rolls back
-        # The file as a whole could not be read: nothing was stored; say why on the form.
+        # The file could not be read, or its pools could not be stored (create_pools refuses
+        # after the upload record was flushed): roll back whatever was written, as raising would,
+        # and say why on the form. A rejected upload is a result, not an error: it is kept.
+        session.rollback()
         return _form(request, user, session, error=exc.detail, status=exc.status, values=values)
     out = result.upload
     return render(

@@ -250,6 +250,7 @@ def vacancy_create(
     except ProblemError as exc:
         if exc.status not in (409, 422):
             raise
+        session.rollback()  # nothing half-written is committed with the error page
         errors = exc.errors or [{"field": "", "message": exc.detail}]
         return _form_page(request, user, values, errors=errors, status=exc.status)
     coded = ""
