@@ -4,10 +4,9 @@ callers prefix them ("body." for one object, "[7]." for an item of a bulk reques
 
 from __future__ import annotations
 
-import importlib
 import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.auth.models import Organisation
 from app.auth.principal import Principal, Role
 from app.errors import ProblemError, invalid
-from app.taxonomy import lookup
+from app.taxonomy import coding, lookup
 from app.taxonomy.models import EscoOccupationSkill, OccupationSkill
 
 FieldError = dict[str, Any]
@@ -71,27 +70,13 @@ class ResolvedOccupation:
     coding: dict[str, Any] | None = None
 
 
-def _suggest_function() -> Callable[..., Sequence[Any]] | None:
-    # app.taxonomy.coding is written separately; until it exists, titles cannot be coded.
-    try:
-        module = importlib.import_module("app.taxonomy.coding")
-    except ModuleNotFoundError as exc:
-        if exc.name != "app.taxonomy.coding":
-            raise
-        return None
-    return getattr(module, "suggest", None)
-
-
-def _suggestions(session: Session, title: str) -> Sequence[Any] | None:
+def _suggestions(session: Session, title: str) -> Sequence[Any]:
     """Ranked ISCO suggestions for a job title, cached for the session (the survey upload
-    checks, then creates, the same rows). None when no coder is installed."""
+    checks, then creates, the same rows)."""
     cache: dict[str, Sequence[Any]] = session.info.setdefault(_CACHE_KEY, {})
     key = title.casefold()
     if key not in cache:
-        suggest = _suggest_function()
-        if suggest is None:
-            return None
-        cache[key] = list(suggest(session, title, description=None, k=_CANDIDATES))
+        cache[key] = list(coding.suggest(session, title, description=None, k=_CANDIDATES))
     return cache[key]
 
 
@@ -127,18 +112,6 @@ def resolve_occupations(
             )
             continue
         suggestions = _suggestions(session, text)
-        if suggestions is None:
-            add(
-                errors,
-                i,
-                field_error(
-                    field,
-                    f"{text!r} is not an ISCO-08 unit group, and job titles cannot be coded "
-                    "on this server yet; send the four-digit code",
-                    "coding_unavailable",
-                ),
-            )
-            continue
         best = suggestions[0] if suggestions else None
         if best is None or best.confidence < min_confidence:
             candidates = [
@@ -201,28 +174,6 @@ def check_sectors(session: Session, inputs: Mapping[int, str | None]) -> Errors:
                 field_error("sector", f"{code!r} is not an ISIC Rev.4 division", "unknown_code"),
             )
     return errors
-
-
-def check_skills(
-    session: Session, inputs: Mapping[int, Sequence[str]]
-) -> tuple[dict[str, str], Errors]:
-    """Labels of the skills named (index -> skill ids in order), and the unknown ones."""
-    labels = lookup.skills(session, (s for ids in inputs.values() for s in ids))
-    errors: Errors = {}
-    for i, ids in inputs.items():
-        for j, skill in enumerate(ids):
-            if skill not in labels:
-                add(
-                    errors,
-                    i,
-                    field_error(
-                        f"skills[{j}].skill",
-                        f"{skill!r} is not a skill of the taxonomy "
-                        "(skill groups cannot be required)",
-                        "unknown_code",
-                    ),
-                )
-    return labels, errors
 
 
 def occupation_profiles(session: Session, codes: Iterable[str]) -> dict[str, list[tuple[str, str]]]:

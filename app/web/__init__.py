@@ -14,13 +14,18 @@ from app.web.render import STATIC
 
 
 def install(app: FastAPI) -> None:
-    from app.web.features import plans_enabled
-    from app.web.pages import analytics, audit, auth, dashboard, pathways, pools, upload, vacancies
+    from app.web.pages import (
+        analytics,
+        audit,
+        auth,
+        dashboard,
+        pathways,
+        plans,
+        pools,
+        upload,
+        vacancies,
+    )
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (auth, dashboard, vacancies, pools, pathways, audit, analytics, upload):
+    for module in (auth, dashboard, vacancies, pools, pathways, audit, analytics, upload, plans):
         app.include_router(module.router)
-    if plans_enabled():
-        from app.web.pages import plans
-
-        app.include_router(plans.router)

@@ -67,20 +67,18 @@ env.filters.update(
 env.globals["isced_levels"] = codes.ISCED_LEVELS
 
 
-def nav_for(role: Role, plans: bool) -> list[tuple[str, str]]:
+def nav_for(role: Role) -> list[tuple[str, str]]:
     """(path, label) of the navigation a role sees: only what it may open."""
     if role in (Role.OFFICER, Role.ADMIN):
-        items = [
+        return [
             ("/", "Dashboard"),
             ("/vacancies", "Vacancies"),
             ("/pools", "Pools"),
             ("/pathways", "Pathways"),
             ("/analytics", "Analytics"),
+            ("/plans", "Allocation plans"),
+            ("/audit", "Audit log"),
         ]
-        if plans:  # the allocation service exists
-            items.append(("/plans", "Allocation plans"))
-        items.append(("/audit", "Audit log"))
-        return items
     if role is Role.EMPLOYER:
         return [
             ("/", "Dashboard"),
@@ -109,13 +107,12 @@ def render(
     settings = request.app.state.settings
     user = user or getattr(request.state, "web_user", None)
     flash = web_session.pop_flash(request, settings)
-    from app.web.features import plans_enabled  # late: it probes an optional module
 
     page = env.get_template(template).render(
         request=request,
         path=request.url.path,
         user=user,
-        nav=nav_for(user.principal.role, plans_enabled()) if user else [],
+        nav=nav_for(user.principal.role) if user else [],
         csrf=csrf or (user.csrf if user else ""),
         flash=flash,
         **(context or {}),

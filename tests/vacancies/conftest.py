@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-import types
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,25 +77,21 @@ class FakeSuggestion:
 
 
 @pytest.fixture
-def fake_coder() -> Iterator[Callable[[Sequence[FakeSuggestion]], list[str]]]:
-    """Replace app.taxonomy.coding with a stub answering fixed suggestions; returns the titles it
+def fake_coder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> Callable[[Sequence[FakeSuggestion]], list[str]]:
+    """Replace the job-title coder with a stub answering fixed suggestions; returns the titles it
     was asked about. The contract is suggest(session, title, description=None, k=5)."""
-    saved = sys.modules.get("app.taxonomy.coding")
+    from app.taxonomy import coding
+
     asked: list[str] = []
 
     def install(suggestions: Sequence[FakeSuggestion]) -> list[str]:
-        module = types.ModuleType("app.taxonomy.coding")
-
         def suggest(session: Any, title: str, description: str | None = None, k: int = 5):
             asked.append(title)
             return list(suggestions)[:k]
 
-        module.suggest = suggest  # type: ignore[attr-defined]
-        sys.modules["app.taxonomy.coding"] = module
+        monkeypatch.setattr(coding, "suggest", suggest)
         return asked
 
-    yield install
-    if saved is None:
-        sys.modules.pop("app.taxonomy.coding", None)
-    else:
-        sys.modules["app.taxonomy.coding"] = saved
+    return install

@@ -3,7 +3,6 @@ a stub coder pins the behaviour around it, one test runs the real coder."""
 
 from __future__ import annotations
 
-import sys
 import uuid
 
 import pytest
@@ -88,17 +87,6 @@ def test_a_coded_code_that_is_no_unit_group_is_refused(client, actors, fake_code
         URL, json=vacancy_payload(occupation="x-er"), headers=actors["employer"].headers
     )
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "body.occupation"
-
-
-def test_without_a_coder_titles_are_422(client, actors, snapshot, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "app.taxonomy.coding", None)  # import fails as if absent
-    before = snapshot()
-    r = client.post(
-        URL, json=vacancy_payload(occupation="Registered nurse"), headers=actors["employer"].headers
-    )
-    assert r.status_code == 422
-    assert r.json()["errors"][0]["type"] == "coding_unavailable"
-    assert snapshot() == before
 
 
 def test_bulk_and_update_code_titles_too(client, actors, database, fake_coder) -> None:
