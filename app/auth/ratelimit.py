@@ -19,15 +19,22 @@ class FailureLimiter:
         self._lock = threading.Lock()
 
     def _recent(self, key: str, now: float) -> deque[float]:
-        q = self._failures.setdefault(key, deque())
+        q = self._failures.get(key) or deque()
         while q and now - q[0] > self.window:
             q.popleft()
+        # Only addresses with recent failures are kept, so the map cannot grow without bound.
+        if q:
+            self._failures[key] = q
+        else:
+            self._failures.pop(key, None)
         return q
 
     def fail(self, key: str) -> None:
         now = time.monotonic()
         with self._lock:
-            self._recent(key, now).append(now)
+            q = self._recent(key, now)
+            q.append(now)
+            self._failures[key] = q
 
     def blocked(self, key: str) -> bool:
         now = time.monotonic()

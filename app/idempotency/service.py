@@ -13,21 +13,26 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.auth.principal import Principal
+from app.db import utcnow
 from app.errors import ProblemError
 from app.idempotency.models import IdempotencyRecord
 
 HEADER = "Idempotency-Key"
 _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")  # visible ASCII, as in the IETF draft's examples
 _PENDING = 0
+
+#: How long a stored response answers a retry with the same Idempotency-Key.
+RETENTION = timedelta(hours=24)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,14 @@ def run(
         status, body = work()
         return StoredResponse(status, body, replayed=False)
 
+    # Keys are kept for RETENTION: long enough for any client's retries, not for ever. The
+    # user's expired records go as the user sends the next keyed request.
+    session.execute(
+        delete(IdempotencyRecord).where(
+            IdempotencyRecord.user_id == principal.user_id,
+            IdempotencyRecord.created_at < utcnow() - RETENTION,
+        )
+    )
     existing = session.scalar(
         select(IdempotencyRecord).where(
             IdempotencyRecord.user_id == principal.user_id, IdempotencyRecord.key == request.key

@@ -10,16 +10,19 @@ a match computed from data that has since changed):
 - the weights or the engine version change (configuration, at deployment): stored rows carry
   both; a vacancy whose rows were computed under others is re-ranked before it is served.
 
-What is stored per open vacancy: every eligible pair (up to MAX_ELIGIBLE, best first) and the
-ineligible pairs whose occupations are related (same ISCO sub-major group or closer, up to
-MAX_BLOCKED, best first), so that officers can see which relevant pools a rule blocks and why.
-Rows that carry decisions are history and are kept (and kept up to date) whatever their rank.
+What is stored (one rule, `_chosen`, applied from whichever side changed): for each open vacancy
+(or active pool) its best MAX_ELIGIBLE eligible pairs and its best MAX_BLOCKED ineligible pairs
+whose occupations are related (same ISCO sub-major group or closer), so that officers can see
+which relevant pools a rule blocks and why. Rows that carry decisions are history and are kept
+(and kept up to date) whatever their rank. Known limit: a pair kept for one side's ranking can
+be dropped when the other side is re-ranked and the pair is beyond its caps; with the caps at
+500 and 100 this matters only for objects with more than 500 eligible counterparts.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from sqlalchemy import func, select
@@ -92,6 +95,26 @@ def _store(
             row.computed_at = utcnow()
 
 
+def _chosen(ranked: Sequence[Match], is_decided: Callable[[Match], bool]) -> list[Match]:
+    """The pairs stored for one vacancy (or one pool), from its ranking best first: the best
+    MAX_ELIGIBLE eligible ones, the best MAX_BLOCKED related blocked ones, and any pair a
+    decision refers to; in ranking order."""
+    eligible = blocked = 0
+    keep = []
+    for m in ranked:
+        if m.eligibility.eligible:
+            eligible += 1
+            chosen = eligible <= MAX_ELIGIBLE
+        elif _keep_blocked(m):
+            blocked += 1
+            chosen = blocked <= MAX_BLOCKED
+        else:
+            chosen = False
+        if chosen or is_decided(m):
+            keep.append(m)
+    return keep
+
+
 def _drop_or_touch(session: Session, row: MatchRow, decided: bool) -> None:
     """A row not chosen this time goes, unless a decision refers to it: then it stays as
     history, and its computation time moves so that every fingerprint that counts it (the
@@ -126,11 +149,9 @@ def recompute_vacancies(
             keep: list[Match] = []
         else:
             ranked = index.rank(vac, ctx, None, include_ineligible=True, explain=False)
-            eligible = [m for m in ranked if m.eligibility.eligible][:MAX_ELIGIBLE]
-            blocked = [m for m in ranked if not m.eligibility.eligible and _keep_blocked(m)]
-            chosen = {m.pool_id for m in eligible} | {m.pool_id for m in blocked[:MAX_BLOCKED]}
-            chosen |= {str(p) for v, p in decided if v == row.id}
-            keep = [m for m in ranked if m.pool_id in chosen]
+            keep = _chosen(
+                ranked, lambda m: (uuid.UUID(m.vacancy_id), uuid.UUID(m.pool_id)) in decided
+            )
         _store(session, existing, (_explained(m, vac, by_id[m.pool_id], ctx) for m in keep))
     # What is left was not chosen this time: drop it unless a decision refers to it.
     for pair, row in existing.items():
@@ -156,14 +177,22 @@ def recompute_pools(session: Session, settings: Settings, pools: Sequence[PoolRo
         records = adapters.pool_records(session, active)
         by_id = {p.id: p for p in records}
         index = PoolIndex.build(records, ctx.taxonomy)
-        vac_rows = _open_vacancies(session)
-        keep: list[Match] = []
-        for vac in adapters.vacancy_records(session, vac_rows):
+        vacancies = {v.id: v for v in adapters.vacancy_records(session, _open_vacancies(session))}
+        per_pool: dict[str, list[Match]] = {p.id: [] for p in records}
+        for vac in vacancies.values():
             for m in index.rank(vac, ctx, None, include_ineligible=True, explain=False):
-                pair = (uuid.UUID(m.vacancy_id), uuid.UUID(m.pool_id))
-                if m.eligibility.eligible or _keep_blocked(m) or pair in decided:
-                    keep.append(_explained(m, vac, by_id[m.pool_id], ctx))
-        _store(session, existing, keep)
+                per_pool[m.pool_id].append(m)
+        for pool_id, found in per_pool.items():
+            # The pool's own ranking order (design section 5), then the same rule as above.
+            found.sort(key=lambda m: (-m.score, -m.eligibility.eligible_headcount, m.vacancy_id))
+            keep = _chosen(
+                found, lambda m: (uuid.UUID(m.vacancy_id), uuid.UUID(m.pool_id)) in decided
+            )
+            _store(
+                session,
+                existing,
+                (_explained(m, vacancies[m.vacancy_id], by_id[pool_id], ctx) for m in keep),
+            )
     for pair, row in existing.items():
         _drop_or_touch(session, row, pair in decided)
     session.flush()

@@ -203,3 +203,23 @@ def test_concurrent_duplicate_is_409_and_creates_nothing(
     assert snapshot() == before
     with database.session() as s:
         assert s.scalar(select(AuditEvent).where(AuditEvent.entity_id == first.json()["id"]))
+
+
+def test_an_expired_key_is_not_replayed(client, actors, database) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from app.db import utcnow
+    from app.idempotency.models import IdempotencyRecord
+    from app.idempotency.service import RETENTION
+
+    headers = {**actors["employer"].headers, "Idempotency-Key": "k-old"}
+    first = client.post(URL, json=vacancy_payload(), headers=headers)
+    assert first.status_code == 201
+    with database.transaction() as s:
+        s.execute(
+            update(IdempotencyRecord).values(created_at=utcnow() - RETENTION - timedelta(hours=1))
+        )
+    again = client.post(URL, json=vacancy_payload(), headers=headers)
+    assert again.status_code == 201 and again.json()["id"] != first.json()["id"]

@@ -7,6 +7,7 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
+from app.common.schemas import MAX_OFFSET
 from app.web import session as web_session
 from app.web.routing import WebRoute, safe_next
 
@@ -42,4 +43,5 @@ def upper(value: str | None) -> str | None:
 
 
 def page_offset(value: int | None) -> int:
-    return max(int(value or 0), 0)
+    # Bounded as in the API (MAX_OFFSET): a huge offset would overflow SQLite's integers.
+    return min(max(int(value or 0), 0), MAX_OFFSET)
