@@ -20,14 +20,13 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import time
 from datetime import datetime
-from pathlib import Path
 
 import numpy as np
 import scipy
 
+from bench.results import RESULTS, write_section
 from matching.allocation import (
     AllocationOptions,
     AllocationPair,
@@ -43,7 +42,6 @@ N_ORIGINS = 200
 VACANCIES_PER_CLUSTER = 100
 POOLS_PER_CLUSTER = 200
 YEARS = (2026, 2027)
-RESULTS = Path(__file__).with_name("RESULTS.md")
 NOTES = (
     "Status: 'optimal' = proven within a relative gap of 1e-6; 'feasible' = the rounded LP",
     "relaxation with the gap proven by the LP bound (reduced-cost fixing left more than",
@@ -56,7 +54,7 @@ NOTES = (
     "on) ran 478 s against a 120 s limit without a plan. Those runs are why the engine solves",
     "the relaxation first and hands milp only what fixing leaves.",
 )
-SECTION = "## Allocation"
+SECTION = "Allocation"
 
 
 def make_problem(n_vacancies: int, seed: int = 0) -> AllocationProblem:
@@ -152,8 +150,6 @@ def run(n_vacancies: int, cap: float | None, time_limit: float, seed: int) -> di
 def _markdown(rows: list[dict[str, str]], command: str, cores: tuple[int, int]) -> str:
     cols = [c for c in rows[0] if c != "note"]
     lines = [
-        SECTION,
-        "",
         f"`{command}` on {datetime.now().astimezone().isoformat(timespec='seconds')}; "
         f"{cores[0]} cores ({cores[1]} usable), {platform.platform()}, Python "
         f"{platform.python_version()}, numpy {np.__version__}, scipy {scipy.__version__} "
@@ -168,17 +164,6 @@ def _markdown(rows: list[dict[str, str]], command: str, cores: tuple[int, int]) 
     lines += ["| " + " | ".join(r[c] for c in cols) + " |" for r in rows]
     lines += ["", *NOTES]
     return "\n".join(lines) + "\n"
-
-
-def _append(section: str) -> None:
-    """Append the section to RESULTS.md, replacing an earlier Allocation section only."""
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -201,8 +186,8 @@ def main(argv: list[str] | None = None) -> None:
             print("  ".join(f"{k}={v}" for k, v in row.items()), flush=True)
     if args.write:
         command = "python -m bench.bench_allocation" + (" --quick" if args.quick else "")
-        _append(_markdown(rows, command + " --write", cores))
-        print(f"wrote the Allocation section of {RESULTS}")
+        write_section(SECTION, _markdown(rows, command + " --write", cores))
+        print(f"wrote the {SECTION} section of {RESULTS}")
 
 
 if __name__ == "__main__":

@@ -24,11 +24,11 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
 
+from bench.results import RESULTS, write_section
 from bench.synthetic import make_columns_dataset, make_pool_columns, make_vacancies, make_world
 
 SIZES: dict[str, dict[str, int]] = {
@@ -51,7 +51,6 @@ SIZES: dict[str, dict[str, int]] = {
 }
 K = 50
 T = TypeVar("T")
-NOTES_MARKER = "<!-- notes: kept when the figures above are rewritten -->"
 
 
 def cores() -> tuple[int, int]:
@@ -260,8 +259,6 @@ def _run_part(part: str, mode: str, seed: int, workers: int) -> dict[str, Any]:
 def _markdown(results: dict[str, Any], command: str) -> str:
     machine, usable = results["cores"]
     lines = [
-        "# Engine benchmarks",
-        "",
         f"- date: {results['date']}",
         f"- command: `{command}`",
         f"- machine: {machine} cores ({usable} usable), {results['platform']}, "
@@ -273,7 +270,7 @@ def _markdown(results: dict[str, Any], command: str) -> str:
         ("b", "(b) all vacancies x pools, top 50, explain=False"),
         ("c", "(c) reference scorer vs ranker, same pairs"),
     ):
-        lines += [f"## {title}", "", "| figure | value |", "|---|---|"]
+        lines += [f"### {title}", "", "| figure | value |", "|---|---|"]
         lines += [f"| {key} | {value} |" for key, value in results[part].items()]
         lines.append("")
     return "\n".join(lines)
@@ -323,15 +320,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"  {key}: {value}", flush=True)
     if args.write:
         command = "python -m bench.bench_engine" + (" --quick" if args.quick else "") + " --write"
-        path = Path(__file__).with_name("RESULTS.md")
-        # Hand-written notes below the marker survive a rewrite of the figures.
-        notes = ""
-        if path.exists():
-            old = path.read_text(encoding="utf-8")
-            if NOTES_MARKER in old:
-                notes = "\n" + old[old.index(NOTES_MARKER) :]
-        path.write_text(_markdown(results, command) + "\n" + notes, encoding="utf-8")
-        print(f"\nwrote {path}")
+        write_section("Engine", _markdown(results, command))
+        print(f"\nwrote the Engine section of {RESULTS}")
 
 
 if __name__ == "__main__":

@@ -48,6 +48,7 @@ from app.seed import SeedReport, load_taxonomy
 from app.taxonomy import coding
 from app.taxonomy.coding import TitleCoder, TrainingData
 from app.taxonomy.models import EscoOccupation, OccupationTitle
+from bench.results import RESULTS, write_section
 
 ESCO_DIR = PROJECT_ROOT.parent / "shared" / "data" / "esco" / "v1.1.1"
 PG_URL = os.environ.get("IMDI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -234,9 +235,6 @@ def coder_accuracy(url: str, seed: int) -> dict[str, Any]:
 
 def _markdown(results: dict[str, Any], command: str) -> str:
     lines = [
-        "",
-        "# ESCO import",
-        "",
         f"- date: {results['date']}",
         f"- command: `{command}`",
         f"- machine: {results['cores']} cores, {results['platform']}, Python {results['python']}",
@@ -313,10 +311,8 @@ def main(argv: list[str] | None = None) -> None:
     text_out = _markdown(results, "python -m bench.bench_esco" + (" --write" if args.write else ""))
     print(text_out)
     if args.write:
-        path = Path(__file__).with_name("RESULTS.md")
-        with path.open("a", encoding="utf-8") as fh:  # append only: other sections stay
-            fh.write(text_out)
-        print(f"appended to {path}")
+        write_section("ESCO import", text_out)
+        print(f"wrote the ESCO import section of {RESULTS}")
 
 
 if __name__ == "__main__":

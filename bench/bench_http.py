@@ -36,6 +36,7 @@ from app.db import Database
 from app.matches.models import Match
 from app.migrate import upgrade
 from app.seed import seed
+from bench.results import write_section
 
 PG_ADMIN = os.environ.get(
     "IMDI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -133,8 +134,10 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     ap.add_argument("--limit", type=int, default=50, help="matches per page")
     ap.add_argument("--max-seconds", type=float, default=120.0)
+    ap.add_argument("--write", action="store_true", help="record in bench/RESULTS.md")
     args = ap.parse_args()
 
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         url, pg_name = prepare(args.db, Path(tmp))
         port = _free_port()
@@ -185,19 +188,19 @@ def main() -> int:
                 _pg_admin(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
 
     ms = [x * 1000 for x in lat]
-    print(f"cores: {os.cpu_count()}  database: {args.db}  uvicorn workers: {args.workers}")
-    print(
-        f"GET /api/v1/vacancies/{{id}}/matches?limit={args.limit}  "
-        f"(vacancy with {n_matches} eligible matches)"
-    )
-    print(
-        f"requests: {len(ms)}  errors: {errors}  concurrency: {args.concurrency}  "
-        f"wall: {elapsed:.1f} s  throughput: {len(ms) / elapsed:.0f} req/s"
-    )
-    print(
-        f"latency ms  p50 {pct(ms, 50):.1f}  p95 {pct(ms, 95):.1f}  p99 {pct(ms, 99):.1f}  "
-        f"max {max(ms):.1f}"
-    )
+    lines = [
+        f"cores: {os.cpu_count()}, load average before/after: {load_before:.1f} / "
+        f"{os.getloadavg()[0]:.1f}; database: {args.db}; uvicorn workers: {args.workers}",
+        f"GET /api/v1/vacancies/{{id}}/matches?limit={args.limit} (a vacancy with {n_matches} "
+        "eligible matches), client on the same machine",
+        f"requests: {len(ms)}, errors: {errors}, concurrency: {args.concurrency}, wall: "
+        f"{elapsed:.1f} s, throughput: {len(ms) / elapsed:.0f} req/s",
+        f"latency ms: p50 {pct(ms, 50):.1f}, p95 {pct(ms, 95):.1f}, p99 {pct(ms, 99):.1f}, "
+        f"max {max(ms):.1f}",
+    ]
+    print("\n".join(lines))
+    if args.write:
+        write_section(f"HTTP ({args.db})", "\n".join(f"- {line}" for line in lines))
     return 0 if errors == 0 else 1
 
 

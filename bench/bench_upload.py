@@ -29,6 +29,8 @@ from types import ModuleType
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from bench.results import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN_URL = os.environ.get(
     "IMDI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -167,6 +169,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--postgres", action="store_true", help="PostgreSQL instead of SQLite")
     parser.add_argument("--http", action="store_true", help="through the HTTP stack")
+    parser.add_argument("--write", action="store_true", help="record in bench/RESULTS.md")
     args = parser.parse_args()
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
@@ -191,21 +194,20 @@ def main() -> None:
 
     backend = "PostgreSQL" if args.postgres else "SQLite"
     via = "HTTP (in-process)" if args.http else "service"
-    print(
+    ok = figures["seconds"] <= 15 and figures["peak_mb"] <= 500
+    lines = [
         f"backend: {backend}, via {via}; cores: {os.cpu_count()} (usable {usable}); "
-        f"python {sys.version.split()[0]}"
-    )
-    print(
+        f"python {sys.version.split()[0]}; load average {os.getloadavg()[0]:.1f}",
         f"upload of {figures['respondents']} respondents: {figures['seconds']:.2f} s, "
         f"status {figures['status']}, {figures['pools']} pools, "
-        f"{figures['cells_suppressed']} cells suppressed"
-    )
-    print(
+        f"{figures['cells_suppressed']} cells suppressed",
         f"peak memory (ru_maxrss): {figures['peak_mb']:.0f} MB "
-        f"(before the upload: {figures['rss_before_mb']:.0f} MB)"
-    )
-    ok = figures["seconds"] <= 15 and figures["peak_mb"] <= 500
-    print(f"target <= 15 s and <= 500 MB: {'met' if ok else 'NOT met'}")
+        f"(before the upload: {figures['rss_before_mb']:.0f} MB)",
+        f"target <= 15 s and <= 500 MB: {'met' if ok else 'NOT met'}",
+    ]
+    print("\n".join(lines))
+    if args.write:
+        write_section(f"Survey upload ({backend}, {via})", "\n".join(f"- {x}" for x in lines))
 
 
 if __name__ == "__main__":
