@@ -47,6 +47,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(value: datetime) -> datetime:
+    """A stored time with its UTC offset: SQLite hands back naive datetimes, stored in UTC (an
+    aware value is returned as it is)."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
 def new_id() -> uuid.UUID:
     return uuid.uuid4()
 

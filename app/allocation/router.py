@@ -22,8 +22,8 @@ from app.allocation.schemas import (
 )
 from app.auth.deps import require_roles
 from app.auth.principal import Principal, Role
-from app.common.intake import as_utc
 from app.common.schemas import MAX_OFFSET, Page
+from app.db import as_utc
 from app.deps import SessionDep, SettingsDep
 
 router = APIRouter(prefix="/api/v1/allocation-plans", tags=["allocation plans"])

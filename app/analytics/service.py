@@ -26,8 +26,6 @@ the placements that training in that skill would most likely unlock.
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -38,13 +36,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.common.csv_safe import to_csv
 from app.matches.models import Match
 from app.pools.models import Pool
 from app.reviews.models import Decision
+from app.reviews.service import approved_totals
 from app.taxonomy import codes, lookup
 from app.vacancies.models import Vacancy
 
-APPROVED = "approved"
 DEFAULT_TOP_N = 10
 #: Digits of the ISCO code a pool shares with a vacancy to count as its supply (minor group).
 RELATED_DIGITS = 3
@@ -121,12 +120,8 @@ def country_name(code: str) -> str:
 def _approved_by(session: Session, column: Any, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
     if not ids:
         return {}
-    rows = session.execute(
-        select(column, func.sum(Decision.headcount))
-        .where(Decision.decision == APPROVED, column.in_(ids))
-        .group_by(column)
-    )
-    return {key: int(total or 0) for key, total in rows}
+    totals = approved_totals(session, column, where=(column.in_(ids),))
+    return {key: total for (key,), total in totals.items()}
 
 
 def shortage_surplus(session: Session, by: GroupBy) -> list[BalanceRow]:
@@ -297,27 +292,6 @@ def skill_totals(rows: Sequence[SkillGapRow]) -> list[SkillTotal]:
 
 
 # ---- CSV -------------------------------------------------------------------------------------
-
-#: A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    # Negative numbers are data, not formulas; only text is neutralised.
-    if text.startswith(_FORMULA_START) and not isinstance(value, int | float):
-        return "'" + text
-    return text
-
-
-def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(v) for v in row])
-    return buffer.getvalue()
-
 
 BALANCE_COLUMNS = (
     "key",

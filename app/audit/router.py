@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -13,6 +13,7 @@ from app.audit.schemas import AuditEventOut
 from app.auth.deps import require_roles
 from app.auth.principal import Role
 from app.common.schemas import MAX_OFFSET, Page
+from app.db import as_utc
 from app.deps import SessionDep
 
 router = APIRouter(
@@ -20,10 +21,6 @@ router = APIRouter(
     tags=["audit"],
     dependencies=[Depends(require_roles(Role.OFFICER, Role.ADMIN))],
 )
-
-
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value  # SQLite: naive UTC
 
 
 Short = Annotated[str | None, Query(max_length=255)]
@@ -55,7 +52,7 @@ def list_events(
     items = [
         AuditEventOut(
             id=e.id,
-            at=_utc(e.at),
+            at=as_utc(e.at),
             actor_id=e.actor_id,
             actor_email=email,
             action=e.action,

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEvent
+from app.db import as_utc
 
 if TYPE_CHECKING:
     from app.auth.principal import Principal
@@ -36,11 +37,6 @@ def record(
     )
     session.add(event)
     return event
-
-
-def _utc(value: datetime) -> datetime:
-    # Stored times are UTC; a bare time from a client is taken as UTC too.
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def list_events(
@@ -69,9 +65,9 @@ def list_events(
     if action:
         stmt = stmt.where(AuditEvent.action == action)
     if since:
-        stmt = stmt.where(AuditEvent.at >= _utc(since))
+        stmt = stmt.where(AuditEvent.at >= as_utc(since).astimezone(UTC))
     if until:
-        stmt = stmt.where(AuditEvent.at < _utc(until))
+        stmt = stmt.where(AuditEvent.at < as_utc(until).astimezone(UTC))
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     rows = session.execute(
         stmt.add_columns(User.email)

@@ -3,12 +3,14 @@ page (and never a LIKE pattern)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Query
 from pydantic import AfterValidator
+from sqlalchemy import ColumnElement, select
 
 from app.taxonomy import codes
+from app.taxonomy.models import Sector
 
 
 def _country(value: str | None) -> str | None:
@@ -42,3 +44,11 @@ SectorFilter = Annotated[
     Query(pattern=r"^(\d{2}|[A-Ua-u])$", description="ISIC Rev.4 division (86) or section (Q)"),
     AfterValidator(_upper),
 ]
+
+
+def sector_condition(column: Any, sector: str) -> ColumnElement[bool]:
+    """`column` (an ISIC division code) matches a SectorFilter: the division itself, or for a
+    section letter any of its divisions."""
+    if sector.isalpha():  # an ISIC section: any of its divisions
+        return column.in_(select(Sector.code).where(Sector.section_code == sector))
+    return column == sector

@@ -8,10 +8,9 @@ import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from app.auth.models import Organisation
@@ -383,6 +382,81 @@ def resolve_skills(
     return out, errors
 
 
+# ---- PATCH -----------------------------------------------------------------------------------
+
+
+class _NamedSkill(Protocol):
+    skill: str
+
+
+class CodedPatch(Protocol):
+    """The coded fields a PATCH of a vacancy or a pool may send (pydantic models)."""
+
+    model_fields_set: set[str]
+    occupation: str | None
+    esco_occupation: str | None
+    sector: str | None
+    skills: Sequence[_NamedSkill] | None
+
+
+def check_patch_codes(
+    session: Session,
+    patch: CodedPatch,
+    stored_esco: str | None,
+    *,
+    min_confidence: float,
+    more_errors: Sequence[FieldError] = (),
+) -> tuple[ResolvedOccupation | None, ResolvedSkills]:
+    """Check the occupation, ESCO occupation, sector and skills a PATCH sends. The occupation
+    and the ESCO occupation (sent, or `stored_esco`) must agree; an ESCO occupation sent alone
+    sets the occupation to its unit group. Any error, with the caller's own `more_errors`
+    (item-relative) after them, is one 422 with paths under "body". Returns the new occupation
+    (None when it does not change) and the named skills (empty when none are sent)."""
+    sent = patch.model_fields_set
+    errors: list[FieldError] = []
+    occupation: ResolvedOccupation | None = None
+    esco_sent = "esco_occupation" in sent
+    esco = patch.esco_occupation if esco_sent else stored_esco
+    if "occupation" in sent or (esco_sent and esco is not None):
+        resolved, _, errs = resolve_occupation_fields(
+            session,
+            {0: patch.occupation if "occupation" in sent else None},
+            {0: esco},
+            min_confidence=min_confidence,
+        )
+        occupation = resolved.get(0)
+        errors += errs.get(0, [])
+    if patch.sector is not None:
+        errors += check_sectors(session, {0: patch.sector}).get(0, [])
+    named_skills: ResolvedSkills = []
+    if patch.skills is not None:
+        resolved_skills, skill_errors = resolve_skills(
+            session, {0: [s.skill for s in patch.skills]}
+        )
+        named_skills = resolved_skills.get(0, [])
+        errors += skill_errors.get(0, [])
+    errors += more_errors
+    if errors:
+        raise invalid(prefixed(errors, "body"))
+    return occupation, named_skills
+
+
+# ---- external references -------------------------------------------------------------------
+
+
+def existing_refs(
+    session: Session, model: Any, owner: ColumnElement[bool], refs: Sequence[str]
+) -> dict[str, uuid.UUID]:
+    """External reference -> id of the rows of `model` (a vacancy or a pool) that `owner`
+    selects and that carry one of `refs`."""
+    if not refs:
+        return {}
+    rows = session.execute(
+        select(model.external_ref, model.id).where(owner, model.external_ref.in_(sorted(set(refs))))
+    )
+    return {ref: ident for ref, ident in rows if ref is not None}
+
+
 # ---- owners ------------------------------------------------------------------------------------
 
 
@@ -417,8 +491,3 @@ def resolve_owner(
             ]
         )
     return org.id
-
-
-def as_utc(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes; they were stored in UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value

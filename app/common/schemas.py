@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from app.db import as_utc
 from app.taxonomy import codes
 from matching.records import ContractType, Importance, WagePeriod
 
@@ -17,13 +19,9 @@ IscedLevel = Annotated[int, Field(ge=0, le=8, description="ISCED 2011 level 0..8
 Share = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 
 
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
-
-
 #: A timestamp in a response. SQLite hands stored UTC times back naive, which would serialise
 #: without an offset and so not as the RFC 3339 date-time the OpenAPI schema promises.
-UtcDatetime = Annotated[datetime, AfterValidator(_utc)]
+UtcDatetime = Annotated[datetime, AfterValidator(as_utc)]
 
 
 def _country(value: str) -> str:
@@ -61,6 +59,27 @@ Country = Annotated[str, AfterValidator(_country)]
 Language = Annotated[str, AfterValidator(_language)]
 Currency = Annotated[str, AfterValidator(_currency)]
 SectorDivision = Annotated[str, AfterValidator(_division)]
+
+#: An occupation as a vacancy or a pool sends it.
+OccupationField = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=200,
+        description="ISCO-08 unit group (4 digits), or a job title that the service codes",
+    ),
+]
+
+
+def check_unique(items: Sequence[BaseModel] | None, key: str, what: str) -> None:
+    """A list must not name the same `key` twice (a field validator's check, so that the error
+    names the list it is in)."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items or []):
+        value = getattr(item, key)
+        if value in seen:
+            raise ValueError(f"{what} {value!r} is listed twice (items {seen[value]} and {i})")
+        seen[value] = i
 
 
 class Strict(BaseModel):

@@ -122,12 +122,15 @@ def exchange_rates(session: Session, base: str) -> ExchangeRates:
 
 def quota_used(session: Session) -> dict[tuple[str, int], int]:
     """Approved headcount per (pathway, calendar year of the vacancy start)."""
-    rows = session.execute(
-        select(Decision.pathway_code, Decision.quota_year, func.sum(Decision.headcount))
-        .where(Decision.decision == "approved", Decision.pathway_code.is_not(None))
-        .group_by(Decision.pathway_code, Decision.quota_year)
+    from app.reviews.service import approved_totals  # reviews imports matches: import here
+
+    totals = approved_totals(
+        session,
+        Decision.pathway_code,
+        Decision.quota_year,
+        where=(Decision.pathway_code.is_not(None),),
     )
-    return {(code, int(year)): int(total or 0) for code, year, total in rows if year is not None}
+    return {(code, int(year)): used for (code, year), used in totals.items() if year is not None}
 
 
 def load_context(

@@ -24,10 +24,9 @@ from app.matches.service import recompute_destinations
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pathways.schemas import ExchangeRateIn, PathwayIn, PathwayPatch, QuotaUsage
 from app.reviews.models import Decision
+from app.reviews.service import approved_totals
 from app.seed import pathway_values
 from app.taxonomy.models import Occupation, Sector
-
-APPROVED = "approved"
 
 
 def _error(loc: Sequence[str | int], message: str, type_: str) -> dict[str, Any]:
@@ -140,18 +139,10 @@ def _used(session: Session, codes: Iterable[str], years: Iterable[int] | None) -
     codes = list(codes)
     if not codes:
         return {}
-    stmt = (
-        select(Decision.pathway_code, Decision.quota_year, func.sum(Decision.headcount))
-        .where(
-            Decision.decision == APPROVED,
-            Decision.pathway_code.in_(codes),
-            Decision.quota_year.is_not(None),
-        )
-        .group_by(Decision.pathway_code, Decision.quota_year)
-    )
+    where = [Decision.pathway_code.in_(codes), Decision.quota_year.is_not(None)]
     if years is not None:
-        stmt = stmt.where(Decision.quota_year.in_(list(years)))
-    return {(code, year): int(used or 0) for code, year, used in session.execute(stmt)}
+        where.append(Decision.quota_year.in_(list(years)))
+    return approved_totals(session, Decision.pathway_code, Decision.quota_year, where=where)
 
 
 def _usage(row: LegalPathway, year: int, used: int) -> QuotaUsage:

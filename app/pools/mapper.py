@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.common.intake import as_utc
 from app.common.schemas import OccupationCoding, PoolLanguageIn
+from app.db import as_utc
 from app.pools.models import Pool, PoolLanguage, PoolSkill
 from app.pools.schemas import PoolOut, PoolSkillOut
 from app.taxonomy.models import Occupation, Skill

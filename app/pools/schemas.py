@@ -12,30 +12,13 @@ from app.common.schemas import (
     Country,
     IscedLevel,
     OccupationCoding,
+    OccupationField,
     PoolLanguageIn,
     PoolSkillIn,
     SectorDivision,
     Strict,
+    check_unique,
 )
-
-OccupationField = Annotated[
-    str,
-    Field(
-        min_length=1,
-        max_length=200,
-        description="ISCO-08 unit group (4 digits), or a job title that the service codes",
-    ),
-]
-
-
-def _check_skills(skills: list[PoolSkillIn] | None) -> None:
-    seen: dict[str, int] = {}
-    for i, skill in enumerate(skills or []):
-        if skill.skill in seen:
-            raise ValueError(
-                f"skill {skill.skill!r} is listed twice (items {seen[skill.skill]} and {i})"
-            )
-        seen[skill.skill] = i
 
 
 def _check_languages(languages: list[PoolLanguageIn] | None) -> None:
@@ -77,7 +60,7 @@ class PoolIn(Strict):
     @field_validator("skills")
     @classmethod
     def _skills(cls, value: list[PoolSkillIn]) -> list[PoolSkillIn]:
-        _check_skills(value)
+        check_unique(value, "skill", "skill")
         return value
 
     @field_validator("languages")
@@ -105,7 +88,7 @@ class PoolUpdate(Strict):
     @field_validator("skills")
     @classmethod
     def _skills(cls, value: list[PoolSkillIn] | None) -> list[PoolSkillIn] | None:
-        _check_skills(value)
+        check_unique(value, "skill", "skill")
         return value
 
     @field_validator("languages")

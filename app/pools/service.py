@@ -15,11 +15,14 @@ from sqlalchemy.orm import Session
 from app.audit.service import record
 from app.auth.principal import Principal, Role
 from app.common.concurrency import check_version
+from app.common.filters import sector_condition
 from app.common.intake import (
     Errors,
     ResolvedOccupation,
     ResolvedSkills,
+    check_patch_codes,
     check_sectors,
+    existing_refs,
     field_error,
     join_path,
     merge,
@@ -36,7 +39,6 @@ from app.matches import service as matches
 from app.pools.mapper import pool_children, to_out
 from app.pools.models import Pool, PoolLanguage, PoolSkill
 from app.pools.schemas import PoolIn, PoolOut, PoolUpdate
-from app.taxonomy.models import Sector
 
 ENTITY = "pool"
 _NOT_NULL = (
@@ -182,19 +184,6 @@ def _replace_children(
         )
 
 
-def _existing_refs(
-    session: Session, ministry_id: uuid.UUID, refs: Sequence[str]
-) -> dict[str, uuid.UUID]:
-    if not refs:
-        return {}
-    rows = session.execute(
-        select(Pool.external_ref, Pool.id).where(
-            Pool.ministry_id == ministry_id, Pool.external_ref.in_(sorted(set(refs)))
-        )
-    )
-    return {ref: pid for ref, pid in rows if ref is not None}
-
-
 # ---- create ----------------------------------------------------------------------------------
 
 
@@ -238,7 +227,7 @@ def _create(
         raise invalid([e for i, errs in errors.items() for e in prefixed(errs, path(i))])
 
     refs = [p.external_ref for p in items if p.external_ref is not None]
-    existing = _existing_refs(session, organisation_id, refs)
+    existing = existing_refs(session, Pool, Pool.ministry_id == organisation_id, refs)
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
         ref = item.external_ref
@@ -342,11 +331,7 @@ def list_pools(
     if filters.occupation:
         stmt = stmt.where(Pool.occupation_code.startswith(filters.occupation))
     if filters.sector:
-        if filters.sector.isalpha():  # an ISIC section: any of its divisions
-            divisions = select(Sector.code).where(Sector.section_code == filters.sector)
-            stmt = stmt.where(Pool.sector_code.in_(divisions))
-        else:
-            stmt = stmt.where(Pool.sector_code == filters.sector)
+        stmt = stmt.where(sector_condition(Pool.sector_code, filters.sector))
     if filters.status:
         stmt = stmt.where(Pool.status == filters.status)
     if filters.ministry_id:
@@ -377,32 +362,9 @@ def update_pool(
     if nulls:
         raise invalid([field_error(f"body.{f}", "may not be null", "null") for f in nulls])
 
-    errors: list[dict[str, Any]] = []
-    occupation: ResolvedOccupation | None = None
-    esco_sent = "esco_occupation" in sent
-    esco = patch.esco_occupation if esco_sent else pool.esco_occupation_uri
-    if "occupation" in sent or (esco_sent and esco is not None):
-        # The occupation and the ESCO occupation (sent, or as stored) must agree; an ESCO
-        # occupation sent alone sets the occupation to its unit group.
-        resolved, _, errs = resolve_occupation_fields(
-            session,
-            {0: patch.occupation if "occupation" in sent else None},
-            {0: esco},
-            min_confidence=min_confidence,
-        )
-        occupation = resolved.get(0)
-        errors += errs.get(0, [])
-    if patch.sector is not None:
-        errors += check_sectors(session, {0: patch.sector}).get(0, [])
-    named_skills: ResolvedSkills = []
-    if patch.skills is not None:
-        resolved_skills, skill_errors = resolve_skills(
-            session, {0: [s.skill for s in patch.skills]}
-        )
-        named_skills = resolved_skills.get(0, [])
-        errors += skill_errors.get(0, [])
-    if errors:
-        raise invalid(prefixed(errors, "body"))
+    occupation, named_skills = check_patch_codes(
+        session, patch, pool.esco_occupation_uri, min_confidence=min_confidence
+    )
 
     old_skills, old_languages = pool_children(session, pool.id)
     before = state(pool, old_skills, old_languages)
@@ -420,7 +382,7 @@ def update_pool(
     if occupation is not None:
         pool.occupation_code = occupation.code
         pool.occupation_coding = occupation.coding
-    if esco_sent:
+    if "esco_occupation" in sent:
         pool.esco_occupation_uri = patch.esco_occupation
     skills = (
         [

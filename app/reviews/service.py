@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
@@ -272,17 +272,9 @@ def history(session: Session, principal: Principal, match_id: uuid.UUID) -> list
     )
 
 
-def list_decisions(
-    session: Session,
-    principal: Principal,
-    *,
-    vacancy_id: uuid.UUID | None,
-    pool_id: uuid.UUID | None,
-    decision: DecisionKind | None,
-    limit: int,
-    offset: int,
-) -> tuple[list[Decision], int]:
-    stmt = select(Decision)
+def visible_decisions(stmt: Select[Any], principal: Principal) -> Select[Any]:
+    """`stmt` (over Decision) limited to the decisions `principal` may read: an employer's on
+    its vacancies, a ministry's on its pools; officers and admins read all."""
     if principal.role is Role.EMPLOYER:
         stmt = stmt.where(
             Decision.vacancy_id.in_(
@@ -295,6 +287,20 @@ def list_decisions(
                 select(Pool.id).where(Pool.ministry_id == principal.organisation_id)
             )
         )
+    return stmt
+
+
+def list_decisions(
+    session: Session,
+    principal: Principal,
+    *,
+    vacancy_id: uuid.UUID | None,
+    pool_id: uuid.UUID | None,
+    decision: DecisionKind | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Decision], int]:
+    stmt = visible_decisions(select(Decision), principal)
     if vacancy_id:
         stmt = stmt.where(Decision.vacancy_id == vacancy_id)
     if pool_id:

@@ -17,8 +17,6 @@ partial upload returns that upload (replayed) and stores nothing new.
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +29,7 @@ from sqlalchemy.orm import Session
 from app.audit.service import record
 from app.auth.models import Organisation
 from app.auth.principal import Principal, Role
+from app.common.csv_safe import to_csv
 from app.common.schemas import Page
 from app.config import Settings
 from app.errors import NotFound, ProblemError
@@ -316,26 +315,11 @@ def list_uploads(
 
 # ---- CSV report ------------------------------------------------------------------------------
 
-#: A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
 
 def report_csv(errors: Iterable[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["row", "column", "value", "message"])
-    for e in errors:
-        writer.writerow(
-            [
-                e.get("row", ""),
-                neutralise(e.get("column")),
-                neutralise(e.get("value")),
-                neutralise(e.get("message")),
-            ]
-        )
-    return buffer.getvalue()
+    """The row errors of an upload; the row number is an int, the other cells are text (values
+    are stored truncated to text), so every formula-like cell is neutralised."""
+    return to_csv(
+        ("row", "column", "value", "message"),
+        ((e.get("row", ""), e.get("column"), e.get("value"), e.get("message")) for e in errors),
+    )

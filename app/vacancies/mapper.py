@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.common.intake import as_utc
 from app.common.schemas import Contract, LanguageRequirementIn, OccupationCoding, Wage
+from app.db import as_utc
 from app.taxonomy.models import Occupation, Skill
 from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
 from app.vacancies.schemas import VacancyOut, VacancySkillOut

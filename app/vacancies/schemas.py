@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Annotated, Literal
 
@@ -15,29 +14,13 @@ from app.common.schemas import (
     IscedLevel,
     LanguageRequirementIn,
     OccupationCoding,
+    OccupationField,
     SectorDivision,
     SkillRequirementIn,
     Strict,
     Wage,
+    check_unique,
 )
-
-OccupationField = Annotated[
-    str,
-    Field(
-        min_length=1,
-        max_length=200,
-        description="ISCO-08 unit group (4 digits), or a job title that the service codes",
-    ),
-]
-
-
-def _unique(items: Sequence[BaseModel], key: str, what: str) -> None:
-    seen: dict[str, int] = {}
-    for i, item in enumerate(items):
-        value = getattr(item, key)
-        if value in seen:
-            raise ValueError(f"{what} {value!r} is listed twice (items {seen[value]} and {i})")
-        seen[value] = i
 
 
 class VacancyIn(Strict):
@@ -80,13 +63,13 @@ class VacancyIn(Strict):
     @field_validator("skills")
     @classmethod
     def _unique_skills(cls, value: list[SkillRequirementIn]) -> list[SkillRequirementIn]:
-        _unique(value, "skill", "skill")
+        check_unique(value, "skill", "skill")
         return value
 
     @field_validator("languages")
     @classmethod
     def _unique_languages(cls, value: list[LanguageRequirementIn]) -> list[LanguageRequirementIn]:
-        _unique(value, "language", "language")
+        check_unique(value, "language", "language")
         return value
 
 
@@ -119,7 +102,7 @@ class VacancyUpdate(Strict):
     def _unique_skills(
         cls, value: list[SkillRequirementIn] | None
     ) -> list[SkillRequirementIn] | None:
-        _unique(value or [], "skill", "skill")
+        check_unique(value, "skill", "skill")
         return value
 
     @field_validator("languages")
@@ -127,7 +110,7 @@ class VacancyUpdate(Strict):
     def _unique_languages(
         cls, value: list[LanguageRequirementIn] | None
     ) -> list[LanguageRequirementIn] | None:
-        _unique(value or [], "language", "language")
+        check_unique(value, "language", "language")
         return value
 
 

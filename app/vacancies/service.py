@@ -15,14 +15,17 @@ from sqlalchemy.orm import Session
 from app.audit.service import record
 from app.auth.principal import Principal, Role
 from app.common.concurrency import check_version
+from app.common.filters import sector_condition
 from app.common.intake import (
     Errors,
     EscoRef,
     ResolvedOccupation,
     ResolvedSkills,
     add,
+    check_patch_codes,
     check_sectors,
     esco_profiles,
+    existing_refs,
     field_error,
     merge,
     occupation_profiles,
@@ -36,7 +39,6 @@ from app.db import new_id, utcnow
 from app.errors import NotFound, ProblemError, field_path, invalid
 from app.matches import service as matches
 from app.pathways.models import LegalPathway
-from app.taxonomy.models import Sector
 from app.vacancies.mapper import to_out, vacancy_children
 from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
 from app.vacancies.schemas import VacancyIn, VacancyOut, VacancyUpdate
@@ -162,19 +164,6 @@ def _check_items(
         ),
     )
     return _Checked(occupations, esco, skills), errors
-
-
-def _existing_refs(
-    session: Session, employer_id: uuid.UUID, refs: Sequence[str]
-) -> dict[str, uuid.UUID]:
-    if not refs:
-        return {}
-    rows = session.execute(
-        select(Vacancy.external_ref, Vacancy.id).where(
-            Vacancy.employer_id == employer_id, Vacancy.external_ref.in_(sorted(set(refs)))
-        )
-    )
-    return {ref: vid for ref, vid in rows if ref is not None}
 
 
 # ---- building rows ---------------------------------------------------------------------------
@@ -331,7 +320,9 @@ def create_vacancy(
     if errors:
         raise invalid(prefixed(errors[0], "body"))
     if data.external_ref is not None:
-        existing = _existing_refs(session, owner, [data.external_ref]).get(data.external_ref)
+        existing = existing_refs(
+            session, Vacancy, Vacancy.employer_id == owner, [data.external_ref]
+        ).get(data.external_ref)
         if existing is not None:
             raise ProblemError(
                 409,
@@ -421,7 +412,7 @@ def bulk_create(
     errors = merge(errors, code_errors)
 
     refs = [v.external_ref for i, v in parsed.items() if v.external_ref and i not in errors]
-    existing = _existing_refs(session, owner, refs)
+    existing = existing_refs(session, Vacancy, Vacancy.employer_id == owner, refs)
     first_with_ref: dict[str, int] = {}
     for i, v in parsed.items():
         if i in errors or v.external_ref is None:
@@ -482,11 +473,7 @@ def list_vacancies(
     if filters.occupation:
         stmt = stmt.where(Vacancy.occupation_code.startswith(filters.occupation))
     if filters.sector:
-        if filters.sector.isalpha():  # an ISIC section: any of its divisions
-            divisions = select(Sector.code).where(Sector.section_code == filters.sector)
-            stmt = stmt.where(Vacancy.sector_code.in_(divisions))
-        else:
-            stmt = stmt.where(Vacancy.sector_code == filters.sector)
+        stmt = stmt.where(sector_condition(Vacancy.sector_code, filters.sector))
     if filters.status:
         stmt = stmt.where(Vacancy.status == filters.status)
     if filters.employer_id:
@@ -517,41 +504,23 @@ def update_vacancy(
     if nulls:
         raise invalid([field_error(f"body.{f}", "may not be null", "null") for f in nulls])
 
-    errors: list[dict[str, Any]] = []
-    occupation: ResolvedOccupation | None = None
-    esco_sent = "esco_occupation" in sent
-    esco = patch.esco_occupation if esco_sent else vacancy.esco_occupation_uri
-    if "occupation" in sent or (esco_sent and esco is not None):
-        # The occupation and the ESCO occupation (sent, or as stored) must agree; an ESCO
-        # occupation sent alone sets the occupation to its unit group.
-        resolved, _, errs = resolve_occupation_fields(
-            session,
-            {0: patch.occupation if "occupation" in sent else None},
-            {0: esco},
-            min_confidence=min_confidence,
-        )
-        occupation = resolved.get(0)
-        errors += errs.get(0, [])
-    if patch.sector is not None:
-        errors += check_sectors(session, {0: patch.sector}).get(0, [])
-    named_skills: ResolvedSkills = []
-    if patch.skills is not None:
-        resolved_skills, skill_errors = resolve_skills(
-            session, {0: [s.skill for s in patch.skills]}
-        )
-        named_skills = resolved_skills.get(0, [])
-        errors += skill_errors.get(0, [])
-    if patch.pathways is not None:
-        errors += _check_pathways(session, {0: (vacancy.destination_country, patch.pathways)}).get(
-            0, []
-        )
-    if errors:
-        raise invalid(prefixed(errors, "body"))
+    pathway_errors = (
+        _check_pathways(session, {0: (vacancy.destination_country, patch.pathways)}).get(0, [])
+        if patch.pathways is not None
+        else []
+    )
+    occupation, named_skills = check_patch_codes(
+        session,
+        patch,
+        vacancy.esco_occupation_uri,
+        min_confidence=min_confidence,
+        more_errors=pathway_errors,
+    )
 
     old_skills, old_languages = vacancy_children(session, vacancy.id)
     before = state(vacancy, old_skills, old_languages)
     _apply(vacancy, patch, sent, occupation)
-    if esco_sent:
+    if "esco_occupation" in sent:
         vacancy.esco_occupation_uri = patch.esco_occupation
 
     skills: list[SkillRow] | None = None

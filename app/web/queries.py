@@ -13,18 +13,18 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from app.auth.models import Organisation, User
-from app.auth.principal import Principal, Role
+from app.auth.principal import Principal
 from app.db import utcnow
 from app.matches.models import Match
 from app.pathways.models import LegalPathway
 from app.pools.models import Pool
+from app.reviews import service as reviews
 from app.reviews.models import Decision
 from app.surveys.models import SurveyUpload
 from app.taxonomy import lookup
 from app.taxonomy.models import Skill
 from app.vacancies.models import Vacancy
 
-APPROVED = "approved"
 #: A quota this full (or fuller) is an alert on the dashboard.
 QUOTA_ALERT_SHARE = 0.8
 
@@ -107,15 +107,6 @@ def decisions_by_match(
     return out
 
 
-def approved_for(session: Session, column: Any, ident: uuid.UUID) -> int:
-    total = session.scalar(
-        select(func.coalesce(func.sum(Decision.headcount), 0)).where(
-            Decision.decision == APPROVED, column == ident
-        )
-    )
-    return int(total or 0)
-
-
 def blocked_of_vacancy(session: Session, vacancy_id: uuid.UUID, limit: int = 100) -> list[Match]:
     """Ineligible pairs stored for a vacancy (related occupations), best score first."""
     return list(
@@ -173,14 +164,16 @@ def quota_lines(
     else:
         pairs = set(wanted)
     codes = {c for c, _ in pairs}
-    used: dict[tuple[str, int], int] = {}
-    if codes:
-        for code, year, total in session.execute(
-            select(Decision.pathway_code, Decision.quota_year, func.sum(Decision.headcount))
-            .where(Decision.decision == APPROVED, Decision.pathway_code.in_(sorted(codes)))
-            .group_by(Decision.pathway_code, Decision.quota_year)
-        ):
-            used[(code, year)] = int(total or 0)
+    used = (
+        reviews.approved_totals(
+            session,
+            Decision.pathway_code,
+            Decision.quota_year,
+            where=(Decision.pathway_code.in_(sorted(codes)),),
+        )
+        if codes
+        else {}
+    )
     by_code = {p.code: p for p in pathways}
     lines = [
         QuotaLine(
@@ -289,19 +282,7 @@ def officer_dashboard(session: Session) -> dict[str, Any]:
 
 
 def recent_decisions(session: Session, principal: Principal, limit: int = 10) -> list[Decision]:
-    stmt = select(Decision)
-    if principal.role is Role.EMPLOYER:
-        stmt = stmt.where(
-            Decision.vacancy_id.in_(
-                select(Vacancy.id).where(Vacancy.employer_id == principal.organisation_id)
-            )
-        )
-    elif principal.role is Role.MINISTRY:
-        stmt = stmt.where(
-            Decision.pool_id.in_(
-                select(Pool.id).where(Pool.ministry_id == principal.organisation_id)
-            )
-        )
+    stmt = reviews.visible_decisions(select(Decision), principal)
     return list(
         session.scalars(stmt.order_by(Decision.created_at.desc(), Decision.id.desc()).limit(limit))
     )

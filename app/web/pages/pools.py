@@ -12,6 +12,8 @@ from app.deps import SessionDep, SettingsDep
 from app.matches import service as matches
 from app.pools import mapper as pool_mapper
 from app.pools.service import PoolFilters, list_pools
+from app.reviews import service as reviews
+from app.reviews.models import Decision
 from app.vacancies.models import Vacancy
 from app.web import queries
 from app.web.deps import CurrentWebUser
@@ -93,7 +95,7 @@ def pool_page(
     labels = {s.skill: s.label for s in pool.skills}
     labels.update(queries.skill_labels(session, skill_ids([*rows, *blocked_rows]) - set(labels)))
     views = [view(r, start + i + 1, labels, decisions[r.id]) for i, r in enumerate(rows)]
-    approved = queries.approved_for(session, queries.Decision.pool_id, row.id)
+    approved = reviews.approved_headcount(session, Decision.pool_id == row.id)
     quota_pairs = {
         (r.pathway_code, vacancy_rows[r.vacancy_id].start_date.year) for r in rows if r.pathway_code
     }

@@ -18,6 +18,7 @@ from app.matches import service as matches
 from app.matches.models import Match
 from app.pools.models import Pool
 from app.reviews import service as reviews
+from app.reviews.models import Decision
 from app.reviews.schemas import DecisionIn
 from app.taxonomy.coding import suggest
 from app.vacancies import service as vacancies
@@ -298,7 +299,7 @@ def vacancy_page(
     labels = {s.skill: s.label for s in vacancy.skills}
     labels.update(queries.skill_labels(session, skill_ids(rows) - set(labels)))
     views = [view(r, start + i + 1, labels, decisions[r.id]) for i, r in enumerate(rows)]
-    approved = queries.approved_for(session, queries.Decision.vacancy_id, row.id)
+    approved = reviews.approved_headcount(session, Decision.vacancy_id == row.id)
     year = row.start_date.year
     pathways = sorted({r.pathway_code for r in rows if r.pathway_code})
     history, _ = reviews.list_decisions(
