@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth.deps import CurrentPrincipal
+from app.auth.principal import Principal
 from app.common.schemas import MAX_OFFSET
 from app.deps import SessionDep, SettingsDep
 from app.matches import service
@@ -104,6 +105,49 @@ def _page(
     )
 
 
+def _serve(
+    request: Request,
+    session: Session,
+    principal: Principal,
+    side: service.Side,
+    ident: uuid.UUID,
+    fingerprint: tuple,
+    *,
+    include_ineligible: bool,
+    limit: int,
+    offset: int,
+) -> Response:
+    """A page of a ranking, from the cache when its fingerprint is unchanged."""
+    key = (
+        side.name,
+        ident,
+        service.page_scope(principal),
+        include_ineligible,
+        limit,
+        offset,
+        fingerprint,
+    )
+    cache = page_cache(request)
+    body = cache.get(key)
+    if body is None:
+        rows, total = service.ranked(
+            session,
+            principal,
+            side,
+            ident,
+            include_ineligible=include_ineligible,
+            limit=limit,
+            offset=offset,
+        )
+        others = _load(session, side.other_model, {getattr(r, side.other.key) for r in rows})
+        if side is service.VACANCY:
+            body = _page(rows, total, limit, offset, pools=others)
+        else:
+            body = _page(rows, total, limit, offset, vacancies=others)
+        cache.put(key, body)
+    return Response(body, media_type="application/json")
+
+
 @router.get("/vacancies/{vacancy_id}/matches", response_model=MatchPage)
 def vacancy_matches(
     vacancy_id: uuid.UUID,
@@ -116,31 +160,18 @@ def vacancy_matches(
     offset: Offset = 0,
 ) -> Response:
     vacancy = service.visible_vacancy(session, principal, vacancy_id)
-    key = (
-        "vacancy",
+    fingerprint = service.vacancy_fingerprint(session, settings, vacancy)
+    return _serve(
+        request,
+        session,
+        principal,
+        service.VACANCY,
         vacancy.id,
-        service.page_scope(principal),
-        include_ineligible,
-        limit,
-        offset,
-        service.vacancy_fingerprint(session, settings, vacancy),
+        fingerprint,
+        include_ineligible=include_ineligible,
+        limit=limit,
+        offset=offset,
     )
-    cache = page_cache(request)
-    body = cache.get(key)
-    if body is None:
-        rows, total = service.ranked_of_vacancy(
-            session,
-            principal,
-            vacancy,
-            include_ineligible=include_ineligible,
-            limit=limit,
-            offset=offset,
-        )
-        body = _page(
-            rows, total, limit, offset, pools=_load(session, PoolRow, {r.pool_id for r in rows})
-        )
-        cache.put(key, body)
-    return Response(body, media_type="application/json")
 
 
 @router.get("/pools/{pool_id}/matches", response_model=MatchPage)
@@ -155,35 +186,18 @@ def pool_matches(
     offset: Offset = 0,
 ) -> Response:
     pool = service.visible_pool(session, principal, pool_id)
-    key = (
-        "pool",
+    fingerprint = service.pool_fingerprint(session, settings, pool)
+    return _serve(
+        request,
+        session,
+        principal,
+        service.POOL,
         pool.id,
-        service.page_scope(principal),
-        include_ineligible,
-        limit,
-        offset,
-        service.pool_fingerprint(session, settings, pool),
+        fingerprint,
+        include_ineligible=include_ineligible,
+        limit=limit,
+        offset=offset,
     )
-    cache = page_cache(request)
-    body = cache.get(key)
-    if body is None:
-        rows, total = service.ranked_of_pool(
-            session,
-            principal,
-            pool,
-            include_ineligible=include_ineligible,
-            limit=limit,
-            offset=offset,
-        )
-        body = _page(
-            rows,
-            total,
-            limit,
-            offset,
-            vacancies=_load(session, VacancyRow, {r.vacancy_id for r in rows}),
-        )
-        cache.put(key, body)
-    return Response(body, media_type="application/json")
 
 
 @router.get("/matches/{match_id}", response_model=MatchOut)

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -323,52 +324,45 @@ def _scoped(stmt, principal: Principal):
     return stmt
 
 
-def ranked_of_vacancy(
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of the matches table: whose ranking is read, and its counterparts."""
+
+    name: str
+    own: Any  # the match column of the object ranked (MatchRow.vacancy_id or .pool_id)
+    other: Any  # the match column of its counterparts
+    other_model: type[VacancyRow] | type[PoolRow]
+    other_live: Any  # counterparts still on the market
+
+
+VACANCY = Side(
+    "vacancy", MatchRow.vacancy_id, MatchRow.pool_id, PoolRow, PoolRow.status == "active"
+)
+POOL = Side("pool", MatchRow.pool_id, MatchRow.vacancy_id, VacancyRow, VacancyRow.status == "open")
+
+
+def ranked(
     session: Session,
     principal: Principal,
-    vacancy: VacancyRow,
+    side: Side,
+    ident: uuid.UUID,
     *,
     include_ineligible: bool,
     limit: int,
     offset: int,
 ) -> tuple[list[MatchRow], int]:
-    """One page of a (visible, current) vacancy's ranked pools, and their total."""
+    """One page of a (visible, current) vacancy's pools or pool's vacancies, and their total."""
     stmt = _scoped(
         select(MatchRow)
-        .join(PoolRow, PoolRow.id == MatchRow.pool_id)
-        .where(MatchRow.vacancy_id == vacancy.id, PoolRow.status == "active"),
+        .join(side.other_model, side.other_model.id == side.other)
+        .where(side.own == ident, side.other_live),
         principal,
     )
     if not include_ineligible:
         stmt = stmt.where(MatchRow.eligible.is_(True))
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     rows = session.scalars(
-        stmt.order_by(*_RANK_ORDER, MatchRow.pool_id).limit(limit).offset(offset)
-    ).all()
-    return list(rows), total
-
-
-def ranked_of_pool(
-    session: Session,
-    principal: Principal,
-    pool: PoolRow,
-    *,
-    include_ineligible: bool,
-    limit: int,
-    offset: int,
-) -> tuple[list[MatchRow], int]:
-    """One page of a (visible, current) pool's ranked vacancies, and their total."""
-    stmt = _scoped(
-        select(MatchRow)
-        .join(VacancyRow, VacancyRow.id == MatchRow.vacancy_id)
-        .where(MatchRow.pool_id == pool.id, VacancyRow.status == "open"),
-        principal,
-    )
-    if not include_ineligible:
-        stmt = stmt.where(MatchRow.eligible.is_(True))
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.scalars(
-        stmt.order_by(*_RANK_ORDER, MatchRow.vacancy_id).limit(limit).offset(offset)
+        stmt.order_by(*_RANK_ORDER, side.other).limit(limit).offset(offset)
     ).all()
     return list(rows), total
 
@@ -385,10 +379,11 @@ def matches_of_vacancy(
 ) -> tuple[VacancyRow, list[MatchRow], int]:
     vacancy = visible_vacancy(session, principal, vacancy_id)
     vacancy_fingerprint(session, settings, vacancy)
-    rows, total = ranked_of_vacancy(
+    rows, total = ranked(
         session,
         principal,
-        vacancy,
+        VACANCY,
+        vacancy.id,
         include_ineligible=include_ineligible,
         limit=limit,
         offset=offset,
@@ -408,8 +403,14 @@ def matches_of_pool(
 ) -> tuple[PoolRow, list[MatchRow], int]:
     pool = visible_pool(session, principal, pool_id)
     pool_fingerprint(session, settings, pool)
-    rows, total = ranked_of_pool(
-        session, principal, pool, include_ineligible=include_ineligible, limit=limit, offset=offset
+    rows, total = ranked(
+        session,
+        principal,
+        POOL,
+        pool.id,
+        include_ineligible=include_ineligible,
+        limit=limit,
+        offset=offset,
     )
     return pool, rows, total
 
