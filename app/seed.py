@@ -27,6 +27,7 @@ from app.auth.security import display_prefix, hash_api_key, hash_password
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.matches.service import recompute_destinations
 from app.pathways.models import ExchangeRate, LegalPathway
+from app.pathways.values import pathway_values
 from app.pools.models import Pool, PoolLanguage, PoolSkill
 from app.taxonomy.codes import alpha2_of
 from app.taxonomy.models import (
@@ -269,34 +270,6 @@ def load_rates(session: Session, report: SeedReport, root: Path = SEED_ROOT) -> 
             },
         )
     session.flush()
-
-
-def pathway_values(p: dict[str, Any]) -> dict[str, Any]:
-    wage = p.get("wage_threshold") or {}
-    return {
-        "code": p["code"],
-        "name": p["name"],
-        "destination_country": p["destination_country"],
-        "kind": p["kind"],
-        "origin_countries": list(p.get("origin_countries") or []),
-        "occupations": list(p.get("occupations") or []),
-        "excluded_occupations": list(p.get("excluded_occupations") or []),
-        "sectors": list(p.get("sectors") or []),
-        "min_isced": p.get("min_isced"),
-        "languages": list(p.get("languages") or []),
-        "min_experience_years": p.get("min_experience_years"),
-        "wage_amount": Decimal(str(wage["amount"])) if wage else None,
-        "wage_currency": wage.get("currency"),
-        "wage_period": wage.get("period"),
-        "contract_types": list(p.get("contract_types") or []),
-        "max_contract_months": p.get("max_contract_months"),
-        "annual_quota": p.get("annual_quota"),
-        "government_to_government": bool(p.get("government_to_government")),
-        "requires_employer_pays": bool(p.get("requires_employer_pays")),
-        "valid_from": _date(p.get("valid_from")),
-        "valid_to": _date(p.get("valid_to")),
-        "source": p.get("source", ""),
-    }
 
 
 def load_pathways(session: Session, report: SeedReport, root: Path = SEED_ROOT) -> None:

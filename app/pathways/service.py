@@ -23,9 +23,9 @@ from app.errors import NotFound, ProblemError, field_path, invalid
 from app.matches.service import recompute_destinations
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pathways.schemas import ExchangeRateIn, PathwayIn, PathwayPatch, QuotaUsage
+from app.pathways.values import pathway_values
 from app.reviews.models import Decision
 from app.reviews.service import approved_totals
-from app.seed import pathway_values
 from app.taxonomy.models import Occupation, Sector
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEvent
 from app.db import Database
@@ -30,27 +31,33 @@ def _key(demo_keys: dict[str, dict[str, str]], role: str) -> dict[str, str]:
     return next(iter(demo_keys[role].values()))
 
 
+def _approved_by(s: Session) -> tuple[Counter[Any], Counter[Any], Counter[Any], Counter[Any]]:
+    """Approved headcount per vacancy, pool, (vacancy, pool) and (pathway, year)."""
+    per_v: Counter[Any] = Counter()
+    per_p: Counter[Any] = Counter()
+    per_pair: Counter[Any] = Counter()
+    per_q: Counter[Any] = Counter()
+    approved = s.execute(
+        select(
+            Decision.vacancy_id,
+            Decision.pool_id,
+            Decision.pathway_code,
+            Decision.quota_year,
+            Decision.headcount,
+        ).where(Decision.decision == "approved")
+    ).all()
+    for v, p, code, year, n in approved:
+        per_v[v] += n
+        per_p[p] += n
+        per_pair[(v, p)] += n
+        per_q[(code, year)] += n
+    return per_v, per_p, per_pair, per_q
+
+
 def _state(db: Database) -> dict[str, Any]:
     """What is left for allocation right now, read straight from the tables."""
     with db.session() as s:
-        approved = s.execute(
-            select(
-                Decision.vacancy_id,
-                Decision.pool_id,
-                Decision.pathway_code,
-                Decision.quota_year,
-                Decision.headcount,
-            ).where(Decision.decision == "approved")
-        ).all()
-        per_v: Counter[Any] = Counter()
-        per_p: Counter[Any] = Counter()
-        per_pair: Counter[Any] = Counter()
-        per_q: Counter[Any] = Counter()
-        for v, p, code, year, n in approved:
-            per_v[v] += n
-            per_p[p] += n
-            per_pair[(v, p)] += n
-            per_q[(code, year)] += n
+        per_v, per_p, per_pair, per_q = _approved_by(s)
         rows = s.execute(
             select(Match, Vacancy, Pool)
             .join(Vacancy, Vacancy.id == Match.vacancy_id)
@@ -443,22 +450,7 @@ def test_adoption_racing_approvals_never_exceeds_any_limit(
     assert plan_approvals == (len(plan["assignments"]) if codes["adopt"] == 200 else 0)
     # Whatever the interleaving, no limit known before the race is exceeded.
     with demo_database.session() as s:
-        rows = s.execute(
-            select(
-                Decision.vacancy_id,
-                Decision.pool_id,
-                Decision.pathway_code,
-                Decision.quota_year,
-                Decision.headcount,
-            ).where(Decision.decision == "approved")
-        ).all()
-    per_v: Counter[str] = Counter()
-    per_p: Counter[str] = Counter()
-    per_q: Counter[tuple[str, int]] = Counter()
-    for v, p, code, year, n in rows:
-        per_v[str(v)] += n
-        per_p[str(p)] += n
-        per_q[(code, year)] += n
-    assert all(n <= state["openings"][v] for v, n in per_v.items())
-    assert all(n <= state["pools"][p] for p, n in per_p.items())
+        per_v, per_p, _, per_q = _approved_by(s)
+    assert all(n <= state["openings"][str(v)] for v, n in per_v.items())
+    assert all(n <= state["pools"][str(p)] for p, n in per_p.items())
     assert all(n <= state["quotas"][k] for k, n in per_q.items() if k in state["quotas"])
