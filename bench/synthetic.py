@@ -14,7 +14,7 @@ gives records for the reference scorer at small sizes. Same seed, same data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -432,6 +432,8 @@ def make_vacancies(world: World, n: int, seed: int = 0) -> list[Vacancy]:
     codes = {d: [p.code for p in ps] for d, ps in by_dest.items()}
     periods = [WagePeriod.HOUR, WagePeriod.MONTH, WagePeriod.YEAR]
     contract_types = [ContractType.SEASONAL, ContractType.TEMPORARY, ContractType.PERMANENT]
+    # Its own stream, so adding the flag changed no other draw: ~30% of languages are required.
+    required = np.random.default_rng([world.seed, 5, seed]).random((n, 2)) < 0.3
     out: list[Vacancy] = []
     for i in range(n):
         d = dests[dest[i]]
@@ -448,9 +450,9 @@ def make_vacancies(world: World, n: int, seed: int = 0) -> list[Vacancy]:
             skills.append(SkillRequirement(s, imp, bool(derived[i, j])))
         langs: list[LanguageRequirement] = []
         if rng.random() < 0.6:
-            langs.append(LanguageRequirement(lang, int(rng.integers(1, 4))))
+            langs.append(LanguageRequirement(lang, int(rng.integers(1, 4)), bool(required[i, 0])))
         if lang != "en" and rng.random() < 0.3:
-            langs.append(LanguageRequirement("en", 2))
+            langs.append(LanguageRequirement("en", 2, bool(required[i, 1])))
         major = occupation[0]
         skilled = major in "123"
         period = periods[int(rng.integers(0, 3))]
@@ -591,14 +593,40 @@ def make_pool_columns(world: World, n: int, seed: int = 0) -> PoolColumns:
     )
 
 
+def with_approvals(
+    ctx: Context,
+    vacancies: list[Vacancy],
+    pool_ids: np.ndarray,
+    headcounts: np.ndarray,
+    seed: int = 0,
+    share: float = 0.01,
+) -> Context:
+    """The context with approvals on about `share` of the pools (a programme under way): each
+    picked pool has part of its headcount approved for one or two vacancies."""
+    rng = np.random.default_rng([seed, 7])
+    n = len(pool_ids)
+    if not vacancies or not n:
+        return ctx
+    picked = rng.choice(n, size=max(1, int(n * share)), replace=False)
+    approved: dict[tuple[str, str], int] = {}
+    for row in picked.tolist():
+        for _ in range(int(rng.integers(1, 3))):
+            vacancy = vacancies[int(rng.integers(0, len(vacancies)))]
+            part = int(rng.integers(1, max(2, int(headcounts[row]) // 2 + 1)))
+            key = (vacancy.id, str(pool_ids[row]))
+            approved[key] = approved.get(key, 0) + part
+    return replace(ctx, approved=approved)
+
+
 def make_dataset(
     n_vacancies: int, n_pools: int, seed: int = 0
 ) -> tuple[list[Vacancy], list[Pool], Context]:
     """Records for everything (what the reference scorer needs); for small and medium sizes."""
     world = make_world(seed)
     vacancies = make_vacancies(world, n_vacancies, seed)
-    pools = make_pool_columns(world, n_pools, seed).to_pools()
-    return vacancies, pools, world.ctx
+    columns = make_pool_columns(world, n_pools, seed)
+    ctx = with_approvals(world.ctx, vacancies, columns.ids, columns.headcount, seed)
+    return vacancies, columns.to_pools(), ctx
 
 
 def make_columns_dataset(
@@ -606,8 +634,7 @@ def make_columns_dataset(
 ) -> tuple[list[Vacancy], PoolColumns, Context]:
     """Vacancy records and pool columns (for PoolIndex.from_columns); any size."""
     world = make_world(seed)
-    return (
-        make_vacancies(world, n_vacancies, seed),
-        make_pool_columns(world, n_pools, seed),
-        world.ctx,
-    )
+    vacancies = make_vacancies(world, n_vacancies, seed)
+    columns = make_pool_columns(world, n_pools, seed)
+    ctx = with_approvals(world.ctx, vacancies, columns.ids, columns.headcount, seed)
+    return vacancies, columns, ctx

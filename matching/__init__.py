@@ -7,9 +7,9 @@ Importing this package pulls in no web or database code; see README.md in this d
 # (use `from matching.explain import explain`).
 # Defined before the imports below: matching.reference reads it from the package while the
 # package is still initialising.
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "2.0.0"
 
-from matching.components import combine, component_scores  # noqa: E402
+from matching.components import combine, component_scores, is_relevant  # noqa: E402
 from matching.eligibility import (  # noqa: E402
     REASON_CODES,
     PathwayCheck,
@@ -28,6 +28,7 @@ from matching.records import (  # noqa: E402
     Eligibility,
     ExchangeRates,
     Explanation,
+    HeadcountFactor,
     Importance,
     LanguageRequirement,
     Match,
@@ -60,6 +61,7 @@ __all__ = [
     "Eligibility",
     "ExchangeRates",
     "Explanation",
+    "HeadcountFactor",
     "Importance",
     "LanguageRequirement",
     "Match",
@@ -84,6 +86,7 @@ __all__ = [
     "combine",
     "component_scores",
     "convert",
+    "is_relevant",
     "rank_reference",
     "rank_vacancies_reference",
     "score_pair",

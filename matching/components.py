@@ -31,6 +31,12 @@ GROUP_CREDIT = 0.5
 OCCUPATION_BY_PREFIX: tuple[float, ...] = (0.0, 0.1, 0.3, 0.6, 1.0)
 #: Availability decays linearly to 0 at this many days late.
 AVAILABILITY_HORIZON_DAYS = 180.0
+#: Language credit of a pool entry exactly one CEFR level below the vacancy's minimum.
+ONE_LEVEL_BELOW = 0.5
+#: Relevance (design section 4): the ISCO digits a pool must share with the vacancy (minor
+#: group), or the skills component it must reach instead.
+RELEVANT_PREFIX = 3
+RELEVANT_SKILLS = 0.5
 
 
 # ---- skills ----------------------------------------------------------------------------------
@@ -155,28 +161,35 @@ def sector_score(vacancy: Vacancy, pool: Pool, taxonomy: Taxonomy) -> float | No
 
 
 def language_shares(pool: Pool, language: str, min_level: int) -> tuple[float, float]:
-    """(share at or above the level, share below it) among the pool's entries in a language."""
+    """(share at or above the level, share exactly one level below) among the pool's entries in
+    a language; entries two or more levels below count in neither."""
     at_or_above = left_sum(
         e.share for e in pool.languages if e.language == language and e.level >= min_level
     )
-    below = left_sum(
-        e.share for e in pool.languages if e.language == language and e.level < min_level
+    one_below = left_sum(
+        e.share for e in pool.languages if e.language == language and e.level == min_level - 1
     )
-    return at_or_above, below
+    return at_or_above, one_below
+
+
+def language_factor(level: int, min_level: int) -> float:
+    """Credit of a pool language entry: 1 at or above the level, 0.5 exactly one level below."""
+    if level >= min_level:
+        return 1.0
+    return ONE_LEVEL_BELOW if level == min_level - 1 else 0.0
 
 
 def language_score(vacancy: Vacancy, pool: Pool) -> float:
-    """Mean over required languages of the pool's share at the level, a level below at half.
-
-    Per language: sum of share * (1 if level >= min else 0.5) over the pool's entries in it,
-    capped at 1. No language required: 1.0.
-    """
+    """Mean over the vacancy's languages of the pool's share at the level, plus half the share
+    exactly one level below (two or more below count 0), capped at 1. No language named: 1.0.
+    Required and scored-only languages count alike here; required ones also limit the eligible
+    headcount (eligibility)."""
     if not vacancy.languages:
         return 1.0
     per_language = []
     for req in vacancy.languages:
         credit = left_sum(
-            entry.share * (1.0 if entry.level >= req.min_level else 0.5)
+            entry.share * language_factor(entry.level, req.min_level)
             for entry in pool.languages
             if entry.language == req.language
         )
@@ -211,6 +224,27 @@ def days_late(vacancy: Vacancy, pool: Pool) -> int:
 def availability_score(vacancy: Vacancy, pool: Pool) -> float:
     """1 when available by the start date, linear decay to 0 at 180 days late."""
     return max(0.0, 1.0 - days_late(vacancy, pool) / AVAILABILITY_HORIZON_DAYS)
+
+
+# ---- relevance ---------------------------------------------------------------------------------
+
+
+def is_relevant(
+    vacancy: Vacancy, pool: Pool, taxonomy: Taxonomy, skills: float | None = None
+) -> bool:
+    """Is the pair a match at all (design section 4)? Only when the pool's occupation shares
+    the vacancy's ISCO minor group, or the pool covers at least half the vacancy's skills (the
+    skills component >= 0.5); a vacancy naming no skills: the minor group alone decides.
+
+    `skills`: skills_score(vacancy, pool, taxonomy) when the caller already has it.
+    """
+    if vacancy.occupation[:RELEVANT_PREFIX] == pool.occupation[:RELEVANT_PREFIX]:
+        return True
+    if not vacancy.skills:
+        return False
+    if skills is None:
+        skills = skills_score(vacancy, pool, taxonomy)
+    return skills is not None and skills >= RELEVANT_SKILLS
 
 
 # ---- all together ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ so the reasons are complete; `assess` picks the best admitting or the closest pa
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from matching.arith import left_sum
@@ -39,6 +39,7 @@ REASON_CODES: tuple[str, ...] = (
     "pathway_not_in_force",
     "ethical_recruitment_health",
     "fees_charged_to_worker",
+    "no_eligible_workers",
 )
 #: Stands in the wage position when a rate is missing; the check's code stays wage_below_threshold.
 NO_EXCHANGE_RATE = "no_exchange_rate"
@@ -58,7 +59,7 @@ class PathwayCheck:
     pathway: str
     passed: tuple[str, ...]  # check codes passed, table order
     reasons: tuple[Reason, ...]  # failed checks, table order
-    share: float  # share of the pool meeting the pathway's language requirement
+    share: float  # share of the pool meeting the language requirements (HeadcountEstimate.share)
     headcount: int  # eligible headcount under this pathway; 0 when it does not admit the pair
 
     @property
@@ -90,29 +91,126 @@ def is_health_occupation(isco: str, taxonomy: Taxonomy) -> bool:
     return any(isco.startswith(prefix) for prefix in taxonomy.health_occupations)
 
 
-def language_share(pool: Pool, requirements: Iterable[LanguageRequirement]) -> float:
-    """Share of the pool meeting an any-of list of language requirements.
+def share_at_or_above(pool: Pool, language: str, level: int) -> float:
+    """Summed shares of the pool's entries in a language at or above a level, capped at 1."""
+    return min(
+        1.0,
+        left_sum(e.share for e in pool.languages if e.language == language and e.level >= level),
+    )
+
+
+def language_share(pool: Pool, requirements: Sequence[LanguageRequirement]) -> float:
+    """Share of the pool meeting an any-of list of language requirements (the pathway check).
 
     Per requirement: the summed shares of the pool's entries in that language at or above the
     level, capped at 1; the best requirement wins. No requirements: the whole pool (1.0).
     """
-    requirements = tuple(requirements)
-    if not requirements:
-        return 1.0
-    best = 0.0
+    best = 1.0 if not requirements else 0.0
     for req in requirements:
-        share = left_sum(
-            entry.share
-            for entry in pool.languages
-            if entry.language == req.language and entry.level >= req.min_level
-        )
-        best = max(best, min(1.0, share))
+        best = max(best, share_at_or_above(pool, req.language, req.min_level))
     return best
+
+
+def required_levels(vacancy: Vacancy) -> tuple[tuple[str, int], ...]:
+    """The languages the vacancy requires at the start of work, each once with its strictest
+    level, in the order first named."""
+    levels: dict[str, int] = {}
+    for req in vacancy.languages:
+        if req.required:
+            levels[req.language] = max(levels.get(req.language, req.min_level), req.min_level)
+    return tuple(levels.items())
+
+
+#: The last few `Context.approved` mappings seen, with each pool's approved total: explanations
+#: and the reference read them per pair, and summing a programme's approvals each time would
+#: cost O(approvals) per pair. The mapping itself is kept, so its id() cannot be reused.
+_APPROVED_TOTALS: dict[int, tuple[Mapping[tuple[str, str], int], dict[str, int]]] = {}
+
+
+def approved_per_pool(approved: Mapping[tuple[str, str], int]) -> dict[str, int]:
+    """Pool id -> headcount approved on it over all vacancies."""
+    found = _APPROVED_TOTALS.get(id(approved))
+    if found is not None and found[0] is approved:
+        return found[1]
+    totals: dict[str, int] = {}
+    for (_, pool_id), headcount in approved.items():
+        totals[pool_id] = totals.get(pool_id, 0) + headcount
+    if len(_APPROVED_TOTALS) >= 4:
+        _APPROVED_TOTALS.pop(next(iter(_APPROVED_TOTALS)))
+    _APPROVED_TOTALS[id(approved)] = (approved, totals)
+    return totals
+
+
+def available_headcount(vacancy: Vacancy, pool: Pool, ctx: Context) -> int:
+    """The pool's headcount not yet approved for other vacancies (never below 0)."""
+    own = ctx.approved.get((vacancy.id, pool.id), 0)
+    elsewhere = approved_per_pool(ctx.approved).get(pool.id, 0) - own
+    return max(0, pool.headcount - elsewhere)
 
 
 def eligible_headcount(headcount: int, share: float) -> int:
     """Pool members estimated to meet the share-based requirements, rounded down."""
-    return math.floor(headcount * share + HEADCOUNT_EPSILON)
+    return max(0, math.floor(headcount * share + HEADCOUNT_EPSILON))
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageFactor:
+    kind: str  # "pathway_language" or "required_language"
+    language: str
+    level: int  # CEFR index actually applied (the stricter one where both name the language)
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class HeadcountEstimate:
+    """Eligible headcount under one pathway = floor(available x product of the factors)."""
+
+    available: int
+    #: The best combination's factors, in the order they multiply.
+    factors: tuple[LanguageFactor, ...]
+    share: float  # their product (1.0 with none)
+    headcount: int
+
+
+def estimate_headcount(
+    vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context
+) -> HeadcountEstimate:
+    """Design section 4: available x the share meeting the pathway's language requirement x,
+    per language the vacancy requires, the share at or above that level. A language both name
+    counts once at the stricter level; languages are independent (shares multiply). With an
+    any-of list each entry is combined with the required languages and the best product counts
+    (the first entry on a tie). Products run left to right from 1.0 (the ranker mirrors them)."""
+    available = available_headcount(vacancy, pool, ctx)
+    required = required_levels(vacancy)
+    best: tuple[float, tuple[LanguageFactor, ...]] | None = None
+    entries: tuple[LanguageRequirement | None, ...] = pathway.languages or (None,)
+    for entry in entries:
+        factors: list[LanguageFactor] = []
+        if entry is not None:
+            level = max([entry.min_level] + [lv for lang, lv in required if lang == entry.language])
+            factors.append(
+                LanguageFactor(
+                    "pathway_language",
+                    entry.language,
+                    level,
+                    share_at_or_above(pool, entry.language, level),
+                )
+            )
+        for lang, level in required:
+            if entry is None or lang != entry.language:
+                factors.append(
+                    LanguageFactor(
+                        "required_language", lang, level, share_at_or_above(pool, lang, level)
+                    )
+                )
+        share = 1.0
+        for factor in factors:
+            share = share * factor.share
+        if best is None or share > best[0]:
+            best = (share, tuple(factors))
+    assert best is not None
+    share, chosen = best
+    return HeadcountEstimate(available, chosen, share, eligible_headcount(available, share))
 
 
 # ---- the checks, in table order ----------------------------------------------------------------
@@ -286,16 +384,22 @@ def _in_force(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> R
 
 
 def _health(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reason | None:
-    # The occupation recruited for is the vacancy's (as in occupation_not_covered).
-    if (
-        pathway.government_to_government
-        or not is_health_occupation(vacancy.occupation, ctx.taxonomy)
-        or pool.origin not in ctx.taxonomy.who_safeguard
-    ):
+    # Either side counts: recruiting a safeguard country's nurses for any job drains its health
+    # workforce as surely as recruiting them as nurses.
+    if pathway.government_to_government or pool.origin not in ctx.taxonomy.who_safeguard:
         return None
+    health = [
+        f"{side} occupation {isco}"
+        for side, isco in (("the vacancy's", vacancy.occupation), ("the pool's", pool.occupation))
+        if is_health_occupation(isco, ctx.taxonomy)
+    ]
+    if not health:
+        return None
+    what = " is a health occupation" if len(health) == 1 else " are health occupations"
+    sides = " and ".join(health)
     return Reason(
         "ethical_recruitment_health",
-        f"Occupation {vacancy.occupation} is a health occupation and origin {pool.origin} is on "
+        f"{sides[0].upper()}{sides[1:]}{what}, origin {pool.origin} is on "
         f"the WHO health workforce support and safeguards list, and {pathway.code} is not a "
         f"government-to-government pathway.",
     )
@@ -309,6 +413,25 @@ def _fees(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) -> Reaso
         f"{pathway.code} requires the employer to pay recruitment fees, and the vacancy does "
         f"not attest that it does.",
     )
+
+
+def _no_workers(pool: Pool, pathway: Pathway, estimate: HeadcountEstimate) -> Reason:
+    """no_eligible_workers, naming the requirement that leaves no one."""
+    if estimate.available == 0:
+        why = f"all {pool.headcount} workers of the pool are approved for other vacancies"
+    else:
+        empty = [f for f in estimate.factors if f.share == 0]
+        if empty:
+            f = empty[0]
+            whose = "the vacancy" if f.kind == "required_language" else pathway.code
+            why = f"no share of the pool speaks {f.language} at {_level(f.level)} or above"
+            why += f", which {whose} requires"
+        else:
+            why = (
+                f"{estimate.available} available workers x a share of "
+                f"{estimate.share:.4g} meeting the language requirements rounds down to 0"
+            )
+    return Reason("no_eligible_workers", f"No eligible workers under {pathway.code}: {why}.")
 
 
 #: (code, check) in table order.
@@ -341,9 +464,15 @@ def check_pathway(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) 
             passed.append(code)
         else:
             reasons.append(reason)
-    share = language_share(pool, pathway.languages)
-    headcount = eligible_headcount(pool.headcount, share) if not reasons else 0
-    return PathwayCheck(pathway.code, tuple(passed), tuple(reasons), share, headcount)
+    # no_eligible_workers is judged only when every other check passes (design section 4).
+    estimate = estimate_headcount(vacancy, pool, pathway, ctx)
+    if not reasons:
+        if estimate.headcount > 0:
+            passed.append("no_eligible_workers")
+        else:
+            reasons.append(_no_workers(pool, pathway, estimate))
+    headcount = estimate.headcount if not reasons else 0
+    return PathwayCheck(pathway.code, tuple(passed), tuple(reasons), estimate.share, headcount)
 
 
 def candidate_pathways(vacancy: Vacancy, ctx: Context) -> tuple[Pathway, ...]:

@@ -13,12 +13,14 @@ from matching.components import (
     sector_match,
     skill_evidence,
 )
+from matching.eligibility import estimate_headcount
 from matching.records import (
     CEFR_LEVELS,
     ComponentScore,
     Context,
     Eligibility,
     Explanation,
+    HeadcountFactor,
     Importance,
     Pool,
     SkillEvidence,
@@ -75,11 +77,12 @@ def _language(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
         return (("required", "none"),)
     pairs: list[tuple[str, str]] = []
     for req in vacancy.languages:
-        at_or_above, below = language_shares(pool, req.language, req.min_level)
+        at_or_above, one_below = language_shares(pool, req.language, req.min_level)
         pairs += [
-            (f"{req.language}_required", _level(req.min_level)),
+            (f"{req.language}_level", _level(req.min_level)),
+            (f"{req.language}_required_at_start", "yes" if req.required else "no"),
             (f"{req.language}_share_at_or_above", _num(at_or_above)),
-            (f"{req.language}_share_below", _num(below)),
+            (f"{req.language}_share_one_below", _num(one_below)),
         ]
     return tuple(pairs)
 
@@ -143,4 +146,43 @@ def explain(vacancy: Vacancy, pool: Pool, ctx: Context, eligibility: Eligibility
         skills=skills,
         missing_essential=missing,
         eligibility=eligibility,
+        headcount=headcount_factors(vacancy, pool, ctx, eligibility.pathway),
     )
+
+
+def headcount_factors(
+    vacancy: Vacancy, pool: Pool, ctx: Context, pathway_code: str | None
+) -> tuple[HeadcountFactor, ...]:
+    """The factors of the eligible headcount under the reported pathway, each with its sentence
+    (the same estimate eligibility uses); none when no pathway is reported."""
+    pathway = next((p for p in ctx.pathways if p.code == pathway_code), None)
+    if pathway is None:
+        return ()
+    estimate = estimate_headcount(vacancy, pool, pathway, ctx)
+    elsewhere = pool.headcount - estimate.available
+    available = (
+        f"{estimate.available} of the pool's {pool.headcount} workers are not yet approved for "
+        f"other vacancies"
+        if elsewhere
+        else f"All {pool.headcount} workers of the pool are available (none approved for other "
+        f"vacancies)"
+    )
+    out = [HeadcountFactor("available", float(estimate.available), available + ".")]
+    for f in estimate.factors:
+        if f.kind == "pathway_language":
+            whose = f"{pathway.code} requires it"
+            asked = [
+                r.min_level for r in vacancy.languages if r.required and r.language == f.language
+            ]
+            if asked and max(asked) == f.level:
+                whose += " and the vacancy requires it at the start of work (the stricter counts)"
+        else:
+            whose = "the vacancy requires it at the start of work"
+        out.append(
+            HeadcountFactor(
+                f.kind,
+                f.share,
+                f"Share at {f.language} {_level(f.level)} or above: {_num(f.share)} ({whose}).",
+            )
+        )
+    return tuple(out)

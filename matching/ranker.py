@@ -41,19 +41,24 @@ from matching.components import (
     AVAILABILITY_HORIZON_DAYS,
     GROUP_CREDIT,
     OCCUPATION_BY_PREFIX,
+    ONE_LEVEL_BELOW,
+    RELEVANT_PREFIX,
+    RELEVANT_SKILLS,
     SKILL_WEIGHT,
     PoolSkills,
     common_prefix_length,
+    language_factor,
 )
 from matching.eligibility import (
     CHECKS,
     HEADCOUNT_EPSILON,
+    approved_per_pool,
     assess,
     candidate_pathways,
     check_pathway,
-    eligible_headcount,
     is_health_occupation,
-    language_share,
+    required_levels,
+    share_at_or_above,
 )
 from matching.explain import explain as explain_pair
 from matching.records import (
@@ -61,6 +66,7 @@ from matching.records import (
     Context,
     Eligibility,
     Explanation,
+    LanguageRequirement,
     Match,
     Pathway,
     Pool,
@@ -86,7 +92,7 @@ POOL_CHECKS = frozenset(
     }
 )
 #: What check_pathway reports as passed when a pathway admits a pair: every check, table order.
-ALL_PASSED: tuple[str, ...] = tuple(code for code, _ in CHECKS)
+ALL_PASSED: tuple[str, ...] = (*(code for code, _ in CHECKS), "no_eligible_workers")
 #: Stand-in pool for the vacancy-level checks, which never read it.
 _NO_POOL = Pool(id="", origin="", occupation="", headcount=0, isced_level=0, experience_years=0)
 
@@ -283,8 +289,8 @@ class _Verdicts:
     """Eligibility of a vacancy's pools under each evaluated candidate pathway (code order)."""
 
     pathways: list[Pathway]
-    #: The rows described (admitted by some pathway), or None: all pools.
-    rows: np.ndarray | None
+    #: The rows described: the relevant pools (with failure counts) or the admitted ones.
+    rows: np.ndarray
     headcount: np.ndarray | None  # (P, rows) eligible headcount, -1 where not admitted
     fails: np.ndarray | None  # (P, rows) failed-check counts, only when asked for
 
@@ -313,9 +319,9 @@ class PoolIndex:
         self.n = n
         self.ids = columns.ids
         # Rank of each id in str order: one int key for the final lexsort.
-        order = np.argsort(np.asarray(columns.ids, dtype=str), kind="stable")
+        order_ids = np.argsort(np.asarray(columns.ids, dtype=str), kind="stable")
         self.id_rank = np.empty(n, np.int64)
-        self.id_rank[order] = np.arange(n)
+        self.id_rank[order_ids] = np.arange(n)
         self.origin = columns.origin.astype(np.int32, copy=False)
         self.occupation = columns.occupation.astype(np.int32, copy=False)
         self.sector = columns.sector.astype(np.int32, copy=False)
@@ -370,6 +376,25 @@ class PoolIndex:
         self._cache: OrderedDict[tuple[object, ...], np.ndarray] = OrderedDict()
         self._cache_entries = int(min(256, max(8, 2**25 // max(n, 1))))
         self._occ_tables: dict[str, np.ndarray] = {}
+        # Relevance: pools by ISCO minor group (rows ascending within each), so a vacancy's
+        # same-group candidates are one slice.
+        minor_vocab, minor_of = np.unique(
+            np.asarray([o[:RELEVANT_PREFIX] for o in columns.occupation_vocab] or [""], object),
+            return_inverse=True,
+        )
+        minor = minor_of.astype(np.int64)[self.occupation] if n else np.empty(0, np.int64)
+        self._minor_order = np.argsort(minor, kind="stable")
+        bounds = np.searchsorted(minor[self._minor_order], np.arange(len(minor_vocab) + 1))
+        self._minor_slices = {
+            str(g): (int(bounds[i]), int(bounds[i + 1])) for i, g in enumerate(minor_vocab)
+        }
+        # Pool id -> row without a dict of a million strings: binary search in the sorted ids.
+        self._id_order = order_ids
+        self._sorted_ids = columns.ids[order_ids]
+        self._approved_cache: (
+            tuple[object, np.ndarray, dict[str, tuple[np.ndarray, np.ndarray]]] | None
+        ) = None
+        self._health_cache: tuple[tuple[str, ...], np.ndarray] | None = None
         self._ctx_cache: tuple[Taxonomy, np.ndarray, dict[tuple[float, ...], str]] | None = None
         self._lock = threading.Lock()  # the LRU below may be used from several threads
 
@@ -474,14 +499,18 @@ class PoolIndex:
         return self._cached(("any_of", key), compute)
 
     def _language_credit(self, language: str, min_level: int) -> np.ndarray:
-        """language_score's per-language term: min(1, sum of share * (1 or 0.5)), per pool."""
+        """language_score's per-language term: min(1, sum of share * (1, 0.5 one level below,
+        else 0)), per pool."""
 
         def compute() -> np.ndarray:
             bounds = self.lang_slices.get(language)
             if bounds is None:
                 return np.zeros(self.n)
             a, b = bounds
-            factor = np.where(self.lang_level[a:b] >= min_level, 1.0, 0.5)
+            level = self.lang_level[a:b].astype(np.int64)
+            factor = np.where(
+                level >= min_level, 1.0, np.where(level == min_level - 1, ONE_LEVEL_BELOW, 0.0)
+            )
             credit = _sum_by_row(self.lang_rows[a:b], self.lang_share[a:b] * factor, self.n)
             return np.minimum(1.0, credit, out=credit)
 
@@ -489,10 +518,87 @@ class PoolIndex:
 
     # -- eligibility --
 
+    def _approved(
+        self, ctx: Context
+    ) -> tuple[np.ndarray, dict[str, tuple[np.ndarray, np.ndarray]]]:
+        """Per pool row the headcount approved on it; per vacancy id its own approved (rows,
+        headcounts). Derived once per `ctx.approved` mapping (kept, so its id is not reused)."""
+        cached = self._approved_cache
+        if cached is not None and cached[0] is ctx.approved:
+            return cached[1], cached[2]
+        used = np.zeros(self.n, np.int64)
+        own: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if ctx.approved and self.n:
+            items = list(ctx.approved.items())
+            pool_ids = np.empty(len(items), dtype=object)
+            pool_ids[:] = [p for (_, p), _ in items]
+            pos = np.minimum(np.searchsorted(self._sorted_ids, pool_ids), self.n - 1)
+            found = self._sorted_ids[pos] == pool_ids
+            rows = self._id_order[pos]
+            heads = np.fromiter((h for _, h in items), np.int64, len(items))
+            np.add.at(used, rows[found], heads[found])
+            per: dict[str, tuple[list[int], list[int]]] = {}
+            for i in np.flatnonzero(found).tolist():
+                r, h = per.setdefault(items[i][0][0], ([], []))
+                r.append(int(rows[i]))
+                h.append(int(heads[i]))
+            own = {v: (_ints(r), _ints(h)) for v, (r, h) in per.items()}
+        self._approved_cache = (ctx.approved, used, own)
+        return used, own
+
+    def _available(self, vacancy: Vacancy, ctx: Context, rows: np.ndarray) -> np.ndarray:
+        """available_headcount for these rows (sorted): headcount not approved for others."""
+        available = self.headcount[rows]
+        if not ctx.approved:
+            return available
+        used, own = self._approved(ctx)
+        available = available - used[rows]
+        mine = own.get(vacancy.id)
+        if mine is not None and len(rows):
+            pos = np.minimum(np.searchsorted(rows, mine[0]), len(rows) - 1)
+            hit = rows[pos] == mine[0]
+            np.add.at(available, pos[hit], mine[1][hit])
+        return np.maximum(available, 0)
+
+    def _headcount_share(
+        self, pathway: Pathway, required: tuple[tuple[str, int], ...], rows: np.ndarray
+    ) -> np.ndarray | None:
+        """estimate_headcount's share for these rows (None: 1.0 everywhere, no factor at all),
+        multiplied in the reference's order so the floor sees the same bits."""
+        best: np.ndarray | None = None
+        entries: tuple[LanguageRequirement | None, ...] = pathway.languages or (None,)
+        for entry in entries:
+            factors: list[tuple[str, int]] = []
+            if entry is not None:
+                level = max([entry.min_level] + [lv for g, lv in required if g == entry.language])
+                factors.append((entry.language, level))
+            factors += [(g, lv) for g, lv in required if entry is None or g != entry.language]
+            if not factors:
+                return None
+            share = np.ones(len(rows))
+            for language, level in factors:
+                share = share * self._share_at_or_above(language, level)[rows]
+            best = share if best is None else np.maximum(best, share)
+        return best
+
+    def _relevant(self, vacancy: Vacancy, skills: np.ndarray | None) -> np.ndarray:
+        """Rows of the pools relevant to the vacancy (sorted): same ISCO minor group, or a
+        skills component >= 0.5 (`skills`: the component for every pool, None: no skills)."""
+        bounds = self._minor_slices.get(vacancy.occupation[:RELEVANT_PREFIX])
+        same = self._minor_order[bounds[0] : bounds[1]] if bounds else np.empty(0, np.int64)
+        if skills is None:
+            return same
+        return np.union1d(same, np.flatnonzero(skills >= RELEVANT_SKILLS))
+
     def _eligibility(
-        self, vacancy: Vacancy, ctx: Context, candidates: Sequence[Pathway], need_fails: bool
+        self,
+        vacancy: Vacancy,
+        ctx: Context,
+        candidates: Sequence[Pathway],
+        need_fails: bool,
+        rows: np.ndarray,
     ) -> _Verdicts:
-        """Every candidate pathway's verdict on every pool, as arrays.
+        """Every candidate pathway's verdict on the pools of `rows` (the relevant ones).
 
         Pathways failing a vacancy-level check admit no one; unless the failure counts are needed
         (include_ineligible: the closest pathway of an ineligible pair), they are skipped and
@@ -503,8 +609,17 @@ class PoolIndex:
         health = is_health_occupation(vacancy.occupation, tax)
         used: list[Pathway] = []
         fails_rows: list[np.ndarray] = []
-        ok_rows: list[np.ndarray] = []
-        shares: list[np.ndarray | None] = []
+        eh_rows: list[np.ndarray] = []
+        origin_isced = self.origin_isced[rows]
+        available = self._available(vacancy, ctx, rows)
+        required = required_levels(vacancy)
+        # The pool's own health occupation counts too (either side, design section 4).
+        who = np.fromiter((o in tax.who_safeguard for o in origins), bool, len(origins))
+        pool_health = (
+            (self._health_table(tax)[self.occupation[rows]] & who[self.origin[rows]])
+            if (not health and len(origins))
+            else None
+        )
         for pathway in candidates:
             vac_fails = sum(
                 1
@@ -528,42 +643,50 @@ class PoolIndex:
             else:
                 edu_fail = (self.isced_vocab < pathway.min_isced).astype(np.int8)
             table = (origin_fail[:, None] + edu_fail[None, :]).ravel()
-            share = self._language_share(pathway) if pathway.languages else None
-            used.append(pathway)
-            shares.append(share)
-            if need_fails:
-                fails = table[self.origin_isced] + np.int8(vac_fails)
-                if pathway.min_experience_years is not None:
-                    fails += ~(self.experience >= pathway.min_experience_years)
-                if share is not None:
-                    fails += ~(share > 0)
-                fails_rows.append(fails)
-                ok_rows.append(fails == 0)
-            else:
-                ok = (table == 0)[self.origin_isced]
-                if pathway.min_experience_years is not None:
-                    ok &= self.experience >= pathway.min_experience_years
-                if share is not None:
-                    ok &= share > 0
-                ok_rows.append(ok)
-        if not used:
-            return _Verdicts(used, None if need_fails else np.empty(0, np.int64), None, None)
-        admitted = ok_rows[0] if len(ok_rows) == 1 else np.logical_or.reduce(ok_rows)
-        rows = None if need_fails else np.flatnonzero(admitted)
-        hc = self.headcount if rows is None else self.headcount[rows]
-        eh_rows = []
-        for ok, share in zip(ok_rows, shares, strict=True):
+            fails = table[origin_isced].astype(np.int16) + np.int16(vac_fails)
+            if pool_health is not None and not pathway.government_to_government:
+                fails += pool_health
+            if pathway.min_experience_years is not None:
+                fails += ~(self.experience[rows] >= pathway.min_experience_years)
+            if pathway.languages:
+                fails += ~(self._language_share(pathway)[rows] > 0)
+            share = self._headcount_share(pathway, required, rows)
             if share is None:
-                eh = hc.copy()  # floor(hc * 1.0 + 1e-9) == hc for any realistic headcount
+                eh = available.copy()  # floor(n * 1.0 + 1e-9) == n for any realistic headcount
             else:
-                part = share if rows is None else share[rows]
-                eh = np.floor(hc * part + HEADCOUNT_EPSILON).astype(np.int64)
-            eh[~(ok if rows is None else ok[rows])] = -1
+                eh = np.floor(available * share + HEADCOUNT_EPSILON).astype(np.int64)
+            # no_eligible_workers: judged only where every other check passes.
+            fails += (fails == 0) & (eh == 0)
+            eh[fails > 0] = -1
+            used.append(pathway)
+            fails_rows.append(fails)
             eh_rows.append(eh)
-        fails_all = np.stack(fails_rows).astype(np.int16) if need_fails else None
-        return _Verdicts(used, rows, np.stack(eh_rows), fails_all)
+        if not used:
+            return _Verdicts(used, rows if need_fails else rows[:0], None, None)
+        eh_all = np.stack(eh_rows)
+        if need_fails:
+            return _Verdicts(used, rows, eh_all, np.stack(fails_rows))
+        admitted = np.flatnonzero(eh_all.max(axis=0) >= 0)
+        return _Verdicts(used, rows[admitted], eh_all[:, admitted], None)
+
+    def _health_table(self, tax: Taxonomy) -> np.ndarray:
+        """Per occupation code of the index: is it a health occupation?"""
+        cached = self._health_cache
+        if cached is None or cached[0] != tax.health_occupations:
+            table = np.array(
+                [is_health_occupation(o, tax) for o in self.columns.occupation_vocab] or [False]
+            )
+            cached = self._health_cache = (tax.health_occupations, table)
+        return cached[1]
 
     # -- components --
+
+    def _skills_component(self, vacancy: Vacancy, tax: Taxonomy) -> np.ndarray | None:
+        """The skills component of every pool (None: the vacancy names no skills)."""
+        if not vacancy.skills:
+            return None
+        total_w = left_sum(SKILL_WEIGHT[r.importance] for r in vacancy.skills)
+        return self._skills_numerator(vacancy, tax) / total_w
 
     def _skills_numerator(self, vacancy: Vacancy, tax: Taxonomy) -> np.ndarray:
         """sum over vacancy skills of w * credit, per pool, added in the vacancy's skill order.
@@ -603,32 +726,29 @@ class PoolIndex:
             return np.zeros(self.n)
         return _sum_by_row(np.concatenate(rows), np.concatenate(values), self.n)
 
-    def _language_score(self, vacancy: Vacancy, rows: np.ndarray | None) -> np.ndarray | float:
+    def _language_score(self, vacancy: Vacancy, rows: np.ndarray) -> np.ndarray | float:
         """Mean over the vacancy's languages of the capped credit (sum then divide, in order)."""
         if not vacancy.languages:
             return 1.0
         total: np.ndarray | float = 0
         for req in vacancy.languages:
             credit = self._language_credit(req.language, req.min_level)
-            total = total + (credit if rows is None else credit[rows])
+            total = total + credit[rows]
         return total / len(vacancy.languages)
 
     def _components(
-        self, vacancy: Vacancy, rates: _Rates, rows: np.ndarray | None
+        self, vacancy: Vacancy, rates: _Rates, rows: np.ndarray, skills: np.ndarray | None
     ) -> tuple[np.ndarray, dict[str, np.ndarray | float | None]]:
-        """Score and component arrays for `rows` (None: all pools), as the reference computes."""
+        """Score and component arrays for `rows`, as the reference computes (`skills`: the
+        skills component of every pool, from _skills_component)."""
         tax = rates.taxonomy
         w = rates.weights
 
         def take(a: np.ndarray) -> np.ndarray:
-            return a if rows is None else a[rows]
+            return a[rows]
 
         comps: dict[str, np.ndarray | float | None] = {}
-        if vacancy.skills:
-            total_w = left_sum(SKILL_WEIGHT[r.importance] for r in vacancy.skills)
-            comps["skills"] = take(self._skills_numerator(vacancy, tax)) / total_w
-        else:
-            comps["skills"] = None
+        comps["skills"] = None if skills is None else skills[rows]
         occ_table = self._occ_tables.get(vacancy.occupation)
         if occ_table is None:
             occ_table = np.array(
@@ -696,7 +816,7 @@ class PoolIndex:
             without = left_sum(w[name] for name in present if name != "sector")
             score_without = numerator / without if without > 0 else 0.0
             score = np.where(sector_present, score_with, score_without)
-        size = self.n if rows is None else len(rows)
+        size = len(rows)
         if sector_present is not None:
             comps["sector"] = np.where(sector_present, comps["sector"], np.nan)  # absent: NaN
         return np.broadcast_to(np.asarray(score, np.float64), (size,)), comps
@@ -711,14 +831,16 @@ class PoolIndex:
         include_ineligible: bool,
     ) -> _TopK:
         rates = self._prepare(ctx)
+        skills = self._skills_component(vacancy, rates.taxonomy)
+        relevant = self._relevant(vacancy, skills)
         verdicts = self._eligibility(
-            vacancy, ctx, candidate_pathways(vacancy, ctx), include_ineligible
+            vacancy, ctx, candidate_pathways(vacancy, ctx), include_ineligible, relevant
         )
         rows = verdicts.rows
-        n_rows = self.n if rows is None else len(rows)
+        n_rows = len(rows)
         if n_rows == 0 or k == 0:
             return _empty_topk()
-        score, comps = self._components(vacancy, rates, rows)
+        score, comps = self._components(vacancy, rates, rows, skills)
         eh_all = verdicts.headcount  # (P, n_rows), -1 where a pathway does not admit
         if eh_all is not None:
             eh = eh_all.max(axis=0)
@@ -734,10 +856,10 @@ class PoolIndex:
             cand = np.flatnonzero(score >= kth)
         else:
             cand = np.arange(n_rows)
-        ids = self.id_rank[cand] if rows is None else self.id_rank[rows[cand]]
+        ids = self.id_rank[rows[cand]]
         order = np.lexsort((ids, -eh[cand], -score[cand]))
         top = cand[order[:k] if k is not None else order]
-        prow = top if rows is None else rows[top]
+        prow = rows[top]
         elig = admitted[top]
         pathway: list[Pathway | None] = [None] * len(top)
         if eh_all is not None:
@@ -995,7 +1117,22 @@ class VacancyIndex:
                 self.lang_mask[i, j] = True
         self.lang_pairs = tuple(pairs)
         self.n_langs = _ints([len(v.languages) for v in vs])
+        # Required languages (required_levels: once each, strictest level), padded likewise.
+        req_vocab: dict[str, int] = {}
+        merged = [required_levels(v) for v in vs]
+        rmax = max((len(r) for r in merged), default=0)
+        self.req_lang = np.full((n, rmax), -1, np.int32)
+        self.req_level = np.zeros((n, rmax), np.int64)
+        for i, levels in enumerate(merged):
+            for j, (language, level) in enumerate(levels):
+                self.req_lang[i, j] = req_vocab.setdefault(language, len(req_vocab))
+                self.req_level[i, j] = level
+        self.req_vocab = req_vocab
+        self.req_langs = tuple(req_vocab)
+        self.row_of = {vid: i for i, vid in enumerate(self.ids)}
+        self.minor = np.asarray([v.occupation[:RELEVANT_PREFIX] for v in vs], dtype=object)
         self._vac_cache: tuple[object, Context, list[Pathway], np.ndarray, np.ndarray] | None = None
+        self._approved_cache: tuple[object, dict[str, tuple[np.ndarray, np.ndarray]]] | None = None
 
     @classmethod
     def build(cls, vacancies: Sequence[Vacancy], taxonomy: Taxonomy) -> VacancyIndex:
@@ -1036,6 +1173,68 @@ class VacancyIndex:
                 )
         self._vac_cache = (key, ctx, paths, cand, fails)
         return paths, cand, fails
+
+    def _available(self, pool: Pool, ctx: Context) -> np.ndarray:
+        """available_headcount for every vacancy: the pool's headcount less what is approved
+        on it for other vacancies (its approvals for a vacancy stay available to that one)."""
+        available = np.full(self.n, pool.headcount, np.int64)
+        if not ctx.approved:
+            return available
+        cached = self._approved_cache
+        if cached is None or cached[0] is not ctx.approved:
+            per: dict[str, tuple[list[int], list[int]]] = {}
+            for (vid, pid), h in ctx.approved.items():
+                row = self.row_of.get(vid)
+                if row is not None:
+                    r, hs = per.setdefault(pid, ([], []))
+                    r.append(row)
+                    hs.append(h)
+            cached = self._approved_cache = (
+                ctx.approved,
+                {pid: (_ints(r), _ints(hs)) for pid, (r, hs) in per.items()},
+            )
+        total = approved_per_pool(ctx.approved).get(pool.id, 0)
+        available -= total
+        mine = cached[1].get(pool.id)
+        if mine is not None:
+            np.add.at(available, mine[0], mine[1])
+        return np.maximum(available, 0)
+
+    def _headcount_share(
+        self, pathway: Pathway, share_of: Callable[[str, int], float]
+    ) -> np.ndarray | None:
+        """estimate_headcount's share per vacancy under one pathway (None: 1.0 for all), in the
+        reference's order: the pathway entry (at the stricter level where the vacancy requires
+        the same language), then the vacancy's other required languages; best entry wins."""
+        n, rmax = self.req_lang.shape
+        if not pathway.languages and rmax == 0:
+            return None
+        # share_of for every (required language, level) any vacancy asks, as one table.
+        top = int(self.req_level.max()) + 1 if self.req_level.size else 1
+        table = np.array(
+            [[share_of(lang, lv) for lv in range(top)] for lang in self.req_langs] or [[0.0]]
+        )
+        req_lang = np.maximum(self.req_lang, 0)
+        best: np.ndarray | None = None
+        entries: tuple[LanguageRequirement | None, ...] = pathway.languages or (None,)
+        for entry in entries:
+            share = np.ones(n)
+            code = -2  # matches no required-language code
+            if entry is not None:
+                code = self.req_vocab.get(entry.language, -2)
+                level = np.full(n, entry.min_level, np.int64)
+                for j in range(rmax):
+                    same = self.req_lang[:, j] == code
+                    level = np.where(same, np.maximum(level, self.req_level[:, j]), level)
+                values = np.unique(level)
+                lookup = np.array([share_of(entry.language, lv) for lv in values.tolist()])
+                share = share * lookup[np.searchsorted(values, level)]
+            for j in range(rmax):
+                lang = self.req_lang[:, j]
+                other = (lang >= 0) & (lang != code)
+                share = share * np.where(other, table[req_lang[:, j], self.req_level[:, j]], 1.0)
+            best = share if best is None else np.maximum(best, share)
+        return best
 
     def _skill_credit(self, pool: Pool, tax: Taxonomy) -> np.ndarray:
         """The reference's credit of the pool for every skill any vacancy asks for."""
@@ -1093,7 +1292,7 @@ class VacancyIndex:
                 min(
                     1.0,
                     left_sum(
-                        e.share * (1.0 if e.level >= level else 0.5)
+                        e.share * language_factor(e.level, level)
                         for e in pool.languages
                         if e.language == language
                     ),
@@ -1164,9 +1363,24 @@ class VacancyIndex:
             raise ValueError("ctx.taxonomy's skill groups differ from the index's; rebuild it.")
         weights = validate_weights(ctx.weights)
         paths, cand, vac_fails = self._vacancy_checks(ctx)
+        score, comps = self._components(pool, ctx, weights)
+        # Relevance before eligibility: same ISCO minor group, or skills component >= 0.5.
+        relevant = (self.minor == pool.occupation[:RELEVANT_PREFIX]) | (
+            self.has_skills & (np.nan_to_num(comps["skills"]) >= RELEVANT_SKILLS)
+        )
         health_occ = np.array([is_health_occupation(o, tax) for o in self.occ_vocab])
-        health_vac = health_occ[self.occupation]
+        # Either side's health occupation counts (design section 4).
+        health_vac = health_occ[self.occupation] | is_health_occupation(pool.occupation, tax)
         any_vacancy = self.vacancies[0]  # the pool-level checks below never read the vacancy
+        available = self._available(pool, ctx)
+        shares: dict[tuple[str, int], float] = {}
+
+        def share_of(language: str, level: int) -> float:
+            found = shares.get((language, level))
+            if found is None:
+                found = shares[(language, level)] = share_at_or_above(pool, language, level)
+            return found
+
         big = np.int16(1000)
         fails = np.full((len(paths), self.n), big, np.int16)
         eh_all = np.full((len(paths), self.n), -1, np.int64)
@@ -1184,14 +1398,18 @@ class VacancyIndex:
                 else np.zeros(self.n, bool)
             )
             f = vac_fails[p_i] + np.int16(scalar) + health
+            share = self._headcount_share(p, share_of)
+            if share is None:
+                eh = available.copy()
+            else:
+                eh = np.floor(available * share + HEADCOUNT_EPSILON).astype(np.int64)
+            f = f + ((f == 0) & (eh == 0))  # no_eligible_workers, where all else passes
             fails[p_i] = np.where(cand[p_i], f, big)
-            eh = eligible_headcount(pool.headcount, language_share(pool, p.languages))
             eh_all[p_i] = np.where(fails[p_i] == 0, eh, -1)
         eh_best = eh_all.max(axis=0) if len(paths) else np.full(self.n, -1, np.int64)
-        admitted = eh_best >= 0
+        admitted = (eh_best >= 0) & relevant
         eh = np.maximum(eh_best, 0)
-        score, comps = self._components(pool, ctx, weights)
-        rows = np.arange(self.n) if include_ineligible else np.flatnonzero(admitted)
+        rows = np.flatnonzero(relevant if include_ineligible else admitted)
         if len(rows) == 0:
             return []
         order = np.lexsort((self.id_rank[rows], -eh[rows], -score[rows]))

@@ -65,6 +65,9 @@ class SkillRequirement:
 class LanguageRequirement:
     language: str
     min_level: int  # CEFR index
+    #: Vacancies only: needed at the start of work, so it limits the eligible headcount (False:
+    #: scored only, since pre-departure training can close the gap). Pathways ignore it.
+    required: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +186,10 @@ class Context:
     rates: ExchangeRates = field(default_factory=lambda: ExchangeRates("EUR", {"EUR": 1.0}))
     #: Approved headcount so far per (pathway code, calendar year).
     quota_used: Mapping[tuple[str, int], int] = field(default_factory=dict)
+    #: Headcount currently approved per (vacancy id, pool id) (approvals less withdrawals): a
+    #: pool's workers approved for one vacancy are not available to the others. The indexes
+    #: cache what they derive from this mapping per mapping object: treat it as immutable.
+    approved: Mapping[tuple[str, str], int] = field(default_factory=dict)
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     hours_per_year: float = 2080.0
     months_per_year: float = 12.0
@@ -227,11 +234,22 @@ class ComponentScore:
 
 
 @dataclass(frozen=True, slots=True)
+class HeadcountFactor:
+    """One factor of the eligible headcount (design section 4), in the order they multiply."""
+
+    kind: str  # "available" | "pathway_language" | "required_language"
+    value: float  # a count for "available", a share 0..1 for the languages
+    text: str  # one human sentence
+
+
+@dataclass(frozen=True, slots=True)
 class Explanation:
     components: tuple[ComponentScore, ...]
     skills: tuple[SkillEvidence, ...]
     missing_essential: tuple[str, ...]
     eligibility: Eligibility
+    #: How the eligible headcount under the reported pathway comes about (empty: no pathway).
+    headcount: tuple[HeadcountFactor, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from matching import ENGINE_VERSION
-from matching.components import combine, component_scores
+from matching.components import combine, component_scores, is_relevant
 from matching.eligibility import assess
 from matching.explain import explain as explain_pair
 from matching.records import Context, Match, Pool, Vacancy
@@ -48,6 +48,12 @@ def _rank(
 ) -> list[Match]:
     _check_k(k)
     scored = [(score_pair(v, p, ctx, explain=False), v, p) for v, p in pairs]
+    # Relevance before eligibility: an unrelated pair is no match at all, not even a blocked one.
+    scored = [
+        item
+        for item in scored
+        if is_relevant(item[1], item[2], ctx.taxonomy, item[0].components.get("skills"))
+    ]
     if not include_ineligible:
         scored = [item for item in scored if item[0].eligibility.eligible]
     # One key for everything, eligible or not: score desc, eligible headcount desc, id asc.
@@ -76,8 +82,9 @@ def rank_reference(
 ) -> list[Match]:
     """Pools for a vacancy by brute force: score desc, eligible headcount desc, pool id asc.
 
-    Ineligible pairs are left out unless include_ineligible; then they are sorted with the
-    eligible ones by the same key (not after them). k keeps the first k (None: all).
+    Only relevant pairs (components.is_relevant) are ranked. Ineligible pairs are left out
+    unless include_ineligible; then they are sorted with the eligible ones by the same key (not
+    after them). k keeps the first k (None: all).
     """
     pairs = [(vacancy, pool) for pool in pools]
     return _rank(pairs, ctx, lambda m: m.pool_id, k, include_ineligible, explain)

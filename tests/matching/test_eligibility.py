@@ -64,6 +64,7 @@ def test_reason_codes_table_order() -> None:
         "pathway_not_in_force",
         "ethical_recruitment_health",
         "fees_charged_to_worker",
+        "no_eligible_workers",
     )
 
 
@@ -208,7 +209,8 @@ def test_missing_exchange_rate() -> None:
     assert "NGN" in check.reasons[0].message
     # The check that failed is still the wage check: it is not among the passed ones.
     assert "wage_below_threshold" not in check.passed
-    assert len(check.passed) == len(REASON_CODES) - 1
+    # no_eligible_workers is judged only when every other check passes: neither passed nor failed.
+    assert len(check.passed) == len(REASON_CODES) - 2
 
 
 def test_missing_rate_for_threshold_currency() -> None:
@@ -319,7 +321,7 @@ def test_every_check_evaluated_in_table_order() -> None:
         "quota_exhausted",
         "fees_charged_to_worker",
     )
-    assert set(check.passed) | set(codes(check)) == set(REASON_CODES)
+    assert set(check.passed) | set(codes(check)) == set(REASON_CODES) - {"no_eligible_workers"}
     assert list(check.passed) == [c for c in REASON_CODES if c in check.passed]
 
 
@@ -416,7 +418,7 @@ def test_closest_pathway_fewest_failed_checks() -> None:
     assert eligibility.eligible_headcount == 0
     assert [r.code for r in eligibility.reasons] == ["education_below_minimum"]
     assert "education_below_minimum" not in eligibility.checks_passed
-    assert len(eligibility.checks_passed) == len(REASON_CODES) - 1
+    assert len(eligibility.checks_passed) == len(REASON_CODES) - 2
     # A tie on the number of failures goes to the lower code.
     other = replace(OPEN, code="DE-0", origins=frozenset({"PH"}))
     assert assess(vacancy(), pool(), context(one_fail, other)).pathway == "DE-0"

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from matching.components import is_relevant
 from matching.records import (
     COMPONENTS,
     Importance,
@@ -81,4 +82,5 @@ def test_ranking_sorted_by_key(v, ps) -> None:
     ranked = rank_reference(v, ps, context(OPEN, BLUE_CARD), include_ineligible=True)
     keys = [(-m.score, -m.eligibility.eligible_headcount, m.pool_id) for m in ranked]
     assert keys == sorted(keys)
-    assert len(ranked) == len(ps)
+    # Every relevant pool, and only those (relevance before eligibility).
+    assert len(ranked) == sum(1 for p in ps if is_relevant(v, p, TAXONOMY))

@@ -67,7 +67,10 @@ def taxonomies(draw: st.DrawFn) -> Taxonomy:
 
 
 language_reqs = st.builds(
-    LanguageRequirement, language=st.sampled_from(LANGS), min_level=st.integers(0, 5)
+    LanguageRequirement,
+    language=st.sampled_from(LANGS),
+    min_level=st.integers(0, 5),
+    required=st.booleans(),
 )
 
 
@@ -186,14 +189,28 @@ def worlds(draw: st.DrawFn) -> tuple[Context, list[Pool]]:
     rates = {"EUR": 1.0}
     if draw(st.booleans()):
         rates["USD"] = draw(st.sampled_from([0.9, 1.0, 0.92]))
+    pools = draw(pool_lists())
+    # Approvals on some pairs: the vacancies drawn later use these ids (v1; v00.. in lists),
+    # and VacancyIndex tests rank pool p1.
+    approved = draw(
+        st.dictionaries(
+            st.tuples(
+                st.sampled_from(["v1", "v00", "v01", "v02", "other"]),
+                st.sampled_from([p.id for p in pools] + ["p1", "gone"]),
+            ),
+            st.integers(0, 150),
+            max_size=6,
+        )
+    )
     ctx = Context(
         taxonomy=draw(taxonomies()),
         pathways=paths,
         rates=ExchangeRates("EUR", rates),
         quota_used={(c, START.year): draw(st.integers(0, 3)) for c in codes},
+        approved=approved,
         **({"weights": weights} if weights is not None else {}),
     )
-    return ctx, draw(pool_lists())
+    return ctx, pools
 
 
 def assert_same(ranked: list[Match], expected: list[Match], *, explain: bool) -> None:

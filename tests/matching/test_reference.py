@@ -26,7 +26,7 @@ from tests.matching.conftest import B1, B2, BLUE_CARD, OPEN, START, TAXONOMY, co
 def test_score_pair_records_version_hash_components() -> None:
     ctx = context(OPEN, weights={"skills": 1.0})
     m = score_pair(vacancy(), pool(), ctx)
-    assert m.engine_version == matching.ENGINE_VERSION == "1.0.0"
+    assert m.engine_version == matching.ENGINE_VERSION == "2.0.0"
     assert m.weights_hash == weights_hash({"skills": 1.0})
     assert (m.vacancy_id, m.pool_id) == ("v1", "p1")
     assert dict(m.components) == component_scores(vacancy(), pool(), TAXONOMY)
@@ -198,9 +198,10 @@ def test_explanation_evidence_pairs() -> None:
     assert evidence["occupation"] == (("vacancy", "2221"), ("pool", "2222"), ("common_prefix", "3"))
     assert evidence["sector"] == (("vacancy", "62"), ("pool", "62"), ("match", "division"))
     assert evidence["language"] == (
-        ("de_required", "B2"),
+        ("de_level", "B2"),
+        ("de_required_at_start", "no"),
         ("de_share_at_or_above", "0.25"),
-        ("de_share_below", "0.5"),
+        ("de_share_one_below", "0.5"),
     )
     assert evidence["education"] == (("required_isced", "6"), ("pool_isced", "5"))
     assert evidence["experience"] == (("required_years", "2"), ("pool_years", "1.5"))
