@@ -385,7 +385,11 @@ def _load_vacancies(
         for lang in v.get("languages") or []:
             session.add(
                 VacancyLanguage(
-                    vacancy_id=vacancy.id, language=lang["language"], min_level=lang["min_level"]
+                    vacancy_id=vacancy.id,
+                    language=lang["language"],
+                    min_level=lang["min_level"],
+                    # Needed at the start of work (design section 3); absent = scored only.
+                    required=bool(lang.get("required", False)),
                 )
             )
         report.add("created", "vacancies")

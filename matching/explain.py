@@ -169,15 +169,16 @@ def headcount_factors(
     )
     out = [HeadcountFactor("available", float(estimate.available), available + ".")]
     for f in estimate.factors:
-        if f.kind == "pathway_language":
-            whose = f"{pathway.code} requires it"
-            asked = [
-                r.min_level for r in vacancy.languages if r.required and r.language == f.language
-            ]
-            if asked and max(asked) == f.level:
-                whose += " and the vacancy requires it at the start of work (the stricter counts)"
+        asked = [r.min_level for r in vacancy.languages if r.required and r.language == f.language]
+        if f.kind == "required_language":
+            whose = "required by the vacancy at the start of work"
+        elif asked:
+            whose = (
+                f"required by {pathway.code} and by the vacancy at the start of work; the "
+                f"stricter level counts"
+            )
         else:
-            whose = "the vacancy requires it at the start of work"
+            whose = f"required by {pathway.code}"
         out.append(
             HeadcountFactor(
                 f.kind,

@@ -9,9 +9,13 @@ only when the file exists), countries and languages through pycountry, skills ag
 taxonomy/skills.csv, CEFR levels, shares in 0..1, currencies against demo/exchange_rates.csv,
 and the cross references (employers, ministries, pathway codes, users' organisations).
 
-It then estimates eligibility of every (vacancy, pool) pair with the rules pinned in
-matching/README.md (a small stand-alone re-implementation, so that this script needs nothing but
-pycountry; the engine itself is the authority) and prints which reasons block which pairs.
+It then runs the matching engine (matching/, the one authority on the rules: this script only
+turns the JSON into its records) on every (vacancy, pool) pair: relevance first, then
+eligibility across the legal pathways, and prints how many pairs are relevant, how many are
+eligible, which reasons block which relevant pairs, and how much the vacancies' required
+languages limit the eligible headcount. Run it from the project's environment (it imports
+matching, a pure library, but nothing of app/).
+
 Exit status 1 when any check fails.
 """
 
@@ -30,6 +34,34 @@ from typing import Any
 import pycountry
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT.parent))  # run as a script: the project root holds matching/
+
+from matching import (  # noqa: E402
+    ENGINE_VERSION,
+    REASON_CODES,
+    Context,
+    ContractType,
+    ExchangeRates,
+    Importance,
+    LanguageRequirement,
+    Money,
+    Pathway,
+    PathwayKind,
+    Pool,
+    PoolLanguage,
+    PoolSkill,
+    SkillRequirement,
+    Taxonomy,
+    Vacancy,
+    WagePeriod,
+    assess,
+    candidate_pathways,
+    cefr_index,
+    check_pathway,
+)
+from matching.components import is_relevant  # noqa: E402
+from matching.eligibility import NO_PATHWAY  # noqa: E402
+
 TAX = ROOT / "taxonomy"
 DEMO = ROOT / "demo"
 
@@ -41,22 +73,6 @@ CONTRACTS = {"seasonal", "temporary", "permanent"}
 PERIODS = {"hour", "month", "year"}
 STATUSES = {"draft", "open", "filled", "closed"}
 ROLE_KIND = {"employer": "employer", "ministry": "ministry", "officer": "agency", "admin": "agency"}
-HEALTH = ("22", "32", "532")
-HOURS_PER_YEAR, MONTHS_PER_YEAR = 2080.0, 12.0
-REASON_ORDER = (
-    "origin_not_covered",
-    "occupation_not_covered",
-    "sector_not_covered",
-    "education_below_minimum",
-    "language_below_minimum",
-    "experience_below_minimum",
-    "wage_below_threshold",
-    "contract_not_allowed",
-    "quota_exhausted",
-    "pathway_not_in_force",
-    "ethical_recruitment_health",
-    "fees_charged_to_worker",
-)
 
 errors: list[str] = []
 warnings: list[str] = []
@@ -387,6 +403,8 @@ for v in vacancies:
     for lang in v["languages"]:
         check_language(w, lang["language"])
         check_cefr(w, lang["min_level"])
+        if not isinstance(lang.get("required", False), bool):
+            err(w, f"languages: required must be a boolean, got {lang['required']!r}")
     if v["min_isced"] is not None and v["min_isced"] not in range(9):
         err(w, "min_isced must be 0..8")
     if not (isinstance(v["openings"], int) and v["openings"] >= 1):
@@ -451,131 +469,149 @@ for occ in sorted(used_occupations):
         )
 
 
-# ---- eligibility estimate (matching/README.md rules) -------------------------------------------
+# ---- the engine's verdicts -------------------------------------------------------------------
+# Records are built from the JSON as the service's adapters build them from the database; the
+# rules themselves are the engine's alone.
 
 
-def annual(m: dict) -> float:
-    factor = {"hour": HOURS_PER_YEAR, "month": MONTHS_PER_YEAR, "year": 1.0}[m["period"]]
-    return m["amount"] * factor
+def money(m: dict) -> Money:
+    return Money(float(m["amount"]), m["currency"], WagePeriod(m["period"]))
 
 
-def language_share(pool: dict, reqs: list[dict]) -> float:
-    if not reqs:
-        return 1.0
-    best = 0.0
-    for r in reqs:
-        lvl = CEFR.index(r["min_level"])
-        got = sum(
-            e["share"]
-            for e in pool["languages"]
-            if e["language"] == r["language"] and CEFR.index(e["level"]) >= lvl
-        )
-        best = max(best, min(got, 1.0))
-    return best
+def optional_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
-def failed_checks(v: dict, pool: dict, p: dict) -> tuple[list[str], int]:
-    fails = []
-    occ = v["occupation"]
-    if p["origin_countries"] and pool["origin_country"] not in p["origin_countries"]:
-        fails.append("origin_not_covered")
-    if (p["occupations"] and not any(occ.startswith(x) for x in p["occupations"])) or any(
-        occ.startswith(x) for x in p["excluded_occupations"]
-    ):
-        fails.append("occupation_not_covered")
-    if p["sectors"]:
-        sec = v["sector"]
-        if sec is None or (
-            sec not in p["sectors"] and (ISIC_DIV or {}).get(sec) not in p["sectors"]
-        ):
-            fails.append("sector_not_covered")
-    if p["min_isced"] is not None and pool["isced_level"] < p["min_isced"]:
-        fails.append("education_below_minimum")
-    share = language_share(pool, p["languages"])
-    if share <= 0:
-        fails.append("language_below_minimum")
-    if (
-        p["min_experience_years"] is not None
-        and pool["experience_years"] < p["min_experience_years"]
-    ):
-        fails.append("experience_below_minimum")
-    t = p["wage_threshold"]
-    if t is not None:
-        wage = annual(v["wage"]) * rates[v["wage"]["currency"]] / rates[t["currency"]]
-        if wage < annual(t) * (1 - 1e-12):
-            fails.append("wage_below_threshold")
-    c = v["contract"]
-    if (p["contract_types"] and c["type"] not in p["contract_types"]) or (
-        p["max_contract_months"] is not None
-        and (c["duration_months"] is None or c["duration_months"] > p["max_contract_months"])
-    ):
-        fails.append("contract_not_allowed")
-    # quota_exhausted needs approvals: none in the seed data
-    start = date.fromisoformat(v["start_date"])
-    vf, vt = p["valid_from"], p["valid_to"]
-    if (vf and start < date.fromisoformat(vf)) or (vt and start > date.fromisoformat(vt)):
-        fails.append("pathway_not_in_force")
-    if (
-        occ.startswith(HEALTH)
-        and pool["origin_country"] in WHO
-        and not p["government_to_government"]
-    ):
-        fails.append("ethical_recruitment_health")
-    if p["requires_employer_pays"] and not v["employer_pays_fees"]:
-        fails.append("fees_charged_to_worker")
-    return fails, math.floor(pool["headcount"] * share + 1e-9)
+def pathway_record(p: dict) -> Pathway:
+    return Pathway(
+        code=p["code"],
+        name=p["name"],
+        destination=p["destination_country"],
+        kind=PathwayKind(p["kind"]),
+        origins=frozenset(p["origin_countries"]),
+        occupations=tuple(p["occupations"]),
+        excluded_occupations=tuple(p["excluded_occupations"]),
+        sectors=frozenset(p["sectors"]),
+        min_isced=p["min_isced"],
+        languages=tuple(
+            LanguageRequirement(x["language"], cefr_index(x["min_level"])) for x in p["languages"]
+        ),
+        min_experience_years=p["min_experience_years"],
+        wage_threshold=money(p["wage_threshold"]) if p["wage_threshold"] else None,
+        contract_types=frozenset(ContractType(c) for c in p["contract_types"]),
+        max_contract_months=p["max_contract_months"],
+        annual_quota=p["annual_quota"],
+        government_to_government=p["government_to_government"],
+        requires_employer_pays=p["requires_employer_pays"],
+        valid_from=optional_date(p["valid_from"]),
+        valid_to=optional_date(p["valid_to"]),
+    )
 
 
-def evaluate(v: dict, pool: dict) -> tuple[bool, str | None, list[str], int]:
-    cands = [
-        p
-        for p in pathways
-        if p["destination_country"] == v["destination_country"]
-        and (not v["pathways"] or p["code"] in v["pathways"])
-    ]
-    if not cands:
-        return False, None, ["no_pathway"], 0
-    results = [(p["code"], *failed_checks(v, pool, p)) for p in cands]
-    ok = [(code, hc) for code, fails, hc in results if not fails]
-    if ok:
-        code, hc = min(ok, key=lambda x: (-x[1], x[0]))
-        return True, code, [], hc
-    code, fails, _ = min(results, key=lambda x: (len(x[1]), x[0]))
-    return False, code, fails, 0
+def vacancy_record(v: dict, *, with_required: bool = True) -> Vacancy:
+    """`with_required=False`: the same vacancy with no language required (to show the effect)."""
+    return Vacancy(
+        id=v["ref"],
+        destination=v["destination_country"],
+        occupation=v["occupation"],
+        start_date=date.fromisoformat(v["start_date"]),
+        openings=v["openings"],
+        sector=v["sector"],
+        skills=tuple(
+            SkillRequirement(s["skill"], Importance(s["importance"])) for s in v["skills"]
+        ),
+        languages=tuple(
+            LanguageRequirement(
+                x["language"],
+                cefr_index(x["min_level"]),
+                required=with_required and bool(x.get("required", False)),
+            )
+            for x in v["languages"]
+        ),
+        min_isced=v["min_isced"],
+        min_experience_years=v["min_experience_years"],
+        wage=money(v["wage"]) if v["wage"] else None,
+        contract_type=ContractType(v["contract"]["type"]),
+        contract_months=v["contract"]["duration_months"],
+        employer_pays_fees=v["employer_pays_fees"],
+        pathways=tuple(v["pathways"]),
+    )
 
 
-codes_valid = not errors  # the estimate needs valid codes and references
+def pool_record(p: dict) -> Pool:
+    return Pool(
+        id=p["ref"],
+        origin=p["origin_country"],
+        occupation=p["occupation"],
+        headcount=p["headcount"],
+        isced_level=p["isced_level"],
+        experience_years=float(p["experience_years"]),
+        sector=p["sector"],
+        skills=tuple(PoolSkill(s["skill"], s["share"]) for s in p["skills"]),
+        languages=tuple(
+            PoolLanguage(x["language"], cefr_index(x["level"]), x["share"]) for x in p["languages"]
+        ),
+        available_from=optional_date(p["available_from"]),
+    )
+
+
+codes_valid = not errors  # the engine needs valid codes and references
 if codes_valid:
+    # No approvals in the seed data: no quota is used and every pool is fully available.
+    ctx = Context(
+        taxonomy=Taxonomy(
+            sector_section=ISIC_DIV or {}, skill_group=skill_group, who_safeguard=frozenset(WHO)
+        ),
+        pathways=tuple(pathway_record(p) for p in pathways),
+        rates=ExchangeRates("EUR", rates),
+    )
+    pool_records = [pool_record(p) for p in pools]
     closest: Counter[str] = Counter()
     closest_open: Counter[str] = Counter()
     any_fail: Counter[str] = Counter()
     used_pathway: Counter[str] = Counter()
-    who_pairs = 0
+    relevant_pairs = who_pairs = 0
     per_vacancy = []
+    required_effect = []
     for v in vacancies:
-        n_ok = same_occ = hc_total = 0
-        for pool in pools:
-            ok, code, reasons, hc = evaluate(v, pool)
-            for p in pathways:
-                if p["destination_country"] == v["destination_country"]:
-                    any_fail.update(failed_checks(v, pool, p)[0])
-            if ok:
+        vacancy = vacancy_record(v)
+        relaxed = vacancy_record(v, with_required=False)
+        candidates = candidate_pathways(vacancy, ctx)
+        n_relevant = n_ok = same_occ = hc_total = hc_relaxed = 0
+        for pool, p in zip(pool_records, pools, strict=True):
+            if not is_relevant(vacancy, pool, ctx.taxonomy):
+                continue  # not a match at all: never ranked, counted or listed as blocked
+            n_relevant += 1
+            verdict = assess(vacancy, pool, ctx)
+            for pathway in candidates:
+                any_fail.update(r.code for r in check_pathway(vacancy, pool, pathway, ctx).reasons)
+            if verdict.eligible:
                 n_ok += 1
-                hc_total += hc
-                used_pathway[code] += 1
-                same_occ += pool["occupation"] == v["occupation"]
+                hc_total += verdict.eligible_headcount
+                used_pathway[verdict.pathway or ""] += 1
+                same_occ += p["occupation"] == v["occupation"]
             else:
-                closest.update(reasons)
+                codes = [r.code for r in verdict.reasons]
+                closest.update(codes)
                 if v["status"] == "open":
-                    closest_open.update(reasons)
-                who_pairs += "ethical_recruitment_health" in reasons
-        per_vacancy.append((v, n_ok, same_occ, hc_total))
-        if v["status"] == "open" and (n_ok < 3 or same_occ < 1):
+                    closest_open.update(codes)
+                who_pairs += "ethical_recruitment_health" in codes
+            if vacancy.languages != relaxed.languages:
+                hc_relaxed += assess(relaxed, pool, ctx).eligible_headcount
+        relevant_pairs += n_relevant
+        per_vacancy.append((v, n_relevant, n_ok, same_occ, hc_total))
+        if vacancy.languages != relaxed.languages:
+            required_effect.append((v, hc_relaxed, hc_total))
+        # Relevance keeps unrelated pools out, so a vacancy through a narrow pathway (one
+        # origin country) may have few: each open one needs one of its own occupation at least.
+        if v["status"] == "open" and same_occ < 1:
             err(
                 f"vacancy {v['ref']}",
-                f"open but only {n_ok} eligible pools "
-                f"({same_occ} of its occupation): the demo wants several",
+                f"open but no eligible pool of its occupation ({n_ok} eligible pools): "
+                "its ranking would show nothing the employer asked for",
             )
+        elif v["status"] == "open" and n_ok < 3:
+            warnings.append(f"vacancy {v['ref']}: open with only {n_ok} eligible pools")
 
 # ---- summary -------------------------------------------------------------------------------------
 
@@ -611,28 +647,41 @@ print(
 )
 
 if codes_valid:
-    print("Eligibility estimate (rules of matching/README.md; no approvals, so no quota use)")
+    print(
+        f"Eligibility by the engine (matching {ENGINE_VERSION}; no approvals, so no quota use "
+        "and every pool fully available)"
+    )
     total = len(vacancies) * len(pools)
-    n_eligible = sum(n for _, n, _, _ in per_vacancy)
-    print(f"  pairs: {total}, eligible: {n_eligible}, blocked: {total - n_eligible}")
+    n_eligible = sum(n for _, _, n, _, _ in per_vacancy)
+    print(
+        f"  pairs: {total}, relevant (ISCO minor group or skills >= 0.5): {relevant_pairs}, "
+        f"eligible: {n_eligible}, blocked: {relevant_pairs - n_eligible}"
+    )
     print(
         "  eligible pairs by best pathway: "
         + ", ".join(f"{c} {n}" for c, n in sorted(used_pathway.items()))
     )
-    print("  reasons of the closest pathway, blocked pairs (all / open vacancies):")
-    for code in (*REASON_ORDER, "no_pathway"):
+    print("  reasons of the closest pathway, blocked relevant pairs (all / open vacancies):")
+    known = (*REASON_CODES, NO_PATHWAY)
+    for code in (*known, *sorted(set(closest) - set(known))):
         if closest[code] or any_fail[code]:
             print(
                 f"    {code:28s} {closest[code]:6d} / {closest_open[code]:6d}"
                 f"   (fails some pathway in {any_fail[code]} pair-pathway checks)"
             )
     print(f"  pairs blocked by the WHO safeguard rule: {who_pairs}")
-    print("  per vacancy: eligible pools (of its occupation), eligible headcount")
-    for v, n, same, hc in per_vacancy:
+    print("  per vacancy: relevant pools, eligible pools (of its occupation), eligible headcount")
+    for v, n_relevant, n, same, hc in per_vacancy:
         print(
             f"    {v['ref']} {v['status']:6s} {v['destination_country']} {v['occupation']} "
-            f"{n:4d} ({same:2d}) {hc:7d}  {v['title']}"
+            f"{n_relevant:4d} {n:4d} ({same:2d}) {hc:7d}  {v['title']}"
         )
+    print("  languages required at the start of work: eligible headcount without -> with them")
+    for v, before, after in required_effect:
+        needed = ", ".join(
+            f"{x['language']} {x['min_level']}" for x in v["languages"] if x.get("required")
+        )
+        print(f"    {v['ref']} {needed:6s} {before:7d} -> {after:7d}  {v['title']}")
     small = [p for p in pathways if p["annual_quota"] and p["annual_quota"] <= 100]
     for p in small:
         named = [v for v in vacancies if p["code"] in v["pathways"] and v["status"] == "open"]

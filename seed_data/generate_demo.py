@@ -418,6 +418,27 @@ VACANCY_LANGUAGES: dict[tuple[str, str], list[tuple[str, str]]] = {
     ("DE", "*"): [("de", "A2")],
 }
 
+# Languages needed at the start of work (design section 3: they limit the eligible headcount to
+# the share of a pool at the level). Every other vacancy language is scored only: pre-departure
+# training can close the gap. (destination, occupation, job title or "*") -> languages.
+REQUIRED_LANGUAGES: dict[tuple[str, str, str], set[str]] = {
+    # Intensive care leaves no time to learn on the ward; the other wards take nurses at B1 and
+    # train them to B2 while their diploma is recognised.
+    ("DE", "2221", "Registered nurse - intensive care"): {"de"},
+    # NMC registration (GB) and AHPRA's English language skills standard (AU) come before a
+    # nurse may practise.
+    ("GB", "2221", "*"): {"en"},
+    ("AU", "2221", "*"): {"en"},
+    # The front desk serves international guests in English from the first shift.
+    ("DE", "4224", "*"): {"en"},
+    # Passenger announcements and dispatch radio are safety-critical from the first route.
+    ("CA", "8331", "*"): {"en"},
+    # Home care workers are alone with their clients: they must read the care plan and call
+    # for help.
+    ("AU", "5322", "*"): {"en"},
+    ("JP", "5322", "*"): {"ja"},
+}
+
 VACANCY_ISCED: dict[str, int | None] = {
     "2221": 6,
     "3221": 5,
@@ -830,6 +851,13 @@ TARGET_LANGUAGES: list[tuple[str, set[str] | str, str, float, list[tuple[str, tu
     ("MA", {"9211", "6111", "6112"}, "es", 0.7, [("A2", (0.10, 0.30)), ("B1", (0.02, 0.08))]),
 ]
 
+# Nurses and nursing associates on a placement programme learn German to B1 before departure
+# and to B2 for the recognition of their diploma: in a pool trained in German, this fraction of
+# the B1 share has reached B2 already (so the share at B1 or above is unchanged). Drawn from a
+# generator of its own per pool, so that adding the rule changed no other figure of the demo.
+ADVANCED_GERMAN: set[str] = {"2221", "3221"}
+ADVANCED_GERMAN_FRACTION: tuple[float, float] = (0.15, 0.45)
+
 POOL_ISCED: dict[str, list[int]] = {
     "2221": [6, 6, 6, 5],
     "3221": [5, 5, 5, 4],
@@ -1103,6 +1131,9 @@ def build_vacancies(
             start = date(2027, month, rng.choice([1, 1, 15]))
 
             langs = VACANCY_LANGUAGES.get((dest, occ), VACANCY_LANGUAGES.get((dest, "*"), []))
+            required = REQUIRED_LANGUAGES.get(
+                (dest, occ, title), REQUIRED_LANGUAGES.get((dest, occ, "*"), set())
+            )
             isced = VACANCY_ISCED.get(occ)
             if dest in {"GB", "AU"} and occ == "5322":
                 isced = None
@@ -1115,11 +1146,13 @@ def build_vacancies(
                 "temporary": f"a fixed-term contract of {months} months",
                 "permanent": "a permanent contract",
             }[ctype]
-            lang_text = (
-                " and ".join(f"{LANGUAGE_NAMES[lang]} at {lvl} or above" for lang, lvl in langs)
-                if langs
-                else "no formal language certificate"
-            )
+            levels = {lang: f"{LANGUAGE_NAMES[lang]} at {lvl} or above" for lang, lvl in langs}
+            scored = [text for lang, text in levels.items() if lang not in required]
+            needed = [text for lang, text in levels.items() if lang in required]
+            lang_parts = [f"{' and '.join(scored)} expected"] if scored else []
+            if needed:
+                lang_parts.append(f"{' and '.join(needed)} needed from the first day of work")
+            lang_text = " and ".join(lang_parts) or "no formal language certificate expected"
             fee_text = (
                 "We pay all recruitment fees, visa costs and travel, and help with housing."
                 if employer_pays
@@ -1128,7 +1161,7 @@ def build_vacancies(
             )
             description = (
                 f"{rng.choice(DUTIES[occ])} {emp_name} offers {contract_text} in {region} at "
-                f"{money_text(wage)}, with {lang_text} expected. {fee_text}"
+                f"{money_text(wage)}, with {lang_text}. {fee_text}"
             )
             out.append(
                 {
@@ -1141,7 +1174,10 @@ def build_vacancies(
                     "occupation": occ,
                     "sector": over.get("sector", OCC_SECTOR[occ]),
                     "skills": pick_skills(rng, profiles[occ]),
-                    "languages": [{"language": lang, "min_level": lvl} for lang, lvl in langs],
+                    "languages": [
+                        {"language": lang, "min_level": lvl, "required": lang in required}
+                        for lang, lvl in langs
+                    ],
                     "min_isced": isced,
                     "min_experience_years": VACANCY_EXPERIENCE.get(occ),
                     "openings": openings,
@@ -1155,6 +1191,7 @@ def build_vacancies(
             )
             for code in out[-1]["pathways"]:
                 assert pathways[code]["destination_country"] == dest, (code, dest)
+            assert required <= {lang for lang, _ in langs}, (title, required)
     return out
 
 
@@ -1197,6 +1234,28 @@ def pool_languages(
     return langs
 
 
+def advance_german(pool: dict[str, Any]) -> None:
+    """Move part of a nurse pool's German B1 share to B2 (see ADVANCED_GERMAN)."""
+    if pool["occupation"] not in ADVANCED_GERMAN:
+        return
+    langs = pool["languages"]
+    at = next(
+        (i for i, e in enumerate(langs) if e["language"] == "de" and e["level"] == "B1"), None
+    )
+    if at is None or any(e["language"] == "de" and e["level"] == "B2" for e in langs):
+        return
+    rng = random.Random(f"{SEED}:advanced-german:{pool['ref']}")
+    b1 = langs[at]["share"]
+    moved = round(b1 * rng.uniform(*ADVANCED_GERMAN_FRACTION), 2)
+    if moved <= 0:
+        return
+    rest = round(b1 - moved, 2)
+    langs[at : at + 1] = [
+        {"language": "de", "level": "B2", "share": moved},
+        *([{"language": "de", "level": "B1", "share": rest}] if rest > 0 else []),
+    ]
+
+
 def pool_skills(
     rng: random.Random, profile: dict[str, list[str]], strong: bool
 ) -> list[dict[str, Any]]:
@@ -1217,6 +1276,24 @@ def pool_skills(
     return [{"skill": s, "share": sh} for s, sh in skills]
 
 
+def _free_region(
+    taken: set[tuple[str, str | None, str, str | None]],
+    slug: str,
+    region: str | None,
+    occ: str,
+    sector: str | None,
+    choices: list[str],
+) -> str | None:
+    """`region`, or when the ministry has a pool of that identity already, the first region of
+    `choices` it has none in (no random draw: the pools after it stay as they were)."""
+    if (slug, region, occ, sector) not in taken:
+        return region
+    free = [r for r in choices if (slug, r, occ, sector) not in taken]
+    if not free:
+        raise ValueError(f"no free region for another {occ} pool of {slug}")
+    return free[0]
+
+
 def build_pools(
     rng: random.Random, profiles: dict[str, dict[str, list[str]]]
 ) -> list[dict[str, Any]]:
@@ -1233,6 +1310,8 @@ def build_pools(
         ("MX", "9211"),
         ("MA", "9211"),
     }
+    # A pool's identity is (ministry, origin, region, occupation, sector): one pool each.
+    taken: set[tuple[str, str | None, str, str | None]] = set()
     for slug, plan in POOL_PLAN.items():
         _s, _name, country, regions = ministries[slug]
         for occ, count in plan:
@@ -1250,6 +1329,9 @@ def build_pools(
                     available = None
                 else:
                     available = (date(2026, 9, 1) + timedelta(days=rng.randint(0, 300))).isoformat()
+                sector = OCC_SECTOR[occ] if rng.random() > 0.15 else None
+                region = _free_region(taken, slug, region, occ, sector, [*choices, *regions])
+                taken.add((slug, region, occ, sector))
                 out.append(
                     {
                         "ref": f"demo-p-{len(out) + 1:03d}",
@@ -1257,7 +1339,7 @@ def build_pools(
                         "origin_country": country,
                         "region": region,
                         "occupation": occ,
-                        "sector": OCC_SECTOR[occ] if rng.random() > 0.15 else None,
+                        "sector": sector,
                         "headcount": headcount,
                         "skills": pool_skills(
                             rng, profiles[occ], (country, occ) in strong_training
@@ -1268,6 +1350,7 @@ def build_pools(
                         "available_from": available,
                     }
                 )
+                advance_german(out[-1])
     return out
 
 

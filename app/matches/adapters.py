@@ -133,6 +133,14 @@ def quota_used(session: Session) -> dict[tuple[str, int], int]:
     return {(code, int(year)): used for (code, year), used in totals.items() if year is not None}
 
 
+def approved_pairs(session: Session) -> dict[tuple[str, str], int]:
+    """Headcount currently approved per (vacancy id, pool id), as the engine takes it."""
+    from app.reviews.service import approved_totals  # reviews imports matches: import here
+
+    totals = approved_totals(session, Decision.vacancy_id, Decision.pool_id)
+    return {(str(v), str(p)): used for (v, p), used in totals.items() if used > 0}
+
+
 def load_context(
     session: Session,
     settings: Settings,
@@ -149,6 +157,7 @@ def load_context(
         pathways=pathways,
         rates=exchange_rates(session, settings.base_currency),
         quota_used=quota_used(session),
+        approved=approved_pairs(session),
         weights=dict(weights or DEFAULT_WEIGHTS),
         hours_per_year=settings.hours_per_year,
         months_per_year=settings.months_per_year,
@@ -205,7 +214,8 @@ def _vacancy(v: VacancyRow, skills: list[VacancySkill], langs: list[VacancyLangu
             SkillRequirement(s.skill_id, Importance(s.importance), s.derived) for s in skills
         ),
         languages=tuple(
-            LanguageRequirement(lang.language, cefr_index(lang.min_level)) for lang in langs
+            LanguageRequirement(lang.language, cefr_index(lang.min_level), lang.required)
+            for lang in langs
         ),
         min_isced=v.min_isced,
         min_experience_years=v.min_experience_years,
@@ -294,6 +304,7 @@ def explanation_json(x: Explanation) -> dict[str, Any]:
         "skills": [_jsonable(asdict(s)) for s in x.skills],
         "missing_essential": list(x.missing_essential),
         "eligibility": eligibility_json(x.eligibility),
+        "headcount": [{"kind": f.kind, "value": f.value, "text": f.text} for f in x.headcount],
     }
 
 

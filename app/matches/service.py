@@ -11,9 +11,10 @@ a match computed from data that has since changed):
   both; a vacancy whose rows were computed under others is re-ranked before it is served.
 
 What is stored (one rule, `_chosen`, applied from whichever side changed): for each open vacancy
-(or active pool) its best MAX_ELIGIBLE eligible pairs and its best MAX_BLOCKED ineligible pairs
-whose occupations are related (same ISCO sub-major group or closer), so that officers can see
-which relevant pools a rule blocks and why. Rows that carry decisions are history and are kept
+(or active pool) its best MAX_ELIGIBLE eligible pairs and its best MAX_BLOCKED ineligible ones,
+so that officers can see which pools a rule blocks and why. The engine ranks relevant pairs only
+(same ISCO minor group, or skills component >= 0.5): an unrelated pair is never a match, so it
+is never stored, counted or listed as blocked. Rows that carry decisions are history and are kept
 (and kept up to date) whatever their rank. Known limit: a pair kept for one side's ranking can
 be dropped when the other side is re-ranked and the pair is beyond its caps; with the caps at
 500 and 100 this matters only for objects with more than 500 eligible counterparts.
@@ -46,12 +47,6 @@ from matching.weights import weights_hash
 
 MAX_ELIGIBLE = 500
 MAX_BLOCKED = 100
-#: Occupation component at or above which an ineligible pair is "related" (same sub-major).
-RELATED_OCCUPATION = 0.3
-
-
-def _keep_blocked(m: Match) -> bool:
-    return m.components.get("occupation", 0.0) >= RELATED_OCCUPATION
 
 
 def _decided(
@@ -106,11 +101,9 @@ def _chosen(ranked: Sequence[Match], is_decided: Callable[[Match], bool]) -> lis
         if m.eligibility.eligible:
             eligible += 1
             chosen = eligible <= MAX_ELIGIBLE
-        elif _keep_blocked(m):
+        else:
             blocked += 1
             chosen = blocked <= MAX_BLOCKED
-        else:
-            chosen = False
         if chosen or is_decided(m):
             keep.append(m)
     return keep

@@ -6,6 +6,7 @@ API and the audit trail all speak the same language.
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date
 from decimal import Decimal
@@ -40,11 +41,29 @@ IscoPrefix = Annotated[
     str,
     Field(pattern=r"^\d{1,4}$", description="an ISCO-08 code at any level (1 to 4 digits)"),
 ]
+_SECTOR = re.compile(r"^(?:[A-U]|\d{2})$")
+
+
+def _sector_code(value: str) -> str:
+    """A section letter (any case) or a division; whether it exists is checked against the
+    taxonomy by the service."""
+    code = value.strip().upper()
+    if not _SECTOR.match(code):
+        raise ValueError(
+            f"{value!r} is neither an ISIC Rev.4 section (one letter A-U, covering all its "
+            "divisions) nor an ISIC Rev.4 division (two digits)"
+        )
+    return code
+
+
 SectorCode = Annotated[
     str,
+    AfterValidator(_sector_code),
     Field(
-        pattern=r"^(?:[A-U]|\d{2})$",
-        description="an ISIC Rev.4 section (letter) or division (2 digits)",
+        max_length=2,
+        description="an ISIC Rev.4 section letter (covering all its divisions, e.g. Q) or "
+        "division (2 digits, e.g. 86)",
+        json_schema_extra={"pattern": r"^(?:[A-Ua-u]|\d{2})$"},
     ),
 ]
 Name = Annotated[str, Field(min_length=1, max_length=200)]

@@ -198,15 +198,13 @@ def validate_pathway(session: Session, settings: Settings, data: PathwayIn) -> N
                         (name, i), f"{code!r} is not an ISCO-08 occupation group", "unknown_code"
                     )
                 )
+    # A section letter covers all its divisions (design section 4); both must be real codes.
     sectors = _known(session, Sector.code, data.sectors)
     for i, code in enumerate(data.sectors):
         if code not in sectors:
+            level = "section" if code.isalpha() else "division"
             errors.append(
-                _error(
-                    ("sectors", i),
-                    f"{code!r} is not an ISIC Rev.4 section or division",
-                    "unknown_code",
-                )
+                _error(("sectors", i), f"{code!r} is not an ISIC Rev.4 {level}", "unknown_code")
             )
     wage = data.wage_threshold
     if wage is not None and not has_rate(session, settings, wage.currency):

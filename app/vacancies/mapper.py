@@ -9,24 +9,28 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.common.schemas import Contract, LanguageRequirementIn, OccupationCoding, Wage
+from app.common.schemas import Contract, OccupationCoding, Wage
 from app.db import as_utc
 from app.taxonomy.models import Occupation, Skill
 from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
-from app.vacancies.schemas import VacancyOut, VacancySkillOut
+from app.vacancies.schemas import VacancyLanguageOut, VacancyOut, VacancySkillOut
+
+#: A vacancy language as the service handles it: (language, min level, required at start).
+LanguageRow = tuple[str, str, bool]
 
 
 def vacancy_children(
     session: Session, vacancy_id: uuid.UUID
-) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str]]]:
-    """(skill id, importance, derived) in order, and (language, min level), of one vacancy."""
+) -> tuple[list[tuple[str, str, bool]], list[LanguageRow]]:
+    """(skill id, importance, derived) in order, and (language, min level, required), of one
+    vacancy."""
     skills = session.execute(
         select(VacancySkill.skill_id, VacancySkill.importance, VacancySkill.derived)
         .where(VacancySkill.vacancy_id == vacancy_id)
         .order_by(VacancySkill.position, VacancySkill.skill_id)
     )
     languages = session.execute(
-        select(VacancyLanguage.language, VacancyLanguage.min_level)
+        select(VacancyLanguage.language, VacancyLanguage.min_level, VacancyLanguage.required)
         .where(VacancyLanguage.vacancy_id == vacancy_id)
         .order_by(VacancyLanguage.language)
     )
@@ -54,14 +58,16 @@ def to_out(session: Session, vacancies: Sequence[Vacancy]) -> list[VacancyOut]:
                 original_text=link.original_text,
             )
         )
-    languages: dict[uuid.UUID, list[LanguageRequirementIn]] = {i: [] for i in ids}
+    languages: dict[uuid.UUID, list[VacancyLanguageOut]] = {i: [] for i in ids}
     for lang in session.scalars(
         select(VacancyLanguage)
         .where(VacancyLanguage.vacancy_id.in_(ids))
         .order_by(VacancyLanguage.vacancy_id, VacancyLanguage.language)
     ):
         languages[lang.vacancy_id].append(
-            LanguageRequirementIn(language=lang.language, min_level=lang.min_level)
+            VacancyLanguageOut(
+                language=lang.language, min_level=lang.min_level, required=lang.required
+            )
         )
     titles: dict[str, str] = {
         code: title
@@ -79,7 +85,7 @@ def to_out(session: Session, vacancies: Sequence[Vacancy]) -> list[VacancyOut]:
 def _one(
     v: Vacancy,
     skills: list[VacancySkillOut],
-    languages: list[LanguageRequirementIn],
+    languages: list[VacancyLanguageOut],
     occupation_title: str,
 ) -> VacancyOut:
     wage = None

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -89,3 +90,5 @@ class VacancyLanguage(Base):
     )
     language: Mapped[str] = mapped_column(String(2), primary_key=True)
     min_level: Mapped[str] = mapped_column(String(2))
+    #: Needed at the start of work: limits the eligible headcount (else scored only).
+    required: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.common.schemas import (
+    CefrLevel,
     Contract,
     Country,
     IscedLevel,
@@ -21,6 +22,24 @@ from app.common.schemas import (
     Wage,
     check_unique,
 )
+
+_REQUIRED_DESCRIPTION = (
+    "true: needed at the start of work, so only the share of a pool at or above the level counts "
+    "towards the eligible headcount; false (default): scored only, since pre-departure training "
+    "can close the gap"
+)
+
+
+class VacancyLanguageIn(LanguageRequirementIn):
+    """A language of a vacancy (design section 3); pathways' any-of requirements have no flag."""
+
+    required: bool = Field(False, description=_REQUIRED_DESCRIPTION)
+
+
+class VacancyLanguageOut(BaseModel):
+    language: str
+    min_level: CefrLevel
+    required: bool = Field(description=_REQUIRED_DESCRIPTION)
 
 
 class VacancyIn(Strict):
@@ -44,7 +63,7 @@ class VacancyIn(Strict):
     ] = None
     sector: SectorDivision | None = None
     skills: Annotated[list[SkillRequirementIn], Field(max_length=100)] = []
-    languages: Annotated[list[LanguageRequirementIn], Field(max_length=10)] = []
+    languages: Annotated[list[VacancyLanguageIn], Field(max_length=10)] = []
     min_isced: IscedLevel | None = None
     min_experience_years: Annotated[float | None, Field(ge=0, le=60)] = None
     openings: Annotated[int, Field(ge=1, le=100_000)]
@@ -68,7 +87,7 @@ class VacancyIn(Strict):
 
     @field_validator("languages")
     @classmethod
-    def _unique_languages(cls, value: list[LanguageRequirementIn]) -> list[LanguageRequirementIn]:
+    def _unique_languages(cls, value: list[VacancyLanguageIn]) -> list[VacancyLanguageIn]:
         check_unique(value, "language", "language")
         return value
 
@@ -84,7 +103,7 @@ class VacancyUpdate(Strict):
     esco_occupation: Annotated[str | None, Field(max_length=255)] = None
     sector: SectorDivision | None = None
     skills: Annotated[list[SkillRequirementIn] | None, Field(max_length=100)] = None
-    languages: Annotated[list[LanguageRequirementIn] | None, Field(max_length=10)] = None
+    languages: Annotated[list[VacancyLanguageIn] | None, Field(max_length=10)] = None
     min_isced: IscedLevel | None = None
     min_experience_years: Annotated[float | None, Field(ge=0, le=60)] = None
     openings: Annotated[int | None, Field(ge=1, le=100_000)] = None
@@ -108,8 +127,8 @@ class VacancyUpdate(Strict):
     @field_validator("languages")
     @classmethod
     def _unique_languages(
-        cls, value: list[LanguageRequirementIn] | None
-    ) -> list[LanguageRequirementIn] | None:
+        cls, value: list[VacancyLanguageIn] | None
+    ) -> list[VacancyLanguageIn] | None:
         check_unique(value, "language", "language")
         return value
 
@@ -138,7 +157,7 @@ class VacancyOut(BaseModel):
     esco_occupation: str | None = None
     sector: str | None
     skills: list[VacancySkillOut]
-    languages: list[LanguageRequirementIn]
+    languages: list[VacancyLanguageOut]
     min_isced: int | None
     min_experience_years: float | None
     openings: int

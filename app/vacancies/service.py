@@ -39,9 +39,9 @@ from app.db import new_id, utcnow
 from app.errors import NotFound, ProblemError, field_path, invalid
 from app.matches import service as matches
 from app.pathways.models import LegalPathway
-from app.vacancies.mapper import to_out, vacancy_children
+from app.vacancies.mapper import LanguageRow, to_out, vacancy_children
 from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
-from app.vacancies.schemas import VacancyIn, VacancyOut, VacancyUpdate
+from app.vacancies.schemas import VacancyIn, VacancyLanguageIn, VacancyOut, VacancyUpdate
 
 ENTITY = "vacancy"
 _ITEM = TypeAdapter(VacancyIn)
@@ -200,7 +200,7 @@ def _replace_children(
     session: Session,
     vacancy_id: uuid.UUID,
     skills: Sequence[SkillRow] | None,
-    languages: Sequence[tuple[str, str]] | None,
+    languages: Sequence[LanguageRow] | None,
     originals: Mapping[str, str] | None = None,
     *,
     fresh: bool = False,
@@ -226,9 +226,13 @@ def _replace_children(
         if not fresh:
             session.execute(delete(VacancyLanguage).where(VacancyLanguage.vacancy_id == vacancy_id))
         session.add_all(
-            VacancyLanguage(vacancy_id=vacancy_id, language=lang, min_level=level)
-            for lang, level in languages
+            VacancyLanguage(vacancy_id=vacancy_id, language=lang, min_level=level, required=req)
+            for lang, level, req in languages
         )
+
+
+def _language_rows(languages: Sequence[VacancyLanguageIn]) -> list[LanguageRow]:
+    return [(lang.language, lang.min_level, lang.required) for lang in languages]
 
 
 def _new_vacancy(
@@ -266,7 +270,7 @@ def _new_vacancy(
 
 
 def state(
-    v: Vacancy, skills: Sequence[SkillRow], languages: Sequence[tuple[str, str]]
+    v: Vacancy, skills: Sequence[SkillRow], languages: Sequence[LanguageRow]
 ) -> dict[str, Any]:
     """A JSON snapshot of what a client can set: audit before/after are diffs of two of these."""
     return {
@@ -280,7 +284,10 @@ def state(
         "esco_occupation": v.esco_occupation_uri,
         "sector": v.sector_code,
         "skills": [{"skill": s, "importance": imp, "derived": d} for s, imp, d in skills],
-        "languages": [{"language": lang, "min_level": level} for lang, level in languages],
+        "languages": [
+            {"language": lang, "min_level": level, "required": req}
+            for lang, level, req in languages
+        ],
         "min_isced": v.min_isced,
         "min_experience_years": v.min_experience_years,
         "openings": v.openings,
@@ -358,7 +365,7 @@ def _create_rows(
         key = _profile_key(vacancy.occupation_code, vacancy.esco_occupation_uri, profiles)
         skills = _skill_rows(named, key, profiles)
         originals = {skill: text for skill, text in resolved if text is not None}
-        languages = [(lang.language, lang.min_level) for lang in data.languages]
+        languages = _language_rows(data.languages)
         session.add(vacancy)
         created[i] = vacancy
         snapshots.append((vacancy, skills, languages, originals))
@@ -548,11 +555,9 @@ def update_vacancy(
         )
         key = _profile_key(vacancy.occupation_code, vacancy.esco_occupation_uri, profiles)
         skills = _skill_rows(named, key, profiles)
-    languages = (
-        [(lang.language, lang.min_level) for lang in patch.languages]
-        if patch.languages is not None
-        else None
-    )
+    # Sent languages replace the old ones, flags included (a language sent without `required`
+    # is not required).
+    languages = _language_rows(patch.languages) if patch.languages is not None else None
     after = state(
         vacancy,
         old_skills if skills is None else skills,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,14 @@ CHECKS: dict[str, str] = {
     "pathway_not_in_force": "pathway in force at the start date",
     "ethical_recruitment_health": "WHO health workforce safeguards respected",
     "fees_charged_to_worker": "no recruitment fees charged to workers",
+    "no_eligible_workers": "some workers meet the hard requirements",
+}
+
+#: What each factor of the eligible headcount is, in the equation a match card shows.
+HEADCOUNT_KINDS: dict[str, str] = {
+    "available": "available",
+    "pathway_language": "pathway language",
+    "required_language": "required language",
 }
 
 #: Evidence keys shown as words; others are shown with underscores as spaces.
@@ -53,6 +62,13 @@ class SkillLine:
 
 
 @dataclass
+class HeadcountLine:
+    kind: str
+    value: float
+    text: str
+
+
+@dataclass
 class MatchView:
     row: Match
     rank: int | None
@@ -65,10 +81,60 @@ class MatchView:
     reasons: list[dict[str, str]]
     decisions: list[Decision] = field(default_factory=list)
     approved: int = 0
+    #: Factors of the eligible headcount; empty for rows stored before the engine gave them.
+    headcount: list[HeadcountLine] = field(default_factory=list)
 
     @property
     def id(self) -> str:
         return str(self.row.id)
+
+    @property
+    def headcount_equation(self) -> str:
+        """The eligible headcount as the product of its factors, e.g. "12 = 40 available x 0.3
+        (pathway language)"; empty without factors."""
+        if not self.headcount:
+            return ""
+        terms = []
+        product = 1.0
+        for h in self.headcount:
+            kind = HEADCOUNT_KINDS.get(h.kind, h.kind.replace("_", " "))
+            terms.append(
+                f"{_number(h.value)} {kind}" if h.kind == "available" else f"{h.value:g} ({kind})"
+            )
+            product *= h.value
+        # The engine rounds down: say so when the product is not a whole number.
+        rounded = ", rounded down" if abs(product - round(product)) > 1e-9 else ""
+        # A blocked pair stores 0 whatever its factors; show what they come to.
+        total = (
+            self.row.eligible_headcount if self.row.eligible else max(math.floor(product + 1e-9), 0)
+        )
+        return f"{total:,} = {_TIMES.join(terms)}{rounded}"
+
+    @property
+    def no_eligible_workers(self) -> bool:
+        return any(r.get("code") == "no_eligible_workers" for r in self.reasons)
+
+
+_TIMES = " \u00d7 "  # a multiplication sign
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+
+
+def headcount_lines(explanation: dict[str, Any]) -> list[HeadcountLine]:
+    """The explanation's headcount factors, skipping malformed entries (rows of older engines
+    have none)."""
+    lines = []
+    for h in explanation.get("headcount") or []:
+        if not isinstance(h, dict):
+            continue
+        try:
+            value = float(h.get("value"))
+        except (TypeError, ValueError):
+            continue
+        lines.append(HeadcountLine(str(h.get("kind", "")), value, str(h.get("text", ""))))
+    return lines
 
 
 def evidence_label(key: str) -> str:
@@ -76,8 +142,11 @@ def evidence_label(key: str) -> str:
         return EVIDENCE[key]
     for suffix, words in (
         ("_share_at_or_above", "share at or above the level"),
-        ("_share_below", "share one level below"),
-        ("_required", "required"),
+        ("_share_one_below", "share one level below"),
+        ("_share_below", "share one level below"),  # rows stored by engine 1.x
+        ("_required_at_start", "required at start of work"),
+        ("_required", "required"),  # engine 1.x: the level asked
+        ("_level", "level asked"),
     ):
         if key.endswith(suffix):
             return f"{key.removesuffix(suffix)}: {words}"
@@ -89,7 +158,9 @@ def view(
     rank: int | None,
     skill_labels: dict[str, str],
     decisions: list[Decision] | None = None,
+    approved: int = 0,
 ) -> MatchView:
+    """`approved`: the headcount approved on the pair now (reviews.approved_totals)."""
     explanation = row.explanation or {}
     components = []
     bars = []
@@ -130,7 +201,8 @@ def view(
         checks=[CHECKS.get(c, c.replace("_", " ")) for c in eligibility.get("checks_passed", [])],
         reasons=list(row.reasons or eligibility.get("reasons") or []),
         decisions=decided,
-        approved=sum(d.headcount for d in decided if d.decision == "approved"),
+        approved=approved,
+        headcount=headcount_lines(explanation),
     )
 
 

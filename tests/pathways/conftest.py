@@ -74,6 +74,8 @@ def add_decision(database: Database, actors: dict[str, Actor]) -> Callable[..., 
             pool = Pool(
                 ministry_id=actors["ministry"].org_id,
                 origin_country="PH",
+                # A region of its own: one ministry's pools of the same identity are one pool.
+                region=f"Region {uuid.uuid4().hex[:8]}",
                 occupation_code="2221",
                 headcount=max(headcount, 1),
                 isced_level=6,

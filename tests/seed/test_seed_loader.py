@@ -8,10 +8,10 @@ from app.auth.models import ApiKey, Organisation, User
 from app.config import Settings
 from app.matches.models import Match
 from app.pathways.models import ExchangeRate, LegalPathway
-from app.pools.models import Pool
+from app.pools.models import Pool, PoolLanguage
 from app.seed import seed
 from app.taxonomy.models import Occupation, OccupationSkill, SafeguardCountry, Sector, Skill
-from app.vacancies.models import Vacancy
+from app.vacancies.models import Vacancy, VacancyLanguage
 
 
 def _count(s, model, *where) -> int:
@@ -67,3 +67,48 @@ def test_second_run_changes_nothing(demo_database) -> None:
         s.commit()
         assert not report.changed, (report.created, report.updated)
         assert {m: _count(s, m) for m in before} == before
+
+
+def test_demo_vacancy_languages_keep_their_required_flag(demo_database) -> None:
+    with demo_database.session() as s:
+        flags = {
+            (ref, lang): (level, required)
+            for ref, lang, level, required in s.execute(
+                select(
+                    Vacancy.external_ref,
+                    VacancyLanguage.language,
+                    VacancyLanguage.min_level,
+                    VacancyLanguage.required,
+                ).join(Vacancy, Vacancy.id == VacancyLanguage.vacancy_id)
+            )
+        }
+    # The German ICU nurses need German B2 from the first day; the other wards train to it.
+    assert flags[("demo-v-003", "de")] == ("B2", True)
+    assert flags[("demo-v-001", "de")] == ("B2", False)
+    required = [key for key, (_, req) in flags.items() if req]
+    assert 0 < len(required) < len(flags) / 2, "a few languages are required, most are scored"
+
+
+def test_the_icu_vacancy_is_limited_by_german_b2(demo_database) -> None:
+    with demo_database.session() as s:
+        icu = s.scalar(select(Vacancy).where(Vacancy.external_ref == "demo-v-003"))
+        rows = s.execute(
+            select(Match, Pool)
+            .join(Pool, Pool.id == Match.pool_id)
+            .where(Match.vacancy_id == icu.id, Match.eligible.is_(True))
+        ).all()
+        german_b2 = {
+            pool_id: share
+            for pool_id, share in s.execute(
+                select(PoolLanguage.pool_id, func.sum(PoolLanguage.share))
+                .where(PoolLanguage.language == "de", PoolLanguage.level.in_(["B2", "C1", "C2"]))
+                .group_by(PoolLanguage.pool_id)
+            )
+        }
+    assert rows, "some pools have nurses with German B2"
+    for match, pool in rows:
+        share = german_b2.get(pool.id, 0.0)
+        assert 0 < match.eligible_headcount <= int(pool.headcount * share + 1e-9)
+        kinds = [f["kind"] for f in match.explanation["headcount"]]
+        assert kinds[0] == "available" and "de" in match.explanation["headcount"][-1]["text"]
+        assert {"required_language", "pathway_language"} & set(kinds)

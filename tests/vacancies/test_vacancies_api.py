@@ -51,7 +51,8 @@ def test_create_stores_the_vacancy_and_answers_with_it(client, actors, database,
         ("wound-care", "optional", False),
     ]
     assert body["skills"][0]["label"] == "Patient assessment"
-    assert body["languages"] == [{"language": "de", "min_level": "B1"}]
+    # A language sent without `required` is scored only.
+    assert body["languages"] == [{"language": "de", "min_level": "B1", "required": False}]
     assert body["wage"] == {"amount": "3400.00", "currency": "EUR", "period": "month"}
     assert body["status"] == "open" and body["version"] == 1
     assert body["created_at"].endswith(("Z", "+00:00"))
@@ -421,7 +422,9 @@ def test_update_with_if_match(client, actors, database, if_match) -> None:
     assert body["version"] == 2 and r.headers["etag"] == '"2"'
     assert body["openings"] == 9 and body["region"] == "Bavaria"
     assert [s["skill"] for s in body["skills"]] == ["vital-signs-monitoring"]
-    assert body["languages"] == [{"language": "de", "min_level": "B1"}], "untouched"
+    assert body["languages"] == [{"language": "de", "min_level": "B1", "required": False}], (
+        "untouched"
+    )
     row, skills = _stored(database, vid)
     assert row.openings == 9 and row.version == 2 and skills == ["vital-signs-monitoring"]
 

@@ -39,6 +39,7 @@ DECISIONS = {
     "shortlisted": "Shortlisted",
     "needs_information": "Asked for more information on",
     "rejected": "Rejected",
+    "withdrawn": "Withdrew the approval of",
 }
 
 
@@ -135,12 +136,22 @@ _FORM_DEFAULTS: dict[str, Any] = {
     "wage_period": "month",
     "language": "en",
     "language_level": "",
+    "language_required": False,
+    "language_2": "",
+    "language_2_level": "",
+    "language_2_required": False,
     "min_isced": "",
     "min_experience_years": "",
     "skills": "",
     "employer_pays_fees": True,
     "status": "open",
 }
+#: Form field names of each language row: (language, minimum level, required at start of work).
+LANGUAGE_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("language", "language_level", "language_required"),
+    ("language_2", "language_2_level", "language_2_required"),
+)
+_CHECKBOXES = ("employer_pays_fees", *(required for _, _, required in LANGUAGE_ROWS))
 
 
 def _form_page(
@@ -159,6 +170,7 @@ def _form_page(
             "values": values,
             "errors": errors or [],
             "suggestions": suggestions,
+            "language_rows": LANGUAGE_ROWS,
         },
         status=status,
     )
@@ -195,10 +207,17 @@ def _vacancy_input(values: dict[str, Any]) -> dict[str, Any]:
             "currency": values["wage_currency"],
             "period": values["wage_period"],
         }
-    if values["language"] and values["language_level"]:
-        data["languages"] = [
-            {"language": values["language"], "min_level": values["language_level"]}
-        ]
+    languages = [
+        {
+            "language": values[lang],
+            "min_level": values[level],
+            "required": bool(values[required]),
+        }
+        for lang, level, required in LANGUAGE_ROWS
+        if values[lang] and values[level]
+    ]
+    if languages:
+        data["languages"] = languages
     skills = [s.strip() for s in values["skills"].replace("\n", ",").split(",") if s.strip()]
     if skills:
         data["skills"] = [{"skill": s, "importance": "essential"} for s in skills]
@@ -207,7 +226,8 @@ def _vacancy_input(values: dict[str, Any]) -> dict[str, Any]:
 
 def _values(form: FormData) -> dict[str, Any]:
     values = {k: text(form, k) for k in _FORM_DEFAULTS}
-    values["employer_pays_fees"] = form.get("employer_pays_fees") == "on"
+    for name in _CHECKBOXES:
+        values[name] = form.get(name) == "on"
     # A suggestion picked from the list wins over what is typed in the occupation field.
     if choice := text(form, "occupation_choice"):
         values["occupation"] = choice
@@ -293,12 +313,19 @@ def vacancy_page(
     blocked_rows = (
         queries.blocked_of_vacancy(session, row.id) if blocked and user.is_officer else []
     )
+    in_force = queries.approvals_in_force(session, row.id) if user.is_officer else []
     # Every pool on the page, and every decision on its matches: one query each (no N+1).
-    pools = queries.by_id(session, Pool, [r.pool_id for r in [*rows, *blocked_rows]])
+    pools = queries.by_id(
+        session, Pool, [r.pool_id for r in [*rows, *blocked_rows, *(m for m, _ in in_force)]]
+    )
     decisions = queries.decisions_by_match(session, [r.id for r in rows])
     labels = {s.skill: s.label for s in vacancy.skills}
     labels.update(queries.skill_labels(session, skill_ids(rows) - set(labels)))
-    views = [view(r, start + i + 1, labels, decisions[r.id]) for i, r in enumerate(rows)]
+    on_pair = queries.approved_by_pair(session, rows)
+    views = [
+        view(r, start + i + 1, labels, decisions[r.id], on_pair.get((r.vacancy_id, r.pool_id), 0))
+        for i, r in enumerate(rows)
+    ]
     approved = reviews.approved_headcount(session, Decision.vacancy_id == row.id)
     year = row.start_date.year
     pathways = sorted({r.pathway_code for r in rows if r.pathway_code})
@@ -333,6 +360,7 @@ def vacancy_page(
             "blocked": blocked,
             "blocked_views": [view(r, None, labels) for r in blocked_rows],
             "history": history,
+            "in_force": in_force,
             "officers": queries.user_emails(session, [d.officer_id for d in history])
             if user.is_officer
             else {},
@@ -381,6 +409,11 @@ def decide(
     message = f"{DECISIONS[decision.decision]} the match."
     if decision.decision == "approved":
         message = f"Approved {decision.headcount} workers under {decision.pathway_code}."
+    elif decision.decision == "withdrawn":
+        message = (
+            f"Withdrew the approval of {decision.headcount} workers under {decision.pathway_code}."
+        )
+    if decision.decision in ("approved", "withdrawn"):
         lines = queries.quota_lines(session, [(decision.pathway_code, decision.quota_year)])
         if lines:
             q = lines[0]
