@@ -7,7 +7,7 @@ from app.db import Base
 from app.idempotency.models import IdempotencyRecord
 from app.matches.models import Match
 from app.pathways.models import ExchangeRate, LegalPathway
-from app.pools.models import Pool, PoolLanguage, PoolSkill
+from app.pools.models import Pool, PoolLanguage, PoolSkill, PoolVersion
 from app.reviews.models import Decision
 from app.surveys.models import SurveyUpload
 from app.taxonomy.models import (
@@ -43,6 +43,7 @@ __all__ = [
     "Pool",
     "PoolLanguage",
     "PoolSkill",
+    "PoolVersion",
     "SafeguardCountry",
     "Sector",
     "Skill",

@@ -1,4 +1,8 @@
-"""HTTP API of labour pools: parse, authorise, call the service."""
+"""HTTP API of labour pools: parse, authorise, call the service.
+
+POST names a pool by its identity (ministry, origin country, region, occupation, sector): a new
+identity is a new pool (201), a known one updates that pool (200, version + 1, even with the
+same figures); GET /{id}/history lists its earlier figures."""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from app.deps import SessionDep, SettingsDep
 from app.idempotency import service as idempotency
 from app.idempotency.service import IdempotencyDep
 from app.pools import service
-from app.pools.schemas import PoolIn, PoolOut, PoolUpdate
+from app.pools.schemas import PoolIn, PoolOut, PoolUpdate, PoolVersionOut
 
 router = APIRouter(prefix="/api/v1/pools", tags=["pools"])
 
@@ -38,7 +42,15 @@ _PROBLEMS: dict[int | str, dict[str, Any]] = {
     "",
     status_code=201,
     response_model=PoolOut,
-    responses={**_PROBLEMS, 409: {"description": "external_ref or Idempotency-Key conflict"}},
+    responses={
+        **_PROBLEMS,
+        200: {
+            "description": "the ministry has a pool of this identity: it was updated "
+            "(version + 1, the earlier figures kept in its history)",
+            "model": PoolOut,
+        },
+        409: {"description": "external_ref or Idempotency-Key conflict, or a concurrent write"},
+    },
 )
 def create_pool(
     payload: PoolIn,
@@ -52,19 +64,21 @@ def create_pool(
     ] = None,
 ) -> JSONResponse:
     def work() -> tuple[int, Any]:
-        out = service.create_pool(
+        out, outcome = service.create_pool(
             session,
             principal,
             payload,
             ministry_id=ministry_id,
             min_confidence=settings.coding_min_confidence,
         )
-        return 201, out.model_dump(mode="json")
+        return 201 if outcome == "created" else 200, out.model_dump(mode="json")
 
     stored = idempotency.run(session, principal, idem, work)
     body = stored.body
+    # Location for a new pool; an updated one is named by Content-Location (RFC 9110).
+    where = "Location" if stored.status_code == 201 else "Content-Location"
     return idempotency.to_response(
-        stored, {"ETag": etag(body["version"]), "Location": f"{router.prefix}/{body['id']}"}
+        stored, {"ETag": etag(body["version"]), where: f"{router.prefix}/{body['id']}"}
     )
 
 
@@ -95,12 +109,28 @@ def get_pool(
     return out
 
 
+@router.get("/{pool_id}/history", response_model=Page[PoolVersionOut], responses=_PROBLEMS)
+def pool_history(
+    pool_id: uuid.UUID,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> Page[PoolVersionOut]:
+    """The pool's versions, the current one first: each survey wave or API write that changed
+    the pool, with the figures it had."""
+    return service.pool_history(session, principal, pool_id, limit=limit, offset=offset)
+
+
 @router.patch(
     "/{pool_id}",
     response_model=PoolOut,
     responses={
         **_PROBLEMS,
-        409: {"description": "stale If-Match: the body carries current_version"},
+        409: {
+            "description": "stale If-Match (the body carries current_version), or the change "
+            "would give the pool the identity of another active pool (existing_id)"
+        },
         428: {"description": "If-Match missing"},
     },
 )

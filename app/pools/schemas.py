@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -17,6 +17,7 @@ from app.common.schemas import (
     PoolSkillIn,
     SectorDivision,
     Strict,
+    UtcDatetime,
     check_unique,
 )
 
@@ -129,3 +130,23 @@ class PoolOut(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+
+
+class PoolVersionOut(BaseModel):
+    """One version of a pool: its figures, and who or what made them."""
+
+    version: int
+    current: bool = Field(description="true for the pool's figures now")
+    change: Literal["create", "update", "withdraw"] | None = Field(
+        description="the write that made this version (null: made before history was kept)"
+    )
+    made_at: UtcDatetime | None
+    made_by_id: uuid.UUID | None = Field(description="the user who made it (null: the system)")
+    made_by_upload_id: uuid.UUID | None = Field(
+        description="the survey upload that made it (null: an API write or the system)"
+    )
+    replaced_at: UtcDatetime | None = Field(description="when the next version replaced it")
+    figures: dict[str, Any] = Field(
+        description="identity, headcount, skills, languages, ISCED level, experience, "
+        "availability, source upload and status, as the audit log records them"
+    )

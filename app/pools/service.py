@@ -1,15 +1,44 @@
-"""Labour pools: create (by API, or from a survey upload through `create_pools`), read, list,
-update and withdraw, with the access rules of design section 8. Services flush; the request
-boundary commits."""
+"""Labour pools: store (by API, or from a survey upload through `store_pools`), read, list,
+update, withdraw and read the history of, with the access rules of design section 8. Services
+flush; the request boundary commits.
+
+Identity and waves (design section 3). A pool's identity is (ministry, origin country, region,
+occupation, sector experience); the region is compared case- and whitespace-insensitively, and a
+missing region or sector is a value of its own. Storing a pool whose identity the ministry has
+already (a survey wave, or POST /pools) updates that pool instead of adding a second one:
+
+- created: no pool of the ministry has the identity; a new pool, version 1.
+- updated: the pool of that identity takes the new figures (headcount, skills, languages, ISCED,
+  experience, availability, region spelling, ESCO occupation; the source becomes the upload, or
+  the API), version + 1; its previous figures are kept as a PoolVersion, and an audit event
+  holds before/after (the version and what changed). This holds even when the figures are the
+  same as the current ones (the same table sent again in another format): every wave that names
+  a pool is a version of it, so its history shows when the ministry last confirmed it. A
+  withdrawn pool of that identity comes back as active. When the ministry has several pools of
+  the identity (only one may be active), the active one is updated, else the most recently
+  changed withdrawn one.
+
+Two items of one request with the same identity are refused (a survey upload reports them as
+row errors). `withdraw_among` (an upload's replace=true) withdraws the pools of that list whose
+identity the items do not name, through the same path as POST /pools/{id}/withdraw. The matches
+of every created, updated and withdrawn pool are re-ranked once, together.
+
+The partial unique index on (ministry_id, identity_key) over active pools makes the rule hold
+under concurrency: writers take the write lock before they look pools up (PostgreSQL), and a
+writer that still loses a race (SQLite reads before its first write) gets a 409, not a second
+pool.
+"""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
 
 from sqlalchemy import Select, delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
@@ -33,12 +62,12 @@ from app.common.intake import (
 )
 from app.common.schemas import Page
 from app.config import get_settings
-from app.db import new_id, utcnow
+from app.db import as_utc, new_id, serialise_writes, utcnow
 from app.errors import NotFound, ProblemError, invalid
 from app.matches import service as matches
 from app.pools.mapper import pool_children, to_out
-from app.pools.models import Pool, PoolLanguage, PoolSkill
-from app.pools.schemas import PoolIn, PoolOut, PoolUpdate
+from app.pools.models import Pool, PoolLanguage, PoolSkill, PoolVersion, identity_key
+from app.pools.schemas import PoolIn, PoolOut, PoolUpdate, PoolVersionOut
 
 ENTITY = "pool"
 _NOT_NULL = (
@@ -50,9 +79,12 @@ _NOT_NULL = (
     "experience_years",
     "status",
 )
+#: Ids or keys per IN (...) list: well under SQLite's and PostgreSQL's bind-parameter limits.
+_CHUNK = 5_000
 
 SkillRow = tuple[str, float, str | None]  # skill id, share, original text
 LanguageRow = tuple[str, str, float]  # language, level, share
+Outcome = Literal["created", "updated"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,18 +156,124 @@ def check_pool_codes(
 ) -> dict[int, list[dict[str, Any]]]:
     """Taxonomy errors per item index (only items with errors), with item-relative field paths
     ("occupation", "sector", "skills[2].skill"). Job titles are coded here, and the coding is
-    remembered for the session, so a following `create_pools` does not code them again."""
+    remembered for the session, so a following `store_pools` does not code them again."""
     _, _, errors = _resolve(
         session, dict(enumerate(items)), min_confidence=_min_confidence(min_confidence)
     )
     return errors
 
 
+# ---- identity --------------------------------------------------------------------------------
+
+
+def _key(item: PoolIn, occupation_code: str) -> str:
+    return identity_key(item.origin_country, item.region, occupation_code, item.sector)
+
+
+def identity_keys(
+    session: Session, items: Sequence[PoolIn], *, min_confidence: float | None = None
+) -> dict[int, str]:
+    """The identity key of each item whose occupation resolves (job titles coded, cached for
+    the session); items with an unknown occupation are left out (check_pool_codes reports
+    them)."""
+    occupations, _, _ = resolve_occupation_fields(
+        session,
+        {i: p.occupation for i, p in enumerate(items)},
+        {i: p.esco_occupation for i, p in enumerate(items)},
+        min_confidence=_min_confidence(min_confidence),
+    )
+    return {i: _key(items[i], occupation.code) for i, occupation in occupations.items()}
+
+
+def same_identity(keys: Mapping[int, str]) -> dict[int, list[int]]:
+    """Index -> the other indices with the same identity key, for indices that share one."""
+    groups: dict[str, list[int]] = {}
+    for index, key in keys.items():
+        groups.setdefault(key, []).append(index)
+    return {
+        index: [other for other in group if other != index]
+        for group in groups.values()
+        if len(group) > 1
+        for index in group
+    }
+
+
+def describe_identity(origin: str, region: str | None, occupation: str, sector: str | None) -> str:
+    """'PH, Central Luzon, 2221, sector 86': a pool identity as people read it."""
+    return ", ".join(
+        (
+            origin,
+            region or "no region",
+            occupation,
+            f"sector {sector}" if sector else "no sector",
+        )
+    )
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _preference(pool: Pool) -> tuple[bool, datetime, datetime, uuid.UUID]:
+    # The active pool of an identity first; else the withdrawn one changed last.
+    return (pool.status == "active", as_utc(pool.updated_at), as_utc(pool.created_at), pool.id)
+
+
+def pools_by_identity(
+    session: Session, organisation_id: uuid.UUID, keys: Iterable[str]
+) -> dict[str, Pool]:
+    """Identity key -> the ministry's pool of that identity (see `_preference`), one query per
+    5,000 keys whatever their number."""
+    found: dict[str, Pool] = {}
+    for chunk in _chunks(sorted(set(keys))):
+        for pool in session.scalars(
+            select(Pool).where(Pool.ministry_id == organisation_id, Pool.identity_key.in_(chunk))
+        ):
+            best = found.get(pool.identity_key)
+            if best is None or _preference(pool) > _preference(best):
+                found[pool.identity_key] = pool
+    return found
+
+
+def _children_of(
+    session: Session, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[list[SkillRow], list[LanguageRow]]]:
+    """Skills and languages of many pools: one query per kind (per 5,000 pools)."""
+    out: dict[uuid.UUID, tuple[list[SkillRow], list[LanguageRow]]] = {i: ([], []) for i in ids}
+    for chunk in _chunks(list(ids)):
+        for pool_id, skill, share, text in session.execute(
+            select(PoolSkill.pool_id, PoolSkill.skill_id, PoolSkill.share, PoolSkill.original_text)
+            .where(PoolSkill.pool_id.in_(chunk))
+            .order_by(PoolSkill.pool_id, PoolSkill.skill_id)
+        ):
+            out[pool_id][0].append((skill, share, text))
+        for pool_id, lang, level, share in session.execute(
+            select(
+                PoolLanguage.pool_id, PoolLanguage.language, PoolLanguage.level, PoolLanguage.share
+            )
+            .where(PoolLanguage.pool_id.in_(chunk))
+            .order_by(PoolLanguage.pool_id, PoolLanguage.language, PoolLanguage.level)
+        ):
+            out[pool_id][1].append((lang, level, share))
+    return out
+
+
+def _identity_conflict() -> ProblemError:
+    return ProblemError(
+        409,
+        "Another write stored a pool of the same identity (ministry, origin country, region, "
+        "occupation, sector) or external_ref at the same moment; send this again: it will "
+        "update that pool.",
+    )
+
+
 # ---- building rows ---------------------------------------------------------------------------
 
 
 def state(p: Pool, skills: Sequence[SkillRow], languages: Sequence[LanguageRow]) -> dict[str, Any]:
-    """A JSON snapshot of what a client can set: audit before/after are diffs of two of these."""
+    """A JSON snapshot of what a client can set: audit before/after are diffs of two of these,
+    and a PoolVersion keeps one."""
     return {
         "external_ref": p.external_ref,
         "origin_country": p.origin_country,
@@ -167,7 +305,7 @@ def _replace_children(
     *,
     fresh: bool = False,
 ) -> None:
-    """`fresh`: a pool created in this transaction, which has no children to delete."""
+    """`fresh`: a pool created in this transaction, or whose children were deleted already."""
     if skills is not None:
         if not fresh:
             session.execute(delete(PoolSkill).where(PoolSkill.pool_id == pool_id))
@@ -184,56 +322,129 @@ def _replace_children(
         )
 
 
-# ---- create ----------------------------------------------------------------------------------
-
-
-def create_pools(
+def _keep_version(
     session: Session,
     principal: Principal | None,
-    items: list[PoolIn],
+    pool: Pool,
+    before: dict[str, Any],
     *,
-    organisation_id: uuid.UUID,
-    upload_id: uuid.UUID | None = None,
-    min_confidence: float | None = None,
-) -> list[Pool]:
-    """Create pools for the ministry `organisation_id` (the caller has authorised that). Any
-    taxonomy error is a 422 with "[i].field" paths and nothing is created; an external_ref the
-    ministry already uses is a 409 naming the existing pool."""
-    return _create(
-        session,
-        principal,
-        items,
-        organisation_id=organisation_id,
-        upload_id=upload_id,
-        min_confidence=_min_confidence(min_confidence),
-        path=lambda i: f"[{i}]",
+    version: int,
+    made_at: datetime,
+    action: str,
+    upload_id: uuid.UUID | None,
+    at: datetime,
+) -> None:
+    """Keep the figures a write is replacing (`before`, version `version`) as history."""
+    session.add(
+        PoolVersion(
+            pool_id=pool.id,
+            version=version,
+            figures=before,
+            valid_from=made_at,
+            replaced_at=at,
+            replaced_by_action=action,
+            replaced_by_id=principal.user_id if principal else None,
+            replaced_by_upload_id=upload_id,
+        )
     )
 
 
-def _create(
+# ---- store: create or update by identity -----------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Item:
+    data: PoolIn
+    occupation: ResolvedOccupation
+    skills: list[SkillRow]
+    languages: list[LanguageRow]
+    key: str
+
+
+@dataclass(slots=True)
+class PoolPlan:
+    """What storing some items as pools of one ministry does, worked out before any write (a
+    dry run reports it as it is)."""
+
+    organisation_id: uuid.UUID
+    items: list[_Item]
+    #: Per item: created | updated.
+    outcomes: list[Outcome]
+    #: Item index -> the ministry's pool of the item's identity.
+    matched: dict[int, Pool] = field(default_factory=dict)
+    #: Item index -> that pool's state before the write.
+    before: dict[int, dict[str, Any]] = field(default_factory=dict)
+    #: Active pools of `withdraw_among` whose identity no item names.
+    withdraw: list[Pool] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPools:
+    #: Per item, index for index: the pool it created or updated.
+    pools: list[Pool]
+    outcomes: list[Outcome]
+    withdrawn: list[Pool]
+
+
+def _prepare(
     session: Session,
-    principal: Principal | None,
     items: Sequence[PoolIn],
     *,
-    organisation_id: uuid.UUID,
-    upload_id: uuid.UUID | None,
     min_confidence: float,
     path: Callable[[int], str],
-) -> list[Pool]:
+) -> list[_Item]:
+    """Every item resolved; a taxonomy error, or two items of one identity, is one 422."""
     occupations, resolved_skills, errors = _resolve(
         session, dict(enumerate(items)), min_confidence=min_confidence
     )
     if errors:
         raise invalid([e for i, errs in errors.items() for e in prefixed(errs, path(i))])
+    prepared = [
+        _Item(
+            data=item,
+            occupation=occupations[i],
+            skills=[
+                (skill, s.share, text)
+                for (skill, text), s in zip(resolved_skills.get(i, []), item.skills, strict=True)
+            ],
+            languages=[(lang.language, lang.level, lang.share) for lang in item.languages],
+            key=_key(item, occupations[i].code),
+        )
+        for i, item in enumerate(items)
+    ]
+    twins = same_identity({i: p.key for i, p in enumerate(prepared)})
+    if twins:
+        raise invalid(
+            [
+                field_error(
+                    path(i),
+                    f"item {i} names the same pool (origin country, region, occupation, sector) "
+                    f"as item {others[0]}: one identity is one pool",
+                    "duplicate",
+                )
+                for i, others in sorted(twins.items())
+            ]
+        )
+    return prepared
 
-    refs = [p.external_ref for p in items if p.external_ref is not None]
+
+def _check_refs(
+    session: Session,
+    organisation_id: uuid.UUID,
+    items: Sequence[_Item],
+    matched: Mapping[int, Pool],
+    path: Callable[[int], str],
+) -> None:
+    """An external_ref names one pool: the item's own pool (same identity) may keep it."""
+    refs = [p.data.external_ref for p in items if p.data.external_ref is not None]
     existing = existing_refs(session, Pool, Pool.ministry_id == organisation_id, refs)
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
-        ref = item.external_ref
+        ref = item.data.external_ref
         if ref is None:
             continue
-        if ref in existing:
+        own = matched.get(i)
+        if ref in existing and (own is None or existing[ref] != own.id):
             raise ProblemError(
                 409,
                 f"A pool with external_ref {ref!r} exists already: {existing[ref]}.",
@@ -252,45 +463,188 @@ def _create(
             )
         seen[ref] = i
 
-    now = utcnow()
-    created: list[tuple[Pool, list[SkillRow], list[LanguageRow]]] = []
-    for i, item in enumerate(items):
-        occupation = occupations[i]
-        pool = Pool(
-            id=new_id(),
-            ministry_id=organisation_id,
-            external_ref=item.external_ref,
-            origin_country=item.origin_country,
-            region=item.region,
-            occupation_code=occupation.code,
-            occupation_coding=occupation.coding,
-            esco_occupation_uri=item.esco_occupation,
-            sector_code=item.sector,
-            headcount=item.headcount,
-            isced_level=item.isced_level,
-            experience_years=item.experience_years,
-            available_from=item.available_from,
-            upload_id=upload_id,
-            status="active",
-            created_by_id=principal.user_id if principal else None,
-            created_at=now,
-            updated_at=now,
-        )
-        skills = [
-            (skill, s.share, text)
-            for (skill, text), s in zip(resolved_skills.get(i, []), item.skills, strict=True)
+
+def _assign(pool: Pool, item: _Item) -> None:
+    """The item's figures (and identity spelling) onto `pool`, in memory."""
+    data = item.data
+    if "external_ref" in data.model_fields_set:
+        pool.external_ref = data.external_ref
+    pool.origin_country = data.origin_country
+    pool.region = data.region
+    pool.occupation_code = item.occupation.code
+    pool.occupation_coding = item.occupation.coding
+    pool.esco_occupation_uri = data.esco_occupation
+    pool.sector_code = data.sector
+    pool.headcount = data.headcount
+    pool.isced_level = data.isced_level
+    pool.experience_years = data.experience_years
+    pool.available_from = data.available_from
+
+
+def plan_pools(
+    session: Session,
+    items: Sequence[PoolIn],
+    *,
+    organisation_id: uuid.UUID,
+    min_confidence: float | None = None,
+    withdraw_among: Sequence[Pool] | None = None,
+    path: Callable[[int], str] = lambda i: f"[{i}]",
+) -> PoolPlan:
+    """What `store_pools` would do with these items, without writing anything."""
+    prepared = _prepare(session, items, min_confidence=_min_confidence(min_confidence), path=path)
+    existing = pools_by_identity(session, organisation_id, (p.key for p in prepared))
+    matched = {i: existing[p.key] for i, p in enumerate(prepared) if p.key in existing}
+    _check_refs(session, organisation_id, prepared, matched, path)
+    children = _children_of(session, [pool.id for pool in matched.values()])
+    # A matched identity is always an update, even with the same figures (module docstring).
+    plan = PoolPlan(
+        organisation_id=organisation_id,
+        items=prepared,
+        outcomes=["updated" if i in matched else "created" for i in range(len(prepared))],
+        matched=matched,
+        before={i: state(pool, *children[pool.id]) for i, pool in matched.items()},
+    )
+    if withdraw_among is not None:
+        named = {p.key for p in prepared}
+        plan.withdraw = [
+            p for p in withdraw_among if p.status == "active" and p.identity_key not in named
         ]
-        languages = [(lang.language, lang.level, lang.share) for lang in item.languages]
-        session.add(pool)
-        created.append((pool, skills, languages))
-    session.flush()  # parents before children: the foreign keys hold at every statement
-    for pool, skills, languages in created:
-        _replace_children(session, pool.id, skills, languages, fresh=True)
-        record(session, principal, "create", ENTITY, pool.id, None, state(pool, skills, languages))
+    return plan
+
+
+def store_pools(
+    session: Session,
+    principal: Principal | None,
+    items: Sequence[PoolIn],
+    *,
+    organisation_id: uuid.UUID,
+    upload_id: uuid.UUID | None = None,
+    min_confidence: float | None = None,
+    withdraw_among: Sequence[Pool] | None = None,
+    path: Callable[[int], str] = lambda i: f"[{i}]",
+) -> StoredPools:
+    """Store `items` as pools of the ministry `organisation_id` (the caller has authorised
+    that): create or update each by its identity (module docstring), and withdraw the
+    pools of `withdraw_among` that no item names. Any taxonomy error, or two items of one
+    identity, is a 422 with "[i]" paths and nothing is stored; an external_ref of another pool
+    of the ministry is a 409 naming it."""
+    serialise_writes(session)  # look up under the write lock: concurrent waves queue here
+    plan = plan_pools(
+        session,
+        items,
+        organisation_id=organisation_id,
+        min_confidence=min_confidence,
+        withdraw_among=withdraw_among,
+        path=path,
+    )
+    return _apply(session, principal, plan, upload_id=upload_id)
+
+
+def _apply(
+    session: Session, principal: Principal | None, plan: PoolPlan, *, upload_id: uuid.UUID | None
+) -> StoredPools:
+    now = utcnow()
+    pools: list[Pool] = []
+    created: list[tuple[Pool, _Item]] = []
+    updated: list[tuple[Pool, _Item, int, datetime]] = []  # pool, item, old version, made at
+    for i, (item, outcome) in enumerate(zip(plan.items, plan.outcomes, strict=True)):
+        if outcome == "created":
+            pool = Pool(
+                id=new_id(),
+                ministry_id=plan.organisation_id,
+                external_ref=item.data.external_ref,
+                upload_id=upload_id,
+                status="active",
+                created_by_id=principal.user_id if principal else None,
+                created_at=now,
+                updated_at=now,
+            )
+            _assign(pool, item)
+            session.add(pool)
+            created.append((pool, item))
+        else:
+            pool = plan.matched[i]
+            updated.append((pool, item, pool.version, as_utc(pool.updated_at)))
+            _assign(pool, item)
+            pool.upload_id = upload_id
+            pool.status = "active"
+            pool.updated_at = now  # the row is written, so its version goes up, in any case
+        pools.append(pool)
+    try:
+        # Parents before children: the foreign keys hold at every statement. An UPDATE carries
+        # WHERE version = <read>, so a concurrent change of the same pool fails here too.
+        session.flush()
+    except IntegrityError:
+        raise _identity_conflict() from None
+
+    changed = [pool.id for pool, *_ in updated]
+    for chunk in _chunks(changed):
+        session.execute(delete(PoolSkill).where(PoolSkill.pool_id.in_(chunk)))
+        session.execute(delete(PoolLanguage).where(PoolLanguage.pool_id.in_(chunk)))
+    for pool, item in created:
+        _replace_children(session, pool.id, item.skills, item.languages, fresh=True)
+        record(
+            session,
+            principal,
+            "create",
+            ENTITY,
+            pool.id,
+            None,
+            state(pool, item.skills, item.languages),
+        )
+    befores = {plan.matched[i].id: b for i, b in plan.before.items()}
+    for pool, item, version, made_at in updated:
+        _replace_children(session, pool.id, item.skills, item.languages, fresh=True)
+        before = befores[pool.id]
+        after = state(pool, item.skills, item.languages)
+        keys = [k for k in after if after[k] != before[k]]
+        _keep_version(
+            session,
+            principal,
+            pool,
+            before,
+            version=version,
+            made_at=made_at,
+            action="update",
+            upload_id=upload_id,
+            at=now,
+        )
+        # The version first: the figures may be the same (a wave confirming them).
+        record(
+            session,
+            principal,
+            "update",
+            ENTITY,
+            pool.id,
+            {"version": version, **{k: before[k] for k in keys}},
+            {"version": pool.version, **{k: after[k] for k in keys}},
+        )
     session.flush()
-    pools = [pool for pool, _, _ in created]
-    matches.pools_changed(session, pools)
-    return pools
+    withdrawn = _withdraw(session, principal, plan.withdraw, upload_id=upload_id)
+    matches.pools_changed(
+        session, [pool for pool, _ in created] + [pool for pool, *_ in updated] + withdrawn
+    )
+    return StoredPools(pools=pools, outcomes=list(plan.outcomes), withdrawn=withdrawn)
+
+
+def create_pools(
+    session: Session,
+    principal: Principal | None,
+    items: list[PoolIn],
+    *,
+    organisation_id: uuid.UUID,
+    upload_id: uuid.UUID | None = None,
+    min_confidence: float | None = None,
+) -> list[Pool]:
+    """`store_pools` without withdrawals: the pool of each item, index for index."""
+    return store_pools(
+        session,
+        principal,
+        items,
+        organisation_id=organisation_id,
+        upload_id=upload_id,
+        min_confidence=min_confidence,
+    ).pools
 
 
 def create_pool(
@@ -300,18 +654,19 @@ def create_pool(
     *,
     ministry_id: uuid.UUID | None,
     min_confidence: float,
-) -> PoolOut:
+) -> tuple[PoolOut, Outcome]:
+    """POST /pools: a new pool, or the ministry's pool of that identity updated (version + 1,
+    even when the figures are the same)."""
     owner = resolve_owner(session, principal, ministry_id, kind="ministry", param="ministry_id")
-    pools = _create(
+    stored = store_pools(
         session,
         principal,
         [data],
         organisation_id=owner,
-        upload_id=None,
         min_confidence=min_confidence,
         path=lambda _: "body",
     )
-    return to_out(session, pools)[0]
+    return to_out(session, stored.pools)[0], stored.outcomes[0]
 
 
 # ---- read ------------------------------------------------------------------------------------
@@ -343,7 +698,71 @@ def list_pools(
     return Page(items=to_out(session, rows), total=total, limit=limit, offset=offset)
 
 
+def pool_history(
+    session: Session, principal: Principal, pool_id: uuid.UUID, *, limit: int, offset: int
+) -> Page[PoolVersionOut]:
+    """The pool's versions, newest (the current figures) first; readable as the pool is.
+    Who and what made a version is recorded with the version it replaced (design: a wave's
+    previous figures are kept in the pool's history)."""
+    pool = _load(session, principal, pool_id, write=False)
+    kept = {
+        v.version: v
+        for v in session.scalars(select(PoolVersion).where(PoolVersion.pool_id == pool.id))
+    }
+    skills, languages = pool_children(session, pool.id)
+    entries: list[tuple[int, dict[str, Any], datetime, datetime | None]] = [
+        (pool.version, state(pool, skills, languages), pool.updated_at, None)
+    ]
+    entries += [
+        (v.version, v.figures, v.valid_from, v.replaced_at)
+        for v in sorted(kept.values(), key=lambda v: -v.version)
+    ]
+
+    def out(
+        version: int, figures: dict[str, Any], made: datetime, until: datetime | None
+    ) -> PoolVersionOut:
+        maker = kept.get(version - 1)
+        first = version == 1
+        return PoolVersionOut(
+            version=version,
+            current=until is None,
+            change="create" if first else (maker.replaced_by_action if maker else None),
+            made_at=as_utc(pool.created_at if first else made),
+            made_by_id=pool.created_by_id if first else (maker.replaced_by_id if maker else None),
+            made_by_upload_id=(
+                (uuid.UUID(figures["upload_id"]) if figures.get("upload_id") else None)
+                if first
+                else (maker.replaced_by_upload_id if maker else None)
+            ),
+            replaced_at=as_utc(until) if until else None,
+            figures=figures,
+        )
+
+    page = entries[offset : offset + limit]
+    return Page(items=[out(*e) for e in page], total=len(entries), limit=limit, offset=offset)
+
+
 # ---- update ----------------------------------------------------------------------------------
+
+
+def _check_identity_free(session: Session, pool: Pool, key: str) -> None:
+    """PATCH may not move an active pool onto the identity of another active pool."""
+    with session.no_autoflush:  # the patched pool itself would hit the unique index first
+        other = session.scalar(
+            select(Pool.id).where(
+                Pool.ministry_id == pool.ministry_id,
+                Pool.identity_key == key,
+                Pool.status == "active",
+                Pool.id != pool.id,
+            )
+        )
+    if other is not None:
+        raise ProblemError(
+            409,
+            f"Pool {other} has this identity (origin country, region, occupation, sector) "
+            "already: a ministry has one active pool per identity. Update that pool instead.",
+            existing_id=str(other),
+        )
 
 
 def update_pool(
@@ -368,7 +787,8 @@ def update_pool(
 
     old_skills, old_languages = pool_children(session, pool.id)
     before = state(pool, old_skills, old_languages)
-    for field in (
+    old_version, made_at, old_key = pool.version, as_utc(pool.updated_at), pool.identity_key
+    for name in (
         "region",
         "sector",
         "headcount",
@@ -377,8 +797,8 @@ def update_pool(
         "available_from",
         "status",
     ):
-        if field in sent:
-            setattr(pool, "sector_code" if field == "sector" else field, getattr(patch, field))
+        if name in sent:
+            setattr(pool, "sector_code" if name == "sector" else name, getattr(patch, name))
     if occupation is not None:
         pool.occupation_code = occupation.code
         pool.occupation_coding = occupation.coding
@@ -406,9 +826,29 @@ def update_pool(
     if not keys:
         return to_out(session, [pool])[0]  # nothing changed: no new version, no event
 
-    pool.updated_at = utcnow()
-    session.flush()  # UPDATE ... WHERE version = <read>: a concurrent write fails here (409)
+    key = pool.current_identity_key
+    if pool.status == "active" and (key != old_key or before["status"] != "active"):
+        serialise_writes(session)
+        _check_identity_free(session, pool, key)
+    now = utcnow()
+    pool.updated_at = now
+    try:
+        session.flush()  # UPDATE ... WHERE version = <read>: a concurrent write fails here (409)
+    except IntegrityError:
+        raise _identity_conflict() from None
     _replace_children(session, pool.id, skills, languages)
+    withdrawing = before["status"] == "active" and pool.status == "withdrawn"
+    _keep_version(
+        session,
+        principal,
+        pool,
+        before,
+        version=old_version,
+        made_at=made_at,
+        action="withdraw" if withdrawing else "update",
+        upload_id=None,
+        at=now,
+    )
     record(
         session,
         principal,
@@ -423,24 +863,60 @@ def update_pool(
     return to_out(session, [pool])[0]
 
 
-def withdraw_pool(
-    session: Session, principal: Principal, pool_id: uuid.UUID, *, expected_version: int | None
-) -> PoolOut:
-    pool = _load(session, principal, pool_id, write=True)
-    check_version(ENTITY, pool.version, expected_version)
-    if pool.status != "withdrawn":  # withdrawing twice is not an error, and not a second event
-        before = pool.status
+# ---- withdraw --------------------------------------------------------------------------------
+
+
+def _withdraw(
+    session: Session,
+    principal: Principal | None,
+    pools: Sequence[Pool],
+    *,
+    upload_id: uuid.UUID | None = None,
+) -> list[Pool]:
+    """Withdraw the active ones of `pools` (history and audit kept); the caller re-ranks their
+    matches. Pairs with decisions stay as history (matches service)."""
+    active = [p for p in pools if p.status == "active"]
+    if not active:
+        return []
+    now = utcnow()
+    children = _children_of(session, [p.id for p in active])
+    was = [(p, state(p, *children[p.id]), p.version, as_utc(p.updated_at)) for p in active]
+    for pool in active:
         pool.status = "withdrawn"
-        pool.updated_at = utcnow()
-        session.flush()
+        pool.updated_at = now
+    session.flush()
+    for pool, before, version, made_at in was:
+        _keep_version(
+            session,
+            principal,
+            pool,
+            before,
+            version=version,
+            made_at=made_at,
+            action="withdraw",
+            upload_id=upload_id,
+            at=now,
+        )
         record(
             session,
             principal,
             "withdraw",
             ENTITY,
             pool.id,
-            {"status": before},
+            {"status": "active"},
             {"status": "withdrawn"},
         )
-        matches.pools_changed(session, [pool])
+    session.flush()
+    return active
+
+
+def withdraw_pool(
+    session: Session, principal: Principal, pool_id: uuid.UUID, *, expected_version: int | None
+) -> PoolOut:
+    pool = _load(session, principal, pool_id, write=True)
+    check_version(ENTITY, pool.version, expected_version)
+    # Withdrawing twice is not an error, and not a second event.
+    withdrawn = _withdraw(session, principal, [pool])
+    if withdrawn:
+        matches.pools_changed(session, withdrawn)
     return to_out(session, [pool])[0]

@@ -5,6 +5,11 @@ a group with fewer than K respondents is suppressed (counted in the report, neve
 no pool can point at a person, and respondent ids are used only to find duplicates in memory:
 they are never stored, logged or echoed in the report.
 
+A group is a pool of identity (ministry, origin, region, occupation) with no sector experience:
+respondents' sectors are checked against the taxonomy but not aggregated, so that a later wave
+names the same identity and updates the pool (app/pools/service.py) instead of adding a second
+one when the most common sector moves.
+
 Rows are read once into compact integer arrays (codes interned), the distinct codes are checked
 against the taxonomy in a few batched queries, and the aggregation runs on numpy arrays: 100,000
 respondents take seconds and tens of megabytes.
@@ -353,9 +358,6 @@ class MicrodataReader:
         by_isced = np.lexsort((isced_v, cell_v))
         starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
 
-        sector_counts = self._pair_counts(
-            cell_v, np.frombuffer(self.resp_sector, dtype=np.int32)[valid], len(self.sector)
-        )
         skill_counts = self._entry_counts(valid, self.skill_owner, self.skill_id, len(self.skill))
         lang_counts = self._entry_counts(valid, self.lang_owner, self.lang_id, len(self.language))
 
@@ -370,7 +372,6 @@ class MicrodataReader:
             median_exp = float(np.median(exp_v[by_exp[lo:hi]]))
             # Typical ISCED: the median level, rounded down (a level is a category).
             typical = math.floor(float(np.median(isced_v[by_isced[lo:hi]])))
-            sector = self._mode_sector(sector_counts.get(c, {}))
             skills = sorted(
                 ((self.skill.values[s], k / size) for s, k in skill_counts.get(c, {}).items()),
                 key=lambda item: (-item[1], item[0]),
@@ -388,7 +389,9 @@ class MicrodataReader:
                         "origin_country": origin,
                         "region": self.region_label[region_key] or None,
                         "occupation": occupation,
-                        "sector": sector,
+                        # The cell is (origin, region, occupation): that is the pool's identity,
+                        # with no sector, so that the next wave finds this pool again.
+                        "sector": None,
                         "headcount": size,
                         "skills": [{"skill": s, "share": share} for s, share in skills],
                         "languages": [
@@ -404,13 +407,6 @@ class MicrodataReader:
             {**report, "respondents": count} for report, count in self.title_codings.values()
         ]
         return out
-
-    def _mode_sector(self, counts: dict[int, int]) -> str | None:
-        if not counts:
-            return None
-        # Most common sector; a tie goes to the lower code so that the result is deterministic.
-        best = min(counts.items(), key=lambda kv: (-kv[1], self.sector.values[kv[0]]))
-        return str(self.sector.values[best[0]])
 
     @staticmethod
     def _pair_counts(

@@ -47,3 +47,24 @@ class SurveyUpload(Base):
     report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(20))  # accepted | partial | rejected
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    # What the upload did to the ministry's pools, kept in its report (no columns of their own:
+    # the report has the per-row outcomes too). Uploads stored before pools had an identity
+    # only created pools: their "pools" count.
+    def _pools(self, outcome: str) -> int:
+        report = self.report or {}
+        if "outcomes" not in report:
+            return int(report.get("pools", 0)) if outcome == "created" else 0
+        return int(report.get(f"pools_{outcome}", 0))
+
+    @property
+    def pools_created(self) -> int:
+        return self._pools("created")
+
+    @property
+    def pools_updated(self) -> int:
+        return self._pools("updated")
+
+    @property
+    def pools_withdrawn(self) -> int:
+        return self._pools("withdrawn")

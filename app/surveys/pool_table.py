@@ -1,4 +1,8 @@
-"""Pool-table mode: one row per labour pool, each row validated into a PoolIn."""
+"""Pool-table mode: one row per labour pool, each row validated into a PoolIn.
+
+Each row names a pool identity (origin_country, region, occupation, sector; the region compared
+case- and whitespace-insensitively, a job title by the ISCO code it is coded to). Two rows of one
+file with the same identity are both errors: the file says two things about one pool."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from app.pools.schemas import PoolIn
+from app.pools.service import describe_identity, same_identity
 from app.surveys import cells
 from app.surveys.cells import CellError
 from app.surveys.errors import row_error
@@ -90,7 +95,7 @@ def parse_row(row: Row, coder: TitleCoder, out: ParsedPools) -> None:
             data["occupation"] = occupation
         else:
             coding = coder.code(occupation)
-            # The title itself goes on: create_pools codes it again (cached) and keeps the
+            # The title itself goes on: store_pools codes it again (cached) and keeps the
             # coding with the pool, where the pool's readers see it.
             data["occupation"] = occupation
     except CellError as exc:
@@ -167,6 +172,35 @@ def apply_code_errors(parsed: ParsedPools, code_errors: dict[int, list[dict[str,
                 row_error(number, column, value, str(problem.get("message", "unknown code")))
             )
     parsed.items, parsed.rows = keep_items, keep_rows
+    parsed.codings = [c for c in parsed.codings if c["row"] not in parsed.bad_rows]
+
+
+def apply_identity_errors(parsed: ParsedPools, keys: dict[int, str]) -> None:
+    """Move the items that share an identity key (from identity_keys) with another item to the
+    errors, each naming the other rows."""
+    twins = same_identity(keys)
+    if not twins:
+        return
+    for index, others in sorted(twins.items()):
+        item, number = parsed.items[index], parsed.rows[index]
+        # The key ends with occupation and sector, which hold no "|": the code is the last but one.
+        occupation = keys[index].rsplit("|", 2)[1]
+        label = describe_identity(item.origin_country, item.region, occupation, item.sector)
+        also = ", ".join(str(parsed.rows[o]) for o in others)
+        parsed.bad_rows.add(number)
+        parsed.errors.append(
+            row_error(
+                number,
+                "",
+                label,
+                f"the same pool ({label}) is on {'row' if len(others) == 1 else 'rows'} "
+                f"{also} too: a file lists each pool (origin_country, region, occupation, "
+                "sector) once",
+            )
+        )
+    keep = [i for i in range(len(parsed.items)) if i not in twins]
+    parsed.items = [parsed.items[i] for i in keep]
+    parsed.rows = [parsed.rows[i] for i in keep]
     parsed.codings = [c for c in parsed.codings if c["row"] not in parsed.bad_rows]
 
 

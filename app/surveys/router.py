@@ -53,6 +53,12 @@ _UPLOAD_BODY = {
                             "enum": ["reject", "skip"],
                             "default": "reject",
                         },
+                        "replace": {
+                            "type": "boolean",
+                            "default": False,
+                            "description": "withdraw the ministry's pools of earlier uploads "
+                            "of this mode that the file does not list (needs on_error=reject)",
+                        },
                     },
                 }
             }
@@ -121,6 +127,10 @@ def _capped(out: UploadOut) -> UploadOut:
             "description": "dry run, or the same file stored earlier (Upload-Replayed: true)",
             "model": UploadOut,
         },
+        409: {
+            "description": "the same file is being stored right now, or it was stored before "
+            "without replace=true and is sent again with it"
+        },
         413: {"description": "file over the size or row limit"},
         415: {"description": "not a .csv or .xlsx file, or not multipart"},
         422: {"description": "rejected: the report is in `errors`, the stored record in `upload`"},
@@ -134,8 +144,15 @@ def create_upload(
     mode: Annotated[str | None, Query(description="pool_table | microdata")] = None,
     dry_run: Annotated[str | None, Query(description="true: validate and report only")] = None,
     on_error: Annotated[str | None, Query(description="reject (default) | skip")] = None,
+    replace: Annotated[
+        str | None,
+        Query(description="true: the file is the whole wave; unlisted pools are withdrawn"),
+    ] = None,
 ) -> Response:
-    options = _options(received.fields, {"mode": mode, "dry_run": dry_run, "on_error": on_error})
+    options = _options(
+        received.fields,
+        {"mode": mode, "dry_run": dry_run, "on_error": on_error, "replace": replace},
+    )
     result = service.process_upload(session, principal, settings, received, options)
     out = _capped(result.upload)
     body = out.model_dump(mode="json")
@@ -182,13 +199,20 @@ def get_upload(upload_id: uuid.UUID, session: SessionDep, principal: Reader) -> 
 
 @router.get(
     "/{upload_id}/report.csv",
-    responses={**_PROBLEMS, 200: {"content": {"text/csv": {}}, "description": "row errors"}},
+    responses={
+        **_PROBLEMS,
+        200: {
+            "content": {"text/csv": {}},
+            "description": "summary, per row the pool created / updated or the row's errors, "
+            "and the withdrawn pools",
+        },
+    },
     response_class=Response,
 )
 def get_report_csv(upload_id: uuid.UUID, session: SessionDep, principal: Reader) -> Response:
     upload = service.get_upload(session, principal, upload_id)
     return Response(
-        service.report_csv(upload.errors or []),
+        service.report_csv(upload),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="upload-{upload.id}-report.csv"'},
     )

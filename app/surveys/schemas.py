@@ -6,7 +6,7 @@ import uuid
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from app.common.schemas import UtcDatetime
 
@@ -37,6 +37,38 @@ class UploadOptions(BaseModel):
         description="reject: one bad row rejects the file (nothing stored); skip: "
         "store the good rows and report the bad",
     )
+    replace: bool = Field(
+        False,
+        description="the file is the ministry's whole new wave: its active pools from earlier "
+        "uploads of the same mode that the file does not list are withdrawn (reported)",
+    )
+
+    @field_validator("replace")
+    @classmethod
+    def _whole_wave(cls, value: bool, info: ValidationInfo) -> bool:
+        # A skipped row's pool would look unlisted and be withdrawn: a whole wave or nothing.
+        if value and info.data.get("on_error") == "skip":
+            raise ValueError(
+                "replace=true withdraws the pools the file does not list, so it needs every row: "
+                "use it with on_error=reject"
+            )
+        return value
+
+
+PoolOutcome = Literal["created", "updated", "withdrawn"]
+
+
+class PoolOutcomeOut(BaseModel):
+    """What one row (pool table) or one aggregated pool (microdata) did, or a pool withdrawn
+    because the wave no longer lists it (replace=true)."""
+
+    row: int | None = Field(
+        description="the file's row (pool table); null for microdata pools and withdrawals"
+    )
+    pool_id: uuid.UUID | None = Field(description="null for a pool a dry run would create")
+    outcome: PoolOutcome
+    version: int = Field(description="the pool's version after the upload")
+    pool: str = Field(description="its identity: origin country, region, occupation, sector")
 
 
 class RowError(BaseModel):
@@ -63,10 +95,23 @@ class UploadSummary(BaseModel):
     cells_suppressed: int
     status: UploadStatus
     created_at: UtcDatetime | None
+    pools_created: int = Field(0, description="new pools")
+    pools_updated: int = Field(
+        0,
+        description="existing pools of the same identity that took the row's figures "
+        "(version + 1, even when the figures were the same)",
+    )
+    pools_withdrawn: int = Field(0, description="pools withdrawn by replace=true")
 
 
 class UploadOut(UploadSummary):
-    pool_ids: list[uuid.UUID] = Field(default_factory=list, description="pools created")
+    pool_ids: list[uuid.UUID] = Field(
+        default_factory=list, description="pools this upload created or updated"
+    )
+    pools: list[PoolOutcomeOut] = Field(
+        default_factory=list,
+        description="per row (or aggregated pool): created or updated, and the withdrawn pools",
+    )
     errors: list[RowError] = Field(
         default_factory=list,
         description="row errors; the API lists the first 1,000 (report.csv has them all)",

@@ -13,12 +13,29 @@ A file that cannot be read as a table (format, encoding, header, size and row li
 4xx problem: there is no row report to keep, so nothing is stored either.
 The same file (sha256) sent again by the same ministry in the same mode after an accepted or
 partial upload returns that upload (replayed) and stores nothing new.
+
+Survey waves (design section 3). Each row (pool table) or aggregated cell (microdata) names a
+pool identity (origin country, region, occupation, sector; microdata pools have no sector). A
+pool of the ministry with that identity is updated (version + 1, earlier figures kept in its
+history, an audit event), even when its figures are the same already: a wave naming a pool
+confirms it, and its history shows when; otherwise a pool is created. Whatever the format: the
+same table as CSV and then as XLSX (another checksum) creates nothing the second time, every
+row is "updated". Two rows of one file with the same identity are both row errors (the file
+does not say which is right). The report lists per row created / updated with the pool id, and
+the counts.
+
+replace=true (with on_error=reject: a skipped row would look unlisted) makes the file the
+ministry's whole wave: its active pools from earlier uploads of the same mode that the file does
+not list are withdrawn, as POST /pools/{id}/withdraw does (their decided pairs stay as history),
+and reported. The scope is the mode because a pool table and a microdata survey are different
+sources (a microdata wave names no sector, so it would never list a pool table's pools); pools
+made through the API are not part of any wave and never withdrawn by one. A dry run reports what
+would be created, updated and withdrawn.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,13 +51,22 @@ from app.common.schemas import Page
 from app.config import Settings
 from app.errors import NotFound, ProblemError
 from app.pools.models import Pool
-from app.pools.service import check_pool_codes, create_pools
+from app.pools.service import (
+    PoolPlan,
+    StoredPools,
+    check_pool_codes,
+    describe_identity,
+    identity_keys,
+    plan_pools,
+    store_pools,
+)
 from app.surveys import microdata, pool_table
 from app.surveys.errors import FileProblem
 from app.surveys.models import SurveyUpload
 from app.surveys.occupations import TitleCoder
 from app.surveys.receive import ReceivedFile
 from app.surveys.schemas import (
+    PoolOutcomeOut,
     UploadMode,
     UploadOptions,
     UploadOut,
@@ -54,6 +80,7 @@ ENTITY = "survey_upload"
 #: bad rows than this is wrong as a whole, and the report must stay readable and storable.
 MAX_REPORTED_ERRORS = 100_000
 _STORED = (UploadStatus.ACCEPTED.value, UploadStatus.PARTIAL.value)
+_OUTCOMES = ("created", "updated", "withdrawn")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +130,14 @@ def process_upload(
         )
     )
     if earlier is not None:
+        if options.replace and not (earlier.report or {}).get("replace"):
+            raise ProblemError(
+                409,
+                f"This file was stored before (upload {earlier.id}) without replace=true, and "
+                "one file is stored once. Withdraw the pools it does not list through the API "
+                "(POST /api/v1/pools/{id}/withdraw), or send the next wave with replace=true.",
+                existing_id=str(earlier.id),
+            )
         out = to_out(session, earlier)
         out.replayed = True
         out.dry_run = options.dry_run
@@ -115,10 +150,13 @@ def process_upload(
         "mode": options.mode.value,
         "on_error": options.on_error,
         "dry_run": options.dry_run,
+        "replace": options.replace,
         "columns": table.columns,
     }
 
     items: list[Any]
+    #: The file row of each item (pool table); None for microdata, whose pools are cells.
+    rows: list[int | None]
     if options.mode == UploadMode.POOL_TABLE:
         parsed = pool_table.parse_rows(table, coder)
         _require_rows(table.rows_read)
@@ -127,10 +165,16 @@ def process_upload(
                 session, parsed.items, min_confidence=settings.coding_min_confidence
             )
             pool_table.apply_code_errors(parsed, codes)
+        if parsed.items:
+            keys = identity_keys(
+                session, parsed.items, min_confidence=settings.coding_min_confidence
+            )
+            pool_table.apply_identity_errors(parsed, keys)
         pool_table.check_bad_rows(session, parsed)
         errors = parsed.errors
         bad_rows = len(parsed.bad_rows) + len(table.shape_errors)
         items = parsed.items
+        rows = list(parsed.rows)
         good_rows = len(items)
         report["codings"] = parsed.codings
     else:
@@ -142,6 +186,7 @@ def process_upload(
         errors = agg.errors
         bad_rows = agg.bad_rows + len(table.shape_errors)
         items = agg.items
+        rows = [None] * len(items)
         good_rows = agg.pooled
         report.update(agg.report())
         report["codings"] = agg.codings
@@ -179,8 +224,23 @@ def process_upload(
         report=report,
         status=status.value,
     )
+    # A wave with no pool left (every microdata cell suppressed) still replaces the earlier one.
+    writes = stored and bool(items or options.replace)
     if options.dry_run:
-        out = _out(upload, [])
+        planned: list[dict[str, Any]] = []
+        if writes:
+            plan = plan_pools(
+                session,
+                items,
+                organisation_id=org.id,
+                min_confidence=settings.coding_min_confidence,
+                withdraw_among=_wave_pools(session, org.id, options.mode)
+                if options.replace
+                else None,
+            )
+            planned = _planned(plan, rows)
+        upload.report = _with_outcomes(report, planned)
+        out = _out(upload)
         out.dry_run = True
         return UploadResult(out, 200)
 
@@ -194,20 +254,110 @@ def process_upload(
             "The same file is being stored by another upload right now; list your uploads "
             "to find it.",
         ) from None
-    pool_ids: list[uuid.UUID] = []
-    if stored and items:
-        pools = create_pools(
+    outcomes: list[dict[str, Any]] = []
+    if writes:
+        # The upload record is flushed: this request holds the write lock, so a concurrent
+        # wave of the same ministry waits and then finds these pools instead of adding its own.
+        result = store_pools(
             session,
             principal,
             items,
             organisation_id=org.id,
             upload_id=upload.id,
             min_confidence=settings.coding_min_confidence,
+            withdraw_among=_wave_pools(session, org.id, options.mode) if options.replace else None,
         )
-        pool_ids = [p.id for p in pools]
-    record(session, principal, "create", ENTITY, upload.id, None, _audit_state(upload, pool_ids))
+        outcomes = _stored(result, rows)
+    upload.report = _with_outcomes(report, outcomes)
+    record(session, principal, "create", ENTITY, upload.id, None, _audit_state(upload))
     session.flush()
-    return UploadResult(_out(upload, pool_ids), 422 if status == UploadStatus.REJECTED else 201)
+    return UploadResult(_out(upload), 422 if status == UploadStatus.REJECTED else 201)
+
+
+# ---- outcomes --------------------------------------------------------------------------------
+
+
+def _wave_pools(session: Session, organisation_id: uuid.UUID, mode: UploadMode) -> list[Pool]:
+    """The pools replace=true may withdraw: the ministry's active pools whose source is an
+    upload of the same mode."""
+    return list(
+        session.scalars(
+            select(Pool)
+            .join(SurveyUpload, Pool.upload_id == SurveyUpload.id)
+            .where(
+                Pool.ministry_id == organisation_id,
+                Pool.status == "active",
+                SurveyUpload.mode == mode.value,
+            )
+        )
+    )
+
+
+def _entry(
+    row: int | None,
+    pool_id: uuid.UUID | None,
+    outcome: str,
+    version: int,
+    origin: str,
+    region: str | None,
+    occupation: str,
+    sector: str | None,
+) -> dict[str, Any]:
+    return {
+        "row": row,
+        "pool_id": str(pool_id) if pool_id else None,
+        "outcome": outcome,
+        "version": version,
+        "pool": describe_identity(origin, region, occupation, sector),
+    }
+
+
+def _pool_entry(row: int | None, pool: Pool, outcome: str, version: int) -> dict[str, Any]:
+    return _entry(
+        row,
+        pool.id,
+        outcome,
+        version,
+        pool.origin_country,
+        pool.region,
+        pool.occupation_code,
+        pool.sector_code,
+    )
+
+
+def _stored(result: StoredPools, rows: list[int | None]) -> list[dict[str, Any]]:
+    out = [
+        _pool_entry(row, pool, outcome, pool.version)
+        for row, pool, outcome in zip(rows, result.pools, result.outcomes, strict=True)
+    ]
+    return out + [_pool_entry(None, p, "withdrawn", p.version) for p in result.withdrawn]
+
+
+def _planned(plan: PoolPlan, rows: list[int | None]) -> list[dict[str, Any]]:
+    """What a dry run would do: the versions the pools would have."""
+    out = []
+    for index, (row, item, outcome) in enumerate(zip(rows, plan.items, plan.outcomes, strict=True)):
+        pool = plan.matched.get(index)
+        version = 1 if pool is None else pool.version + 1
+        out.append(
+            _entry(
+                row,
+                pool.id if pool is not None else None,
+                outcome,
+                version,
+                item.data.origin_country,
+                item.data.region,
+                item.occupation.code,
+                item.data.sector,
+            )
+        )
+    return out + [_pool_entry(None, p, "withdrawn", p.version + 1) for p in plan.withdraw]
+
+
+def _with_outcomes(report: dict[str, Any], outcomes: list[dict[str, Any]]) -> dict[str, Any]:
+    # A new dict: the JSON column sees a new value (in-place changes are not tracked).
+    counts = {f"pools_{o}": sum(1 for e in outcomes if e["outcome"] == o) for o in _OUTCOMES}
+    return {**report, **counts, "outcomes": outcomes}
 
 
 def _require_rows(rows_read: int) -> None:
@@ -222,7 +372,7 @@ def _column_order(table: Any, error: dict[str, Any]) -> int:
         return -1
 
 
-def _audit_state(upload: SurveyUpload, pool_ids: list[uuid.UUID]) -> dict[str, Any]:
+def _audit_state(upload: SurveyUpload) -> dict[str, Any]:
     # What the upload did, without its errors (the report holds those) and without row values.
     return {
         "filename": upload.filename,
@@ -235,11 +385,21 @@ def _audit_state(upload: SurveyUpload, pool_ids: list[uuid.UUID]) -> dict[str, A
         "rows_accepted": upload.rows_accepted,
         "rows_rejected": upload.rows_rejected,
         "cells_suppressed": upload.cells_suppressed,
-        "pools_created": len(pool_ids),
+        "replace": bool((upload.report or {}).get("replace")),
+        "pools_created": upload.pools_created,
+        "pools_updated": upload.pools_updated,
+        "pools_withdrawn": upload.pools_withdrawn,
     }
 
 
-def _out(upload: SurveyUpload, pool_ids: list[uuid.UUID]) -> UploadOut:
+def _out(upload: SurveyUpload, legacy_pool_ids: list[uuid.UUID] | None = None) -> UploadOut:
+    report = upload.report or {}
+    pools = [PoolOutcomeOut.model_validate(e) for e in report.get("outcomes", [])]
+    pool_ids = (
+        [p.pool_id for p in pools if p.pool_id and p.outcome in ("created", "updated")]
+        if legacy_pool_ids is None
+        else legacy_pool_ids
+    )
     return UploadOut(
         id=upload.id,
         organisation_id=upload.organisation_id,
@@ -255,20 +415,28 @@ def _out(upload: SurveyUpload, pool_ids: list[uuid.UUID]) -> UploadOut:
         cells_suppressed=upload.cells_suppressed,
         status=UploadStatus(upload.status),
         created_at=upload.created_at,
+        pools_created=upload.pools_created,
+        pools_updated=upload.pools_updated,
+        pools_withdrawn=upload.pools_withdrawn,
         pool_ids=pool_ids,
+        pools=pools,
         errors=upload.errors or [],
-        errors_total=int((upload.report or {}).get("errors_total", len(upload.errors or []))),
-        report=upload.report or {},
+        errors_total=int(report.get("errors_total", len(upload.errors or []))),
+        # The outcomes are `pools`, not repeated here.
+        report={k: v for k, v in report.items() if k != "outcomes"},
     )
 
 
 def to_out(session: Session, upload: SurveyUpload) -> UploadOut:
-    pool_ids = list(
+    if "outcomes" in (upload.report or {}):
+        return _out(upload)
+    # Stored before pools had an identity: every pool it stored was created, and is its own.
+    legacy = list(
         session.scalars(
             select(Pool.id).where(Pool.upload_id == upload.id).order_by(Pool.created_at, Pool.id)
         )
     )
-    return _out(upload, pool_ids)
+    return _out(upload, legacy)
 
 
 # ---- read ------------------------------------------------------------------------------------
@@ -316,10 +484,58 @@ def list_uploads(
 # ---- CSV report ------------------------------------------------------------------------------
 
 
-def report_csv(errors: Iterable[dict[str, Any]]) -> str:
-    """The row errors of an upload; the row number is an int, the other cells are text (values
-    are stored truncated to text), so every formula-like cell is neutralised."""
+_MESSAGES = {
+    "created": "a new pool (version {version})",
+    "updated": "the pool of this identity took the new figures (version {version})",
+    "withdrawn": "withdrawn: the wave does not list it (replace=true)",
+}
+
+
+def summary_counts(upload: UploadSummary | SurveyUpload) -> str:
+    """'30 rows read, 30 accepted, 0 rejected; pools: 0 created, 30 updated, 0 withdrawn'."""
+    return (
+        f"{upload.rows_read} rows read, {upload.rows_accepted} accepted, "
+        f"{upload.rows_rejected} rejected; pools: {upload.pools_created} created, "
+        f"{upload.pools_updated} updated, {upload.pools_withdrawn} withdrawn"
+    )
+
+
+def report_csv(upload: SurveyUpload) -> str:
+    """The upload's report for a spreadsheet: a summary line, then per row of the file what
+    became of it (outcome created / updated with the pool id) or each of its errors
+    (outcome "error"), then the withdrawn pools. The first four columns are those of the row
+    errors, so that a sheet reading them by position still works. The row number is an int, the
+    other cells are text (values are stored truncated), so every formula-like cell is
+    neutralised."""
+    lines: list[tuple[tuple[bool, int, int], tuple[object, ...]]] = []
+    for e in (upload.report or {}).get("outcomes", []):
+        row = e.get("row")
+        kind = 2 if e["outcome"] == "withdrawn" else 0
+        message = _MESSAGES.get(e["outcome"], e["outcome"]).format(version=e.get("version"))
+        lines.append(
+            (
+                (row is None, row or 0, kind),
+                (
+                    "" if row is None else row,
+                    "",
+                    e.get("pool"),
+                    message,
+                    e["outcome"],
+                    e["pool_id"],
+                ),
+            )
+        )
+    for e in upload.errors or []:
+        row = e.get("row")
+        lines.append(
+            (
+                (row is None, row or 0, 1),
+                (row if row is not None else "", e.get("column"), e.get("value"), e.get("message"),
+                 "error", ""),
+            )
+        )  # fmt: skip
+    lines.sort(key=lambda line: line[0])  # stable: a row's errors keep their order
     return to_csv(
-        ("row", "column", "value", "message"),
-        ((e.get("row", ""), e.get("column"), e.get("value"), e.get("message")) for e in errors),
+        ("row", "column", "value", "message", "outcome", "pool_id"),
+        [("", "", "", summary_counts(upload), "summary", ""), *(cells for _, cells in lines)],
     )

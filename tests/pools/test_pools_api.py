@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.audit.models import AuditEvent
 from app.pools.models import Pool, PoolSkill
@@ -107,15 +107,12 @@ def test_bad_input_is_422_at_the_field_and_stores_nothing(client, actors, snapsh
 def test_duplicate_external_ref_is_409(client, actors, snapshot) -> None:
     first = _create(client, actors["ministry"], external_ref="S-1")
     before = snapshot()
-    r = client.post(URL, json=pool_payload(external_ref="S-1"), headers=actors["ministry"].headers)
+    # Another pool (another region) cannot take the reference.
+    other = pool_payload(external_ref="S-1", region="Ilocos")
+    r = client.post(URL, json=other, headers=actors["ministry"].headers)
     assert r.status_code == 409 and r.json()["existing_id"] == first["id"]
     assert snapshot() == before
-    assert (
-        client.post(
-            URL, json=pool_payload(external_ref="S-1"), headers=actors["ministry2"].headers
-        ).status_code
-        == 201
-    )
+    assert client.post(URL, json=other, headers=actors["ministry2"].headers).status_code == 201
 
 
 def test_admin_creates_for_a_named_ministry(client, actors) -> None:
@@ -321,3 +318,140 @@ def test_withdraw(client, actors, database) -> None:
     assert events[1].before == {"status": "active"} and events[1].after == {"status": "withdrawn"}
     stale = client.post(f"{URL}/{pid}/withdraw", headers={**ministry.headers, "If-Match": "1"})
     assert stale.status_code == 409
+
+
+# ---- identity and history --------------------------------------------------------------------
+
+
+def _history(client, actor, pid: str, **params: Any) -> dict[str, Any]:
+    r = client.get(f"{URL}/{pid}/history", headers=actor.headers, params=params)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_posting_a_known_identity_updates_that_pool(client, actors, database, snapshot) -> None:
+    ministry = actors["ministry"]
+    first = _create(client, ministry)
+    before = snapshot()
+    # The region compares case- and whitespace-insensitively; the figures are new.
+    r = client.post(
+        URL, json=pool_payload(region="  calabarzon", headcount=75), headers=ministry.headers
+    )
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["id"] == first["id"] and body["version"] == 2 and body["headcount"] == 75
+    assert r.headers["etag"] == '"2"' and r.headers["content-location"] == f"{URL}/{first['id']}"
+    after = snapshot()
+    assert after["pools"] == before["pools"] and after["audit_events"] == before["audit_events"] + 1
+    _, update = _events(database, first["id"])
+    assert update.action == "update" and update.before["headcount"] == 120
+
+    history = _history(client, ministry, first["id"])
+    assert history["total"] == 2
+    now, then = history["items"]
+    assert (now["version"], now["current"], now["change"]) == (2, True, "update")
+    assert now["made_by_id"] == str(ministry.user_id) and now["figures"]["headcount"] == 75
+    assert (then["version"], then["current"], then["change"]) == (1, False, "create")
+    assert then["figures"]["headcount"] == 120 and then["figures"]["region"] == "Calabarzon"
+    assert then["replaced_at"] and {s["skill"] for s in then["figures"]["skills"]} == {
+        "patient-assessment",
+        "wound-care",
+    }
+    assert _history(client, ministry, first["id"], limit=1, offset=1)["items"][0]["version"] == 1
+
+    # The same figures again: still an update (the ministry confirmed them), no second pool.
+    same = snapshot()
+    again = client.post(
+        URL, json=pool_payload(region="calabarzon", headcount=75), headers=ministry.headers
+    )
+    assert again.status_code == 200 and again.json()["id"] == first["id"]
+    assert again.json()["version"] == 3 and again.headers["etag"] == '"3"'
+    now = snapshot()
+    assert now["pools"] == same["pools"] and now["audit_events"] == same["audit_events"] + 1
+    *_, confirmed = _events(database, first["id"])
+    assert (confirmed.action, confirmed.before, confirmed.after) == (
+        "update",
+        {"version": 2},
+        {"version": 3},
+    )
+    assert [v["version"] for v in _history(client, ministry, first["id"])["items"]] == [3, 2, 1]
+
+
+def test_history_is_read_as_the_pool_is(client, actors) -> None:
+    pid = _create(client, actors["ministry"])["id"]
+    assert _history(client, actors["officer"], pid)["total"] == 1
+    assert _history(client, actors["admin"], pid)["items"][0]["change"] == "create"
+    url = f"{URL}/{pid}/history"
+    assert client.get(url, headers=actors["ministry2"].headers).status_code == 404
+    assert client.get(url, headers=actors["employer"].headers).status_code == 403
+    assert client.get(url).status_code == 401
+
+
+def test_withdrawal_is_a_version_and_posting_brings_the_pool_back(client, actors) -> None:
+    ministry = actors["ministry"]
+    pid = _create(client, ministry)["id"]
+    assert client.post(f"{URL}/{pid}/withdraw", headers=ministry.headers).status_code == 200
+    back = client.post(URL, json=pool_payload(), headers=ministry.headers)
+    assert back.status_code == 200 and back.json()["id"] == pid
+    assert back.json()["status"] == "active" and back.json()["version"] == 3
+    changes = [v["change"] for v in _history(client, ministry, pid)["items"]]
+    assert changes == ["update", "withdraw", "create"]
+
+
+def test_patch_onto_another_pools_identity_is_409(client, actors, snapshot) -> None:
+    ministry = actors["ministry"]
+    a = _create(client, ministry)
+    b = _create(client, ministry, region="Ilocos")
+    before = snapshot()
+    h = {**ministry.headers, "If-Match": "1"}
+    r = client.patch(f"{URL}/{b['id']}", json={"region": "CALABARZON"}, headers=h)
+    assert r.status_code == 409 and r.json()["existing_id"] == a["id"]
+    assert snapshot() == before
+    # Withdrawn, b may take a's identity; brought back while a is active, it may not.
+    assert client.post(f"{URL}/{b['id']}/withdraw", headers=ministry.headers).status_code == 200
+    r = client.patch(
+        f"{URL}/{b['id']}",
+        json={"region": "CALABARZON"},
+        headers={**ministry.headers, "If-Match": "2"},
+    )
+    assert r.status_code == 200, r.text
+    r = client.patch(
+        f"{URL}/{b['id']}", json={"status": "active"}, headers={**ministry.headers, "If-Match": "3"}
+    )
+    assert r.status_code == 409 and r.json()["existing_id"] == a["id"]
+    # A change of other fields is fine.
+    ok = client.patch(f"{URL}/{a['id']}", json={"sector": "87"}, headers=h)
+    assert ok.status_code == 200 and ok.json()["version"] == 2
+
+
+def test_concurrent_posts_of_one_identity_make_one_pool(database, actors) -> None:
+    import threading
+
+    from fastapi.testclient import TestClient
+
+    from tests.conftest import make_test_app
+
+    app = make_test_app(database)
+    headers = actors["ministry"].headers
+    n = 4
+    barrier = threading.Barrier(n)
+    codes: list[int] = []
+    lock = threading.Lock()
+
+    def go(headcount: int) -> None:
+        with TestClient(app, raise_server_exceptions=False) as c:
+            barrier.wait()
+            r = c.post(URL, json=pool_payload(headcount=headcount), headers=headers)
+            with lock:
+                codes.append(r.status_code)
+
+    threads = [threading.Thread(target=go, args=(10 + i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    # One creates; the others update it (PostgreSQL: they wait for the write lock) or, having
+    # looked before it was stored (SQLite), are told to send again. Never a 500, never two pools.
+    assert codes.count(201) == 1 and set(codes) <= {200, 201, 409}, codes
+    with database.session() as s:
+        assert s.scalar(select(func.count()).select_from(Pool)) == 1

@@ -99,12 +99,18 @@ def test_respondents_are_aggregated_into_pools(client, database, actors, count_r
 
     pools = _pool_details(database, body["pool_ids"])
     assert set(pools) == {("Ilocos", "2221"), ("Ilocos", "5321")}
+    assert body["pools_created"] == 2 and body["pools_updated"] == 0
+    assert [(p["row"], p["outcome"], p["pool"]) for p in body["pools"]] == [
+        (None, "created", "PH, Ilocos, 2221, no sector"),
+        (None, "created", "PH, Ilocos, 5321, no sector"),
+    ]
     nurses = pools[("Ilocos", "2221")]
     pool = nurses["pool"]
     assert pool.origin_country == "PH"  # the uploading ministry's country
     assert pool.ministry_id == actors["ministry"].org_id
     assert pool.headcount == 6
-    assert pool.sector_code == "86"  # the most common sector
+    # The cell is the pool's identity (origin, region, occupation): no sector experience.
+    assert pool.sector_code is None
     assert pool.experience_years == pytest.approx(3.5)  # median of 1, 2, 3, 4, 5, 10
     assert pool.isced_level == 5  # median 5.5, rounded down
     assert nurses["skills"] == pytest.approx(
@@ -116,7 +122,7 @@ def test_respondents_are_aggregated_into_pools(client, database, actors, count_r
     carers = pools[("Ilocos", "5321")]
     assert carers["pool"].headcount == 5 and carers["pool"].isced_level == 4
     assert carers["pool"].experience_years == pytest.approx(3)
-    assert carers["pool"].sector_code == "87"
+    assert carers["pool"].sector_code is None
     assert carers["skills"] == pytest.approx({"hand-hygiene": 3 / 5})
     assert carers["languages"] == pytest.approx({("en", "A2"): 3 / 5})
 

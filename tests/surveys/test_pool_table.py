@@ -141,7 +141,7 @@ def test_every_bad_row_and_cell_is_reported(client, actors) -> None:
     rows = [
         GOOD_ROW,
         "XZ,Cebu,9999,04,0,nope,en:Q1,6,3,",
-        GOOD_ROW,
+        _with("region", "Davao"),
         _with("headcount", "0"),
     ]
     r = upload(client, actors["ministry"].headers, csv_bytes(*rows))
@@ -324,7 +324,9 @@ def test_report_csv_neutralises_formulas(client, actors) -> None:
     assert r.headers["content-type"].startswith("text/csv")
     assert r.headers["content-disposition"].startswith("attachment;")
     lines = r.text.splitlines()
-    assert lines[0] == "row,column,value,message"
+    # The row errors' columns first, as before; then what became of the row.
+    assert lines[0] == "row,column,value,message,outcome,pool_id"
+    assert lines[1].startswith(',,,"8 rows read, 0 accepted, 7 rejected; pools: 0 created')
     (formula,) = [line for line in lines if "HYPERLINK" in line]
     assert formula.startswith("8,skills,\"'=HYPERLINK(")
     assert "\n=" not in r.text and ",=" not in r.text and ',"=' not in r.text
@@ -340,7 +342,7 @@ def test_a_failure_while_storing_leaves_nothing(client, actors, count_rows, monk
     def broken(*args, **kwargs):
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(service, "create_pools", broken)
+    monkeypatch.setattr(service, "store_pools", broken)
     before = snapshot(count_rows)
     r = upload(client, actors["ministry"].headers, csv_bytes(GOOD_ROW))
     assert r.status_code == 500
@@ -363,7 +365,7 @@ def test_json_lists_the_first_1000_row_errors_and_report_csv_all(client, actors)
     assert len(got["errors"]) == 1_000 and got["errors_total"] == 1_003
     assert got["errors"][-1]["row"] == 1_001 and got["errors_note"] == stored["errors_note"]
     report = client.get(f"{URL}/{stored['id']}/report.csv", headers=h).text
-    assert len(report.strip().splitlines()) == 1 + 1_003
+    assert len(report.strip().splitlines()) == 2 + 1_003  # header, summary, errors
 
     small = upload(client, h, csv_bytes(GOOD_ROW, bad)).json()["upload"]
     assert small["errors_total"] == len(small["errors"]) == 1 and small["errors_note"] is None

@@ -1,4 +1,5 @@
-"""Workforce-survey upload (ministries) and the row-by-row validation report."""
+"""Workforce-survey upload (ministries) and the row-by-row report: what became of each row (a
+pool created or updated), the withdrawn pools of a replacing wave, and the row errors."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
 from app.surveys import service as surveys
 from app.surveys.receive import ReceivedFile
-from app.surveys.schemas import UploadOptions
+from app.surveys.schemas import UploadOptions, UploadOut
 from app.web import queries
 from app.web.deps import CsrfForm, CurrentWebUser, MinistryUser
 from app.web.pages.common import text, web_router
@@ -39,7 +40,8 @@ def _form(
         {
             "uploads": queries.uploads_of(session, user.principal, limit=10),
             "error": error,
-            "values": values or {"mode": "pool_table", "on_error": "reject", "dry_run": ""},
+            "values": values
+            or {"mode": "pool_table", "on_error": "reject", "dry_run": "", "replace": ""},
         },
         status=status,
     )
@@ -81,6 +83,7 @@ def upload(
         "mode": text(form, "mode"),
         "on_error": text(form, "on_error"),
         "dry_run": "true" if form.get("dry_run") == "on" else "",
+        "replace": "true" if form.get("replace") == "on" else "",
     }
     file = form.get("file")
     if not isinstance(file, UploadFile) or not file.filename:
@@ -98,14 +101,21 @@ def upload(
                 "mode": values["mode"],
                 "on_error": values["on_error"],
                 "dry_run": bool(values["dry_run"]),
+                "replace": bool(values["replace"]),
             }
         )
-    except ValidationError:
+    except ValidationError as exc:
+        replace = [e for e in exc.errors() if e.get("loc") == ("replace",)]
         return _form(
             request,
             user,
             session,
-            error="Choose a mode and what to do with bad rows.",
+            error=(
+                "Replacing the whole wave needs every row: choose to reject the file if a row "
+                "is bad."
+                if replace
+                else "Choose a mode and what to do with bad rows."
+            ),
             status=422,
             values=values,
         )
@@ -119,7 +129,7 @@ def upload(
     except ProblemError as exc:
         if exc.status >= 500 or exc.status == 409:
             raise  # a failed write: the error page, and the transaction rolls back
-        # The file could not be read, or its pools could not be stored (create_pools refuses
+        # The file could not be read, or its pools could not be stored (store_pools refuses
         # after the upload record was flushed): roll back whatever was written, as raising would,
         # and say why on the form. A rejected upload is a result, not an error: it is kept.
         session.rollback()
@@ -128,7 +138,7 @@ def upload(
     return render(
         request,
         "upload_report.html",
-        {"upload": out, "fresh": True},
+        {"upload": out, "fresh": True, "pools_text": pools_sentence(out)},
         status=result.status_code if result.status_code != 201 else 200,
     )
 
@@ -137,7 +147,35 @@ def upload(
 def upload_report(
     request: Request, upload_id: uuid.UUID, user: CurrentWebUser, session: SessionDep
 ) -> Response:
-    upload = surveys.get_upload(session, user.principal, upload_id)
+    out = surveys.to_out(session, surveys.get_upload(session, user.principal, upload_id))
     return render(
-        request, "upload_report.html", {"upload": surveys.to_out(session, upload), "fresh": False}
+        request,
+        "upload_report.html",
+        {"upload": out, "fresh": False, "pools_text": pools_sentence(out)},
     )
+
+
+_VERBS = {
+    "created": "created",
+    "updated": "updated with the new figures",
+    "withdrawn": "withdrawn (not in this wave)",
+}
+
+
+def pools_sentence(out: UploadOut) -> str:
+    """'1 pool was created and 29 pools were updated with the new figures.' ('would be' for a
+    dry run); empty when the upload stored nothing."""
+    counts = {
+        "created": out.pools_created,
+        "updated": out.pools_updated,
+        "withdrawn": out.pools_withdrawn,
+    }
+    parts = []
+    for outcome, n in counts.items():
+        if n:
+            verb = "would be" if out.dry_run else ("was" if n == 1 else "were")
+            parts.append(f"{n} {'pool' if n == 1 else 'pools'} {verb} {_VERBS[outcome]}")
+    if not parts:
+        return ""
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return text[0].upper() + text[1:] + "."
