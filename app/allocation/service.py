@@ -2,11 +2,14 @@
 matches of a scope, solve it (matching.allocation), store the plan, and adopt it.
 
 Capacities are what is left at planning time: vacancy openings less approved headcount, pool
-headcount less approved headcount on the pool, the pair's eligible headcount less what was
-approved on the pair, and each pathway's quota left for the vacancy's start year; the same
-quantities app.reviews.service checks an approval against. Adoption records one approval per
-assignment through app.reviews.service.approve (same checks, same locks), all in the request's
-transaction: if any assignment no longer fits, a 409 lists them and nothing is recorded.
+headcount less approved headcount on the pool, the pair's eligible headcount, and each
+pathway's quota left for the vacancy's start year; the same quantities app.reviews.service
+checks an approval against. "Approved" is always approvals less withdrawals
+(reviews.approved_totals), so a withdrawal's release is there for the next plan. A pair with
+workers approved now is left out: it takes no other approval until it is withdrawn. Adoption
+records one approval per assignment through app.reviews.service.approve (same checks, same
+locks), all in the request's transaction: if any assignment no longer fits (an approved pair
+included, code `approved_match`), a 409 lists them and nothing is recorded.
 
 Solver details that have no column of their own (dual bound, which computation gave the plan,
 solver message and time, pairs considered, the greedy plan's size) are kept in the plan's
@@ -93,6 +96,8 @@ def build_problem(session: Session, scope: PlanScope, min_score: float) -> Alloc
     pool_left: dict[uuid.UUID, int] = {}
     pairs: list[AllocationPair] = []
     for vid, pid, code, score, eligible, origin, dest, start, vac_openings, pool_hc in rows:
+        if by_pair.get((vid, pid), 0) > 0:
+            continue  # approved now: adoption would refuse it (approved_match)
         openings[vid] = vac_openings - by_vacancy.get((vid,), 0)
         pool_left[pid] = pool_hc - by_pool.get((pid,), 0)
         pairs.append(
@@ -101,7 +106,7 @@ def build_problem(session: Session, scope: PlanScope, min_score: float) -> Alloc
                 pid,
                 code,
                 score,
-                eligible - by_pair.get((vid, pid), 0),
+                eligible,
                 origin,
                 dest,
                 start.year,

@@ -6,7 +6,7 @@ import uuid
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from app.common.schemas import Strict, UtcDatetime
 
@@ -16,14 +16,25 @@ class DecisionKind(StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
     NEEDS_INFORMATION = "needs_information"
+    #: Takes back what is approved on a match (note required); releases what it consumed.
+    WITHDRAWN = "withdrawn"
 
 
 class DecisionIn(Strict):
     decision: DecisionKind
-    note: Annotated[str, Field(max_length=5000)] = ""
+    # Validated when omitted too: a withdrawal without a note is a 422 on `note`.
+    note: Annotated[str, Field(max_length=5000, validate_default=True)] = ""
     headcount: Annotated[
         int | None, Field(ge=1, le=1_000_000, description="workers approved (approvals only)")
     ] = None
+
+    @field_validator("note")
+    @classmethod
+    def _note_for_withdrawals(cls, note: str, info: ValidationInfo) -> str:
+        # A field validator (not the model one below) so that the 422 names the field `note`.
+        if info.data.get("decision") is DecisionKind.WITHDRAWN and not note:
+            raise ValueError("a withdrawal needs a note saying why")
+        return note
 
     @model_validator(mode="after")
     def _headcount_for_approvals(self) -> DecisionIn:
@@ -44,7 +55,9 @@ class DecisionOut(BaseModel):
     officer_id: uuid.UUID
     decision: str
     note: str
-    headcount: int
+    headcount: int = Field(
+        description="workers approved (an approval) or released (a withdrawal); 0 otherwise"
+    )
     pathway_code: str | None
     quota_year: int | None
     created_at: UtcDatetime

@@ -1,5 +1,7 @@
 """Recording decisions. Approvals consume pathway quota, vacancy openings and pool headcount,
-and are serialised so that concurrent approvals can never exceed any of them."""
+and are serialised so that concurrent approvals can never exceed any of them. A withdrawal
+takes an approval back and releases what it consumed; decisions stay append-only history, so
+what is approved now is always summed as approvals less withdrawals (approved_totals)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
@@ -28,12 +30,17 @@ def _lock(session: Session, model: type, ident: uuid.UUID) -> None:
     """Hold a write lock on one row until the transaction ends.
 
     PostgreSQL: SELECT ... FOR UPDATE. SQLite has no row locks; a no-op UPDATE takes the
-    database write lock, which serialises the approvals that follow the same path.
+    database write lock, which serialises the approvals that follow the same path (it sets
+    updated_at to itself: a lock is no change, so the column's onupdate must not fire).
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(model.id).where(model.id == ident).with_for_update())
     else:
-        session.execute(update(model).where(model.id == ident).values(version=model.version))
+        session.execute(
+            update(model)
+            .where(model.id == ident)
+            .values(version=model.version, updated_at=model.updated_at)
+        )
 
 
 def lock_for_approvals(
@@ -51,26 +58,51 @@ def lock_for_approvals(
             _lock(session, model, ident)
 
 
-def approved_headcount(session: Session, *conditions) -> int:
-    total = session.scalar(
-        select(func.coalesce(func.sum(Decision.headcount), 0)).where(
-            Decision.decision == DecisionKind.APPROVED.value, *conditions
-        )
-    )
-    return int(total or 0)
+#: An approval adds its headcount; a withdrawal records, on its own row, the headcount (and the
+#: pathway and quota year) it releases, and takes it away again.
+_COUNTED = (DecisionKind.APPROVED.value, DecisionKind.WITHDRAWN.value)
+_SIGNED = case(
+    (Decision.decision == DecisionKind.WITHDRAWN.value, -Decision.headcount),
+    else_=Decision.headcount,
+)
 
 
 def approved_totals(
     session: Session, *keys: Any, where: Sequence[Any] = ()
 ) -> dict[tuple[Any, ...], int]:
-    """Approved headcount grouped by the given Decision columns, e.g. per vacancy at once
-    (the grouped form of approved_headcount, for callers that need many totals)."""
+    """Headcount approved now (approvals less withdrawals), grouped by the given Decision
+    columns, e.g. per vacancy at once. The one place approvals are summed: quota, openings
+    and pool headcount used, wherever they are shown or checked, come from here."""
     rows = session.execute(
-        select(*keys, func.sum(Decision.headcount))
-        .where(Decision.decision == DecisionKind.APPROVED.value, *where)
+        select(*keys, func.sum(_SIGNED))
+        .where(Decision.decision.in_(_COUNTED), *where)
         .group_by(*keys)
     )
     return {tuple(row[:-1]): int(row[-1] or 0) for row in rows}
+
+
+def approved_headcount(session: Session, *conditions: Any) -> int:
+    """Headcount approved now on the decisions matching `conditions` (one total)."""
+    return approved_totals(session, where=conditions).get((), 0)
+
+
+def _on_pair(vacancy: Vacancy, pool: Pool) -> tuple[Any, Any]:
+    return (Decision.vacancy_id == vacancy.id, Decision.pool_id == pool.id)
+
+
+def _refuse_if_approved(session: Session, vacancy: Vacancy, pool: Pool, kind: DecisionKind) -> None:
+    """Any decision but a withdrawal on a match with workers approved is a 409: the approval
+    must be taken back first (call under the pair's locks, so the answer holds)."""
+    approved = approved_headcount(session, *_on_pair(vacancy, pool))
+    if approved > 0:
+        raise ProblemError(
+            409,
+            f"{approved} workers are approved on this match; withdraw the approval (decision "
+            f"'withdrawn', with a note) before recording '{kind.value}'.",
+            title="Match approved",
+            code="approved_match",
+            approved=approved,
+        )
 
 
 def quota_left(session: Session, pathway: LegalPathway, year: int) -> int | None:
@@ -85,20 +117,25 @@ def quota_left(session: Session, pathway: LegalPathway, year: int) -> int | None
 def _check_approval(
     session: Session, match: Match, vacancy: Vacancy, pool: Pool, headcount: int
 ) -> LegalPathway:
+    pathway = (
+        session.scalar(select(LegalPathway).where(LegalPathway.code == match.pathway_code))
+        if match.pathway_code is not None
+        else None
+    )
+    # Lock in one fixed order (pathway, vacancy, pool) so concurrent approvals cannot deadlock.
+    lock_for_approvals(session, [pathway.id] if pathway else [], [vacancy.id], [pool.id])
+    # First: an approved pair that the approval made ineligible (its quota used up) still
+    # answers "withdraw first".
+    _refuse_if_approved(session, vacancy, pool, DecisionKind.APPROVED)
+    _require_open(vacancy, pool)
     if not match.eligible or match.pathway_code is None:
         raise ProblemError(
             409,
             "This pair is not eligible under any legal pathway; it cannot be approved.",
             reasons=match.reasons,
         )
-    pathway = session.scalar(select(LegalPathway).where(LegalPathway.code == match.pathway_code))
     if pathway is None:
         raise ProblemError(409, f"Pathway {match.pathway_code} no longer exists.")
-    # Lock in one fixed order (pathway, vacancy, pool) so concurrent approvals cannot deadlock.
-    serialise_writes(session)
-    _lock(session, LegalPathway, pathway.id)
-    _lock(session, Vacancy, vacancy.id)
-    _lock(session, Pool, pool.id)
     year = vacancy.start_date.year
     left = quota_left(session, pathway, year)
     if left is not None and headcount > left:
@@ -121,11 +158,10 @@ def _check_approval(
             code="openings_exhausted",
             remaining=max(openings_left, 0),
         )
-    pair_left = match.eligible_headcount - approved_headcount(
-        session, Decision.vacancy_id == vacancy.id, Decision.pool_id == pool.id
-    )
+    # Nothing is approved on the pair (refused above), so the pair can take its eligible
+    # headcount, within what the pool's other approvals leave.
     pool_left = pool.headcount - approved_headcount(session, Decision.pool_id == pool.id)
-    available = min(pair_left, pool_left)
+    available = min(match.eligible_headcount, pool_left)
     if headcount > available:
         raise ProblemError(
             409,
@@ -197,7 +233,6 @@ def approve(
     locks of every approval (quota, openings, pool headcount); a failed check raises a 409
     ProblemError and records nothing. Does not re-rank: call rerank_after_approvals once
     the request's approvals are recorded."""
-    _require_open(vacancy, pool)
     pathway = _check_approval(session, match, vacancy, pool, headcount)
     decision = _record_decision(
         session,
@@ -225,6 +260,94 @@ def approve(
     return decision
 
 
+def withdraw(
+    session: Session,
+    principal: Principal,
+    match: Match,
+    vacancy: Vacancy,
+    pool: Pool,
+    note: str,
+) -> list[Decision]:
+    """Take back what is approved on a match, releasing exactly the quota (per pathway and
+    quota year it was approved under), vacancy openings and pool headcount it consumed: one
+    withdrawal row per (pathway, year) approved, each recording what it releases. A 409
+    `not_approved` when nothing is approved on the pair. Allowed on a filled (or closed)
+    vacancy and a withdrawn pool too: releasing is always possible. A filled vacancy whose
+    openings come free is open again. Does not re-rank: call rerank_after_approvals."""
+    pair = _on_pair(vacancy, pool)
+    # The locks of approvals, in their order. The pathways are those the pair's approvals
+    # used; read after the write lock (PostgreSQL), they cannot change before the row locks.
+    serialise_writes(session)
+    codes = sorted({c for (c,) in approved_totals(session, Decision.pathway_code, where=pair) if c})
+    pathway_ids = session.scalars(select(LegalPathway.id).where(LegalPathway.code.in_(codes)))
+    lock_for_approvals(session, list(pathway_ids), [vacancy.id], [pool.id])
+    # Read under the locks: a concurrent withdrawal of the same approval has committed by now.
+    held = {
+        key: n
+        for key, n in approved_totals(
+            session, Decision.pathway_code, Decision.quota_year, where=pair
+        ).items()
+        if n > 0
+    }
+    if not held:
+        raise ProblemError(
+            409,
+            "Nothing is approved on this match; only an approval can be withdrawn.",
+            title="Not approved",
+            code="not_approved",
+        )
+    session.refresh(vacancy, ["status", "openings"])  # as committed, now that it is locked
+    released = [
+        {"pathway": code, "quota_year": year, "headcount": n}
+        for (code, year), n in sorted(held.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or 0))
+    ]
+    decisions = [
+        Decision(
+            match_id=match.id,
+            vacancy_id=vacancy.id,
+            pool_id=pool.id,
+            officer_id=principal.user_id,
+            decision=DecisionKind.WITHDRAWN.value,
+            note=note,
+            headcount=r["headcount"],
+            pathway_code=r["pathway"],
+            quota_year=r["quota_year"],
+        )
+        for r in released
+    ]
+    session.add_all(decisions)
+    session.flush()
+    record(
+        session,
+        principal,
+        "decide",
+        "match",
+        match.id,
+        {"approved": sum(held.values()), "by_pathway": released},
+        {
+            "decision": DecisionKind.WITHDRAWN.value,
+            "approved": 0,
+            "released": released,
+            "note": note,
+        },
+    )
+    if (
+        vacancy.status == "filled"
+        and approved_headcount(session, Decision.vacancy_id == vacancy.id) < vacancy.openings
+    ):
+        vacancy.status = "open"
+        record(
+            session,
+            principal,
+            "reopen",
+            "vacancy",
+            vacancy.id,
+            {"status": "filled"},
+            {"status": "open"},
+        )
+    return decisions
+
+
 def rerank_after_approvals(
     session: Session, settings: Settings, vacancies: Sequence[Vacancy], pools: Sequence[Pool]
 ) -> None:
@@ -249,13 +372,23 @@ def decide(
     vacancy = session.get(Vacancy, match.vacancy_id)
     pool = session.get(Pool, match.pool_id)
     assert vacancy is not None and pool is not None
-    _require_open(vacancy, pool)
+    if data.decision is DecisionKind.WITHDRAWN:
+        # The last row written is the one answered (more than one only when the pair's
+        # approvals used more than one pathway or quota year).
+        decision = withdraw(session, principal, match, vacancy, pool, data.note)[-1]
+        rerank_after_approvals(session, settings, [vacancy], [pool])
+        return decision
     # Matches served are always current (recomputed in the write that changed an input), so
     # the pathway and eligible headcount on the row are the ones the officer saw.
     if data.decision is DecisionKind.APPROVED:
         decision = approve(session, principal, match, vacancy, pool, data.headcount or 0, data.note)
         rerank_after_approvals(session, settings, [vacancy], [pool])
         return decision
+    # Under the pair's locks (the approvals' order), so that an approval cannot slip in
+    # between the check and the write.
+    lock_for_approvals(session, [], [vacancy.id], [pool.id])
+    _refuse_if_approved(session, vacancy, pool, data.decision)
+    _require_open(vacancy, pool)
     return _record_decision(
         session, principal, match, vacancy, pool, data.decision, data.note, 0, match.pathway_code
     )

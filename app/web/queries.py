@@ -107,6 +107,44 @@ def decisions_by_match(
     return out
 
 
+def approved_by_pair(
+    session: Session, rows: Sequence[Match]
+) -> dict[tuple[uuid.UUID, uuid.UUID], int]:
+    """Headcount approved now (approvals less withdrawals) on each of these pairs, in one query."""
+    if not rows:
+        return {}
+    return reviews.approved_totals(
+        session,
+        Decision.vacancy_id,
+        Decision.pool_id,
+        where=(
+            Decision.vacancy_id.in_(sorted({r.vacancy_id for r in rows})),
+            Decision.pool_id.in_(sorted({r.pool_id for r in rows})),
+        ),
+    )
+
+
+def approvals_in_force(session: Session, vacancy_id: uuid.UUID) -> list[tuple[Match, int]]:
+    """The vacancy's matches with workers approved now, and how many, by pool: where an officer
+    withdraws an approval whatever the match's ranking (an approval that used up its quota
+    leaves its own pair blocked)."""
+    held = {
+        pool_id: n
+        for (pool_id,), n in reviews.approved_totals(
+            session, Decision.pool_id, where=(Decision.vacancy_id == vacancy_id,)
+        ).items()
+        if n > 0
+    }
+    if not held:
+        return []
+    rows = session.scalars(
+        select(Match)
+        .where(Match.vacancy_id == vacancy_id, Match.pool_id.in_(sorted(held)))
+        .order_by(Match.pool_id)
+    )
+    return [(m, held[m.pool_id]) for m in rows]
+
+
 def blocked_of_vacancy(session: Session, vacancy_id: uuid.UUID, limit: int = 100) -> list[Match]:
     """Ineligible pairs stored for a vacancy (related occupations), best score first."""
     return list(

@@ -32,7 +32,8 @@ def _key(demo_keys: dict[str, dict[str, str]], role: str) -> dict[str, str]:
 
 
 def _approved_by(s: Session) -> tuple[Counter[Any], Counter[Any], Counter[Any], Counter[Any]]:
-    """Approved headcount per vacancy, pool, (vacancy, pool) and (pathway, year)."""
+    """Headcount approved now per vacancy, pool, (vacancy, pool) and (pathway, year):
+    approvals less withdrawals (each withdrawal records what it releases)."""
     per_v: Counter[Any] = Counter()
     per_p: Counter[Any] = Counter()
     per_pair: Counter[Any] = Counter()
@@ -44,9 +45,11 @@ def _approved_by(s: Session) -> tuple[Counter[Any], Counter[Any], Counter[Any], 
             Decision.pathway_code,
             Decision.quota_year,
             Decision.headcount,
-        ).where(Decision.decision == "approved")
+            Decision.decision,
+        ).where(Decision.decision.in_(["approved", "withdrawn"]))
     ).all()
-    for v, p, code, year, n in approved:
+    for v, p, code, year, n, kind in approved:
+        n = n if kind == "approved" else -n
         per_v[v] += n
         per_p[p] += n
         per_pair[(v, p)] += n
@@ -64,6 +67,7 @@ def _state(db: Database) -> dict[str, Any]:
             .join(Pool, Pool.id == Match.pool_id)
             .where(Match.eligible.is_(True), Vacancy.status == "open", Pool.status == "active")
         ).all()
+        # A pair with workers approved now takes no other approval until it is withdrawn.
         pairs = [
             Pair(
                 str(v.id),
@@ -71,7 +75,7 @@ def _state(db: Database) -> dict[str, Any]:
                 m.pathway_code,
                 v.start_date.year,
                 m.score,
-                m.eligible_headcount - per_pair[(v.id, p.id)],
+                0 if per_pair[(v.id, p.id)] > 0 else m.eligible_headcount,
                 p.origin_country,
                 v.destination_country,
             )
@@ -123,15 +127,10 @@ def _violations(plan: dict[str, Any], state: dict[str, Any]) -> list[str]:
 
 
 def _approved(db: Database, *where: Any) -> int:
+    """Headcount approved now: approvals less withdrawals."""
     with db.session() as s:
-        return int(
-            s.scalar(
-                select(func.coalesce(func.sum(Decision.headcount), 0)).where(
-                    Decision.decision == "approved", *where
-                )
-            )
-            or 0
-        )
+        rows = s.execute(select(Decision.decision, Decision.headcount).where(*where)).all()
+    return sum(n for d, n in rows if d == "approved") - sum(n for d, n in rows if d == "withdrawn")
 
 
 def _count(db: Database, model: type, *where: Any) -> int:
@@ -381,7 +380,14 @@ def test_adoption_that_lost_a_race_is_409_and_records_nothing(
     assert (first["vacancy_id"], first["pool_id"]) in failed
     assert all(
         f["code"]
-        in {"openings_exhausted", "pool_exhausted", "quota_exhausted", "match_changed", "conflict"}
+        in {
+            "openings_exhausted",
+            "pool_exhausted",
+            "quota_exhausted",
+            "match_changed",
+            "approved_match",
+            "conflict",
+        }
         for f in body["failures"]
     )
     # Nothing from the plan was recorded: only the direct approval is there.
@@ -391,6 +397,114 @@ def test_adoption_that_lost_a_race_is_409_and_records_nothing(
     with demo_database.session() as s:
         assert s.get(AllocationPlan, uuid.UUID(plan["id"])).status == "proposed"
     assert _count(demo_database, AuditEvent, AuditEvent.action == "adopt") == 0
+
+
+def _match_id(db: Database, assignment: dict[str, Any]) -> str:
+    with db.session() as s:
+        return str(
+            s.scalar(
+                select(Match.id).where(
+                    Match.vacancy_id == uuid.UUID(assignment["vacancy_id"]),
+                    Match.pool_id == uuid.UUID(assignment["pool_id"]),
+                )
+            )
+        )
+
+
+def test_a_plan_after_a_withdrawal_uses_the_released_capacity(
+    demo_client: TestClient,
+    demo_database: Database,
+    demo_keys: dict[str, dict[str, str]],
+) -> None:
+    officer = _key(demo_keys, "officer")
+    first = _create(demo_client, officer)
+    assert demo_client.post(f"{URL}/{first['id']}/adopt", headers=officer).status_code == 200
+    # What a plan finds once the first one is adopted ...
+    before = _create(demo_client, officer)
+    assert before["solver_status"] == "optimal"
+    # ... and after one of the adopted approvals is withdrawn.
+    taken = max(first["assignments"], key=lambda a: (a["score"] * a["headcount"], a["pool_id"]))
+    r = demo_client.post(
+        f"/api/v1/matches/{_match_id(demo_database, taken)}/decisions",
+        headers=officer,
+        json={"decision": "withdrawn", "note": "the employer cut the openings"},
+    )
+    assert r.status_code == 201, r.text
+    assert r.json()["headcount"] == taken["headcount"]
+    state = _state(demo_database)
+    after = _create(demo_client, officer)
+    assert after["solver_status"] == "optimal"
+    assert _violations(after, state) == []
+    # The release is the withdrawn pair's openings, pool headcount and quota: giving the pair
+    # its workers back is feasible again, so the optimum gains at least that much.
+    gain = taken["score"] * taken["headcount"]
+    assert after["objective"] >= before["objective"] + gain - 1e-6, (before, after, taken)
+    # And the plan can be adopted: the released capacity is really there.
+    r = demo_client.post(f"{URL}/{after['id']}/adopt", headers=officer)
+    assert r.status_code == 200, r.text
+    with demo_database.session() as s:
+        per_v, per_p, _, per_q = _approved_by(s)
+        openings = {v: n for v, n in s.execute(select(Vacancy.id, Vacancy.openings))}
+        headcount = {p: n for p, n in s.execute(select(Pool.id, Pool.headcount))}
+        quotas = {
+            p.code: p.annual_quota
+            for p in s.scalars(select(LegalPathway).where(LegalPathway.annual_quota.is_not(None)))
+        }
+    assert all(n <= openings[v] for v, n in per_v.items())
+    assert all(n <= headcount[p] for p, n in per_p.items())
+    assert all(n <= quotas[code] for (code, _), n in per_q.items() if code in quotas)
+
+
+def test_adoption_refuses_a_pair_approved_now_and_plans_leave_it_out(
+    demo_client: TestClient,
+    demo_database: Database,
+    demo_keys: dict[str, dict[str, str]],
+) -> None:
+    from app.allocation.models import AllocationPlan
+
+    officer = _key(demo_keys, "officer")
+    plan = _create(demo_client, officer)
+    first = plan["assignments"][0]
+    match_id = _match_id(demo_database, first)
+    # One worker approved directly on a pair of the plan: the pair is approved now.
+    r = demo_client.post(
+        f"/api/v1/matches/{match_id}/decisions",
+        headers=officer,
+        json={"decision": "approved", "headcount": 1},
+    )
+    assert r.status_code == 201, r.text
+    before = _count(demo_database, Decision)
+    r = demo_client.post(f"{URL}/{plan['id']}/adopt", headers=officer)
+    assert r.status_code == 409, r.text
+    body = r.json()
+    assert body["code"] == "plan_out_of_date"
+    refused = [
+        f
+        for f in body["failures"]
+        if (f["vacancy_id"], f["pool_id"]) == (first["vacancy_id"], first["pool_id"])
+    ]
+    assert [f["code"] for f in refused] == ["approved_match"], body["failures"]
+    assert refused[0]["headcount"] == first["headcount"] and "withdraw" in refused[0]["detail"]
+    # Nothing from the plan was recorded.
+    assert _count(demo_database, Decision) == before
+    with demo_database.session() as s:
+        assert s.get(AllocationPlan, uuid.UUID(plan["id"])).status == "proposed"
+    # A plan made now leaves the approved pair out ...
+    pair = (first["vacancy_id"], first["pool_id"])
+    later = _create(demo_client, officer)
+    assert pair not in {(a["vacancy_id"], a["pool_id"]) for a in later["assignments"]}
+    assert later["pairs_considered"] < plan["pairs_considered"]
+    assert _violations(later, _state(demo_database)) == []
+    # ... and once the approval is withdrawn, everything is as before it: the same plan.
+    r = demo_client.post(
+        f"/api/v1/matches/{match_id}/decisions",
+        headers=officer,
+        json={"decision": "withdrawn", "note": "approved by mistake"},
+    )
+    assert r.status_code == 201, r.text
+    again = _create(demo_client, officer)
+    assert again["pairs_considered"] == plan["pairs_considered"]
+    assert again["objective"] == pytest.approx(plan["objective"])
 
 
 def test_adoption_racing_approvals_never_exceeds_any_limit(

@@ -282,6 +282,74 @@ def test_approving_a_match_records_it_and_uses_quota(officer, demo_database) -> 
     assert "good fit" in page
 
 
+def _card(page: str, match_id: uuid.UUID) -> str:
+    """The HTML of one match card of a page (up to the next card, or the end of the list)."""
+    start = page.index(f'id="match-{match_id}"')
+    ends = [i for i in (page.find('class="match-card"', start), page.find("</ol>", start)) if i > 0]
+    return page[start : min(ends)]
+
+
+def test_withdrawing_an_approval_on_the_page_releases_its_quota(officer, demo_database) -> None:
+    client, token = officer
+    vacancy = _vacancy(demo_database, EMPLOYER_ORG, "Cook")
+    match = _top_match(demo_database, vacancy.id)
+    code, year = match.pathway_code, vacancy.start_date.year
+    with demo_database.session() as s:
+        quota = s.scalar(select(LegalPathway.annual_quota).where(LegalPathway.code == code))
+    url = f"/matches/{match.id}/decision"
+    here = f"/vacancies/{vacancy.id}"
+    r = client.post(
+        url,
+        data={"csrf_token": token, "decision": "approved", "headcount": "2", "next": here},
+    )
+    assert r.status_code == 200 and "Approved 2 workers" in r.text
+    # The approved match offers only the withdrawal (note required); other matches the usual.
+    card = _card(r.text, match.id)
+    assert 'value="withdrawn"' in card and "Withdraw approval" in card
+    assert 'name="note" type="text" maxlength="5000" autocomplete="off" required' in card
+    for other in ("approved", "shortlisted", "needs_information", "rejected"):
+        assert f'value="{other}"' not in card
+    assert "Approvals in force" in r.text
+    pathway_row = f'<th scope="row">{year}</th><td>{quota:,}</td><td>2</td><td>{quota - 2:,}</td>'
+    assert pathway_row in client.get(f"/pathways/{code}").text
+
+    before = _count(demo_database, Decision)
+    # Without its CSRF token, or without a note, nothing is withdrawn.
+    refused = client.post(url, data={"decision": "withdrawn", "note": "x", "next": here})
+    assert refused.status_code == 403
+    r = client.post(
+        url, data={"csrf_token": token, "decision": "withdrawn", "note": " ", "next": here}
+    )
+    assert r.status_code == 200 and "The decision was not recorded" in r.text
+    assert "a withdrawal needs a note" in r.text
+    # Nor is any other decision taken on the approved match.
+    r = client.post(url, data={"csrf_token": token, "decision": "rejected", "next": here})
+    assert r.status_code == 200 and "withdraw the approval" in r.text
+    assert _count(demo_database, Decision) == before
+
+    r = client.post(
+        url,
+        data={
+            "csrf_token": token,
+            "decision": "withdrawn",
+            "note": "employer postponed",
+            "next": here,
+        },
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"] == here
+    assert _count(demo_database, Decision) == before + 1
+    page = client.get(here).text
+    assert f"Withdrew the approval of 2 workers under {code}." in page
+    assert f'{code}</a>: <span class="quota-used">0 of' in page
+    assert "employer postponed" in page and "Approvals in force" not in page
+    card = _card(page, match.id)
+    assert 'value="approved"' in card and 'value="withdrawn"' not in card
+    # The pathway page counts the release.
+    pathway_row = f'<th scope="row">{year}</th><td>{quota:,}</td><td>0</td><td>{quota:,}</td>'
+    assert pathway_row in client.get(f"/pathways/{code}").text
+
+
 def test_a_refused_decision_is_explained_and_stores_nothing(officer, demo_database) -> None:
     client, token = officer
     vacancy = _vacancy(demo_database, EMPLOYER_ORG, "Cook")
@@ -501,7 +569,9 @@ def test_upload_reports_the_bad_row_and_stores_no_pool(
         data={"csrf_token": token, "mode": "pool_table", "on_error": "skip"},
         files={"file": ("pools.csv", content, "text/csv")},
     )
-    assert ok.status_code == 200 and "partial" in ok.text and "1 pools were created" in ok.text
+    # The good row names the demo's Central Luzon nurses' pool: it is updated, not doubled.
+    assert ok.status_code == 200 and "partial" in ok.text
+    assert "1 pool was updated with the new figures" in ok.text
 
 
 def test_upload_without_a_file_says_so(demo_client, demo_people) -> None:

@@ -94,7 +94,11 @@ def pool_page(
     decisions = queries.decisions_by_match(session, [r.id for r in rows])
     labels = {s.skill: s.label for s in pool.skills}
     labels.update(queries.skill_labels(session, skill_ids([*rows, *blocked_rows]) - set(labels)))
-    views = [view(r, start + i + 1, labels, decisions[r.id]) for i, r in enumerate(rows)]
+    on_pair = queries.approved_by_pair(session, rows)
+    views = [
+        view(r, start + i + 1, labels, decisions[r.id], on_pair.get((r.vacancy_id, r.pool_id), 0))
+        for i, r in enumerate(rows)
+    ]
     approved = reviews.approved_headcount(session, Decision.pool_id == row.id)
     quota_pairs = {
         (r.pathway_code, vacancy_rows[r.vacancy_id].start_date.year) for r in rows if r.pathway_code
