@@ -201,6 +201,76 @@ class PoolColumns:
             lang_vocab=tuple(vocabs["l"]),
         )
 
+    @classmethod
+    def from_entries(
+        cls,
+        pools: Sequence[tuple[str, str, str, str | None, int, int, float, date | None]],
+        skills: Sequence[tuple[int, str, float]],
+        languages: Sequence[tuple[int, str, int, float]],
+    ) -> PoolColumns:
+        """Encode plain rows, as a database returns them, without building records.
+
+        `pools`: (id, origin, occupation, sector or None, headcount, isced, experience,
+        available_from or None); `skills`: (pool row, skill id, share); `languages`: (pool row,
+        language, CEFR index, share), each in entry order within a pool (rows may come in any
+        order: entries are grouped by pool with a stable sort).
+        """
+        n = len(pools)
+
+        def encode(values: Sequence[str]) -> tuple[np.ndarray, tuple[str, ...]]:
+            table: dict[str, int] = {}
+            codes = np.fromiter(
+                (table.setdefault(v, len(table)) for v in values), np.int32, len(values)
+            )
+            return codes, tuple(table)
+
+        def csr(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            order = np.argsort(rows, kind="stable")
+            ptr = np.zeros(n + 1, np.int64)
+            np.cumsum(np.bincount(rows, minlength=n), out=ptr[1:])
+            return order, ptr
+
+        ids = np.empty(n, dtype=object)
+        ids[:] = [p[0] for p in pools]
+        origin, origin_vocab = encode([p[1] for p in pools])
+        occupation, occupation_vocab = encode([p[2] for p in pools])
+        sector_codes, sector_vocab = encode([p[3] or "" for p in pools])
+        if "" in sector_vocab:  # None: code -1, and "" out of the vocabulary
+            blank = sector_vocab.index("")
+            sector_codes = np.where(
+                sector_codes == blank, -1, sector_codes - (sector_codes > blank)
+            ).astype(np.int32)
+            sector_vocab = tuple(v for v in sector_vocab if v)
+        skill_rows = _ints([e[0] for e in skills])
+        s_order, skill_ptr = csr(skill_rows)
+        skill, skill_vocab = encode([skills[i][1] for i in s_order.tolist()])
+        lang_rows = _ints([e[0] for e in languages])
+        l_order, lang_ptr = csr(lang_rows)
+        ordered = [languages[i] for i in l_order.tolist()]
+        lang, lang_vocab = encode([e[1] for e in ordered])
+        return cls(
+            ids=ids,
+            origin=origin,
+            origin_vocab=origin_vocab,
+            occupation=occupation,
+            occupation_vocab=occupation_vocab,
+            sector=sector_codes,
+            sector_vocab=sector_vocab,
+            headcount=_ints([p[4] for p in pools]),
+            isced=_ints([p[5] for p in pools]),
+            experience=np.asarray([p[6] for p in pools], dtype=np.float64),
+            available_from=_ints([NO_DATE if p[7] is None else p[7].toordinal() for p in pools]),
+            skill_ptr=skill_ptr,
+            skill=skill,
+            skill_share=np.asarray([skills[i][2] for i in s_order.tolist()], dtype=np.float64),
+            skill_vocab=skill_vocab,
+            lang_ptr=lang_ptr,
+            lang=lang,
+            lang_level=_ints([e[2] for e in ordered], np.int8),
+            lang_share=np.asarray([e[3] for e in ordered], dtype=np.float64),
+            lang_vocab=lang_vocab,
+        )
+
     def pool(self, i: int) -> Pool:
         """Pool record i, rebuilt from the columns."""
         s0, s1 = int(self.skill_ptr[i]), int(self.skill_ptr[i + 1])
@@ -416,6 +486,13 @@ class PoolIndex:
 
     def pool(self, row: int) -> Pool:
         return self._pools[row] if self._pools is not None else self.columns.pool(row)
+
+    def row(self, pool_id: str) -> int:
+        """The row of a pool id (KeyError when the index does not hold it)."""
+        pos = int(np.searchsorted(self._sorted_ids, pool_id))
+        if pos >= self.n or self._sorted_ids[pos] != pool_id:
+            raise KeyError(pool_id)
+        return int(self._id_order[pos])
 
     def nbytes(self) -> int:
         """Approximate memory held by the arrays (ids and records not counted)."""

@@ -314,6 +314,7 @@ def adopt(
         )
     }
     failures: list[dict[str, Any]] = []
+    recorded: list[Decision] = []
     note = f"Adopted from allocation plan {plan.id}."
 
     def fail(a: AllocationAssignment, code: str, detail: str, remaining: int | None) -> None:
@@ -340,7 +341,7 @@ def adopt(
             fail(a, "match_changed", f"The pair is {now}.", None)
             continue
         try:
-            reviews.approve(
+            approved = reviews.approve(
                 session,
                 principal,
                 match,
@@ -353,6 +354,8 @@ def adopt(
             # Checks run before anything is written, so a refused assignment left nothing
             # behind; go on to report every assignment that no longer fits.
             fail(a, str(exc.extra.get("code", "conflict")), exc.detail, exc.extra.get("remaining"))
+        else:
+            recorded.append(approved)
     if failures:
         # Raising makes the request boundary roll back the approvals already flushed.
         raise ProblemError(
@@ -368,7 +371,7 @@ def adopt(
     plan.adopted_at = utcnow()
     if rows:
         reviews.rerank_after_approvals(
-            session, settings, list(vacancies.values()), list(pools.values())
+            session, settings, list(vacancies.values()), list(pools.values()), recorded
         )
     record(
         session,

@@ -24,7 +24,9 @@ from app.taxonomy.models import SafeguardCountry, Sector, Skill
 from app.vacancies.models import Vacancy as VacancyRow
 from app.vacancies.models import VacancyLanguage, VacancySkill
 from matching.allocation import AllocationPair, AllocationProblem
+from matching.ranker import PoolColumns
 from matching.records import (
+    CEFR_LEVELS,
     DEFAULT_WEIGHTS,
     Context,
     ContractType,
@@ -261,6 +263,51 @@ def _pool(p: PoolRow, skills: list[PoolSkill], langs: list[PoolLanguage]) -> Poo
             EnginePoolLanguage(lang.language, cefr_index(lang.level), lang.share) for lang in langs
         ),
         available_from=p.available_from,
+    )
+
+
+def active_pool_columns(session: Session) -> PoolColumns:
+    """Every active pool as engine columns, from three plain queries (no ORM objects: the
+    index of a national registry's pools loads from rows, not from a million records)."""
+    active = PoolRow.status == "active"
+    pools = session.execute(
+        select(
+            PoolRow.id,
+            PoolRow.origin_country,
+            PoolRow.occupation_code,
+            PoolRow.sector_code,
+            PoolRow.headcount,
+            PoolRow.isced_level,
+            PoolRow.experience_years,
+            PoolRow.available_from,
+        )
+        .where(active)
+        .order_by(PoolRow.id)
+    ).all()
+    row_of = {p[0]: i for i, p in enumerate(pools)}
+    skills = [
+        (row_of[pid], skill, share)
+        for pid, skill, share in session.execute(
+            select(PoolSkill.pool_id, PoolSkill.skill_id, PoolSkill.share)
+            .join(PoolRow, PoolRow.id == PoolSkill.pool_id)
+            .where(active)
+            .order_by(PoolSkill.pool_id, PoolSkill.skill_id)
+        )
+    ]
+    levels = {level: cefr_index(level) for level in CEFR_LEVELS}
+    languages = [
+        (row_of[pid], language, levels[level], share)
+        for pid, language, level, share in session.execute(
+            select(
+                PoolLanguage.pool_id, PoolLanguage.language, PoolLanguage.level, PoolLanguage.share
+            )
+            .join(PoolRow, PoolRow.id == PoolLanguage.pool_id)
+            .where(active)
+            .order_by(PoolLanguage.pool_id, PoolLanguage.language, PoolLanguage.level)
+        )
+    ]
+    return PoolColumns.from_entries(
+        [(str(p[0]), p[1], p[2], p[3], p[4], p[5], p[6], p[7]) for p in pools], skills, languages
     )
 
 

@@ -41,8 +41,8 @@ from app.reviews.models import Decision
 from app.vacancies.models import Vacancy as VacancyRow
 from matching import ENGINE_VERSION
 from matching.explain import explain
-from matching.ranker import PoolIndex
-from matching.records import Context, Match
+from matching.ranker import PoolIndex, VacancyIndex
+from matching.records import Context, Match, Pool, Vacancy
 from matching.weights import weights_hash
 
 MAX_ELIGIBLE = 500
@@ -58,13 +58,7 @@ def _decided(
     return {(v, p) for v, p in rows}
 
 
-def _active_pools(session: Session) -> list[PoolRow]:
-    return list(session.scalars(select(PoolRow).where(PoolRow.status == "active")))
-
-
-def _open_vacancies(
-    session: Session, destinations: Iterable[str] | None = None
-) -> list[VacancyRow]:
+def open_vacancies(session: Session, destinations: Iterable[str] | None = None) -> list[VacancyRow]:
     stmt = select(VacancyRow).where(VacancyRow.status == "open")
     if destinations is not None:
         stmt = stmt.where(VacancyRow.destination_country.in_(sorted(set(destinations))))
@@ -128,10 +122,7 @@ def recompute_vacancies(
     serialise_writes(session)
     session.flush()
     ctx = adapters.load_context(session, settings, settings.weights)
-    pool_rows = _active_pools(session)
-    pools = adapters.pool_records(session, pool_rows)
-    by_id = {p.id: p for p in pools}
-    index = PoolIndex.build(pools, ctx.taxonomy)
+    index = PoolIndex.from_columns(adapters.active_pool_columns(session), ctx.taxonomy)
     ids = [v.id for v in vacancies]
     decided = _decided(session, Decision.vacancy_id, ids)
     existing = {
@@ -139,18 +130,47 @@ def recompute_vacancies(
         for r in session.scalars(select(MatchRow).where(MatchRow.vacancy_id.in_(ids)))
     }
     for row, vac in zip(vacancies, adapters.vacancy_records(session, vacancies), strict=True):
-        if row.status != "open" or not pools:
+        if row.status != "open" or not len(index):
             keep: list[Match] = []
         else:
             ranked = index.rank(vac, ctx, None, include_ineligible=True, explain=False)
             keep = _chosen(
                 ranked, lambda m: (uuid.UUID(m.vacancy_id), uuid.UUID(m.pool_id)) in decided
             )
-        _store(session, existing, (_explained(m, vac, by_id[m.pool_id], ctx) for m in keep))
+        _store(
+            session,
+            existing,
+            (_explained(m, vac, index.pool(index.row(m.pool_id)), ctx) for m in keep),
+        )
     # What is left was not chosen this time: drop it unless a decision refers to it.
     for pair, row in existing.items():
         _drop_or_touch(session, row, pair in decided)
     session.flush()
+
+
+#: Up to this many changed pools are ranked one by one against an index of the open vacancies;
+#: more (a survey wave) are indexed and every open vacancy is ranked against them.
+FEW_POOLS = 64
+
+
+def _rank_pools(
+    ctx: Context, records: Sequence[Pool], vacancies: Sequence[Vacancy]
+) -> dict[str, list[Match]]:
+    """Every open vacancy's pair with each of these pools, per pool, in the pool's ranking
+    order (design section 5): relevant pairs only, eligible or not, without explanations."""
+    if len(records) <= FEW_POOLS:
+        vindex = VacancyIndex.build(vacancies, ctx.taxonomy)
+        return {
+            p.id: vindex.rank(p, ctx, None, include_ineligible=True, explain=False) for p in records
+        }
+    index = PoolIndex.build(records, ctx.taxonomy)
+    per_pool: dict[str, list[Match]] = {p.id: [] for p in records}
+    for vac in vacancies:
+        for m in index.rank(vac, ctx, None, include_ineligible=True, explain=False):
+            per_pool[m.pool_id].append(m)
+    for found in per_pool.values():
+        found.sort(key=lambda m: (-m.score, -m.eligibility.eligible_headcount, m.vacancy_id))
+    return per_pool
 
 
 def recompute_pools(session: Session, settings: Settings, pools: Sequence[PoolRow]) -> None:
@@ -170,15 +190,9 @@ def recompute_pools(session: Session, settings: Settings, pools: Sequence[PoolRo
         ctx = adapters.load_context(session, settings, settings.weights)
         records = adapters.pool_records(session, active)
         by_id = {p.id: p for p in records}
-        index = PoolIndex.build(records, ctx.taxonomy)
-        vacancies = {v.id: v for v in adapters.vacancy_records(session, _open_vacancies(session))}
-        per_pool: dict[str, list[Match]] = {p.id: [] for p in records}
-        for vac in vacancies.values():
-            for m in index.rank(vac, ctx, None, include_ineligible=True, explain=False):
-                per_pool[m.pool_id].append(m)
-        for pool_id, found in per_pool.items():
-            # The pool's own ranking order (design section 5), then the same rule as above.
-            found.sort(key=lambda m: (-m.score, -m.eligibility.eligible_headcount, m.vacancy_id))
+        vacancies = {v.id: v for v in adapters.vacancy_records(session, open_vacancies(session))}
+        ranked = _rank_pools(ctx, records, list(vacancies.values()))
+        for pool_id, found in ranked.items():
             keep = _chosen(
                 found, lambda m: (uuid.UUID(m.vacancy_id), uuid.UUID(m.pool_id)) in decided
             )
@@ -212,7 +226,7 @@ def recompute_destinations(
     session: Session, settings: Settings, destinations: Iterable[str] | None
 ) -> None:
     """Re-rank the open vacancies of these destinations (None: all)."""
-    recompute_vacancies(session, settings, _open_vacancies(session, destinations))
+    recompute_vacancies(session, settings, open_vacancies(session, destinations))
 
 
 def _fingerprint(session: Session, settings: Settings, column, ident: uuid.UUID) -> tuple:

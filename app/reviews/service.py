@@ -349,15 +349,61 @@ def withdraw(
 
 
 def rerank_after_approvals(
-    session: Session, settings: Settings, vacancies: Sequence[Vacancy], pools: Sequence[Pool]
+    session: Session,
+    settings: Settings,
+    vacancies: Sequence[Vacancy],
+    pools: Sequence[Pool],
+    decisions: Sequence[Decision],
 ) -> None:
-    """Quota, openings and pool capacity moved: re-rank what they affect, in this transaction."""
-    matches.recompute_destinations(
-        session, settings, sorted({v.destination_country for v in vacancies})
-    )
-    # A vacancy the approvals filled has left the market: its other pairs go too.
-    filled = [v for v in {v.id: v for v in vacancies}.values() if v.status != "open"]
-    matches.recompute_vacancies(session, settings, filled)
+    """Approvals or withdrawals (`decisions`) moved quota, openings and pool capacity: re-rank,
+    in this transaction, exactly what that can change.
+
+    - The pools: their eligible headcount for every other vacancy moved.
+    - A vacancy that was filled (its other pairs leave the market) or reopened by a withdrawal.
+    - Quota enters eligibility only as "used < quota": other vacancies' pairs change only when a
+      pathway's quota for a year became exhausted, or free again; then the open vacancies of its
+      destination starting that year are re-ranked. Otherwise no other ranking moves, which is
+      what keeps an approval cheap however many vacancies the destination has.
+    """
+    moved: dict[tuple[str, int], int] = {}
+    for d in decisions:
+        if d.pathway_code is not None and d.quota_year is not None:
+            sign = -1 if d.decision == DecisionKind.WITHDRAWN.value else 1
+            key = (d.pathway_code, d.quota_year)
+            moved[key] = moved.get(key, 0) + sign * d.headcount
+    flipped: set[tuple[str, int]] = set()
+    quotas = {
+        p.code: p
+        for p in session.scalars(
+            select(LegalPathway).where(LegalPathway.code.in_(sorted({c for c, _ in moved})))
+        )
+    }
+    for (code, year), delta in moved.items():
+        pathway = quotas.get(code)
+        if pathway is None or pathway.annual_quota is None or not delta:
+            continue
+        used = approved_headcount(
+            session, Decision.pathway_code == code, Decision.quota_year == year
+        )
+        if (used - delta >= pathway.annual_quota) != (used >= pathway.annual_quota):
+            flipped.add((pathway.destination_country, year))
+    if flipped:
+        matches.recompute_vacancies(
+            session,
+            settings,
+            [
+                v
+                for v in matches.open_vacancies(session, sorted({d for d, _ in flipped}))
+                if (v.destination_country, v.start_date.year) in flipped
+            ],
+        )
+    withdrawn = {d.vacancy_id for d in decisions if d.decision == DecisionKind.WITHDRAWN.value}
+    # A vacancy the approvals filled has left the market: its other pairs go too; one that a
+    # withdrawal reopened comes back.
+    changed = [
+        v for v in {v.id: v for v in vacancies}.values() if v.status != "open" or v.id in withdrawn
+    ]
+    matches.recompute_vacancies(session, settings, changed)
     matches.recompute_pools(session, settings, list({p.id: p for p in pools}.values()))
 
 
@@ -375,14 +421,14 @@ def decide(
     if data.decision is DecisionKind.WITHDRAWN:
         # The last row written is the one answered (more than one only when the pair's
         # approvals used more than one pathway or quota year).
-        decision = withdraw(session, principal, match, vacancy, pool, data.note)[-1]
-        rerank_after_approvals(session, settings, [vacancy], [pool])
-        return decision
+        withdrawals = withdraw(session, principal, match, vacancy, pool, data.note)
+        rerank_after_approvals(session, settings, [vacancy], [pool], withdrawals)
+        return withdrawals[-1]
     # Matches served are always current (recomputed in the write that changed an input), so
     # the pathway and eligible headcount on the row are the ones the officer saw.
     if data.decision is DecisionKind.APPROVED:
         decision = approve(session, principal, match, vacancy, pool, data.headcount or 0, data.note)
-        rerank_after_approvals(session, settings, [vacancy], [pool])
+        rerank_after_approvals(session, settings, [vacancy], [pool], [decision])
         return decision
     # Under the pair's locks (the approvals' order), so that an approval cannot slip in
     # between the check and the write.

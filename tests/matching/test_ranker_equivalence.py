@@ -400,3 +400,39 @@ def test_index_reused_across_contexts() -> None:
             want = rank_vacancies_reference(pool, vacs, variant, k=5, include_ineligible=True)
             got = vindex.rank(pool, variant, 5, include_ineligible=True)
             assert_same_vacancies(got, want, explain=True)
+
+
+def test_columns_from_plain_entries_and_row_lookup() -> None:
+    """PoolColumns.from_entries (rows as a database returns them, entries of a pool kept in
+    order but pools interleaved) gives the same pools, and PoolIndex.row finds each id."""
+    _, pools, ctx = make_dataset(1, 120, seed=9)
+    skills = [(i, s.skill, s.share) for i, p in enumerate(pools) for s in p.skills]
+    languages = [
+        (i, g.language, g.level, g.share) for i, p in enumerate(pools) for g in p.languages
+    ]
+    # Pools interleaved, each pool's entries still in order (as ORDER BY another key would give).
+    skills.sort(key=lambda e: e[0] % 7)
+    rows = [
+        (
+            p.id,
+            p.origin,
+            p.occupation,
+            p.sector,
+            p.headcount,
+            p.isced_level,
+            p.experience_years,
+            p.available_from,
+        )
+        for p in pools
+    ]
+    columns = PoolColumns.from_entries(rows, skills, languages[::-1])
+    # Languages were reversed: a pool's entries come back reversed too, which changes no score;
+    # compare skills exactly and languages as sets.
+    got = columns.to_pools()
+    for a, b in zip(got, pools, strict=True):
+        assert replace(a, languages=()) == replace(b, languages=())
+        assert sorted(a.languages, key=repr) == sorted(b.languages, key=repr)
+    index = PoolIndex.from_columns(columns, ctx.taxonomy)
+    assert [index.row(p.id) for p in pools] == list(range(len(pools)))
+    with pytest.raises(KeyError):
+        index.row("no-such-pool")
