@@ -19,4 +19,5 @@ RUN pip install . \
 USER imdi
 EXPOSE 8000
 # DATABASE_URL and IMDI_SECRET_KEY must be provided; the app refuses the development secret.
-CMD ["sh", "-c", "imdi migrate && imdi seed --no-demo && exec uvicorn app.main:create_app --factory --host 0.0.0.0 --port 8000 --workers 2 --proxy-headers"]
+# imdi serve believes X-Forwarded-For only from IMDI_TRUSTED_PROXIES (set it to the proxy's address).
+CMD ["sh", "-c", "imdi migrate && imdi seed --no-demo && exec imdi serve --host 0.0.0.0 --port 8000 --workers 2"]

@@ -31,6 +31,12 @@ def _seed(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     demo = args.demo if args.demo is not None else settings.environment == "development"
+    if demo and settings.environment == "production":
+        # The demo users' passwords and API keys are published in the repository.
+        raise CommandError(
+            "the demo data is never loaded in production: its users' passwords and API keys "
+            "are published (run with IMDI_ENVIRONMENT=development, or without --demo)"
+        )
     db = Database(settings.database_url)
     try:
         with db.transaction() as session:
@@ -54,12 +60,18 @@ def _seed(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from sqlalchemy.engine import make_url
 
     settings = get_settings()
+    # Never the database password in the log (the Docker image serves through this command).
+    database = make_url(settings.database_url).render_as_string(hide_password=True)
     print(
         f"imdi-match on http://{args.host}:{args.port}  (API docs: "
-        f"http://{args.host}:{args.port}/docs, database: {settings.database_url})"
+        f"http://{args.host}:{args.port}/docs, database: {database})"
     )
+    # Forwarded headers are believed from the configured proxies only (uvicorn would trust
+    # 127.0.0.1 by default, and then anyone on the machine could name any client address).
+    proxies = ",".join(str(network) for network in settings.trusted_proxies)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -67,6 +79,8 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         log_level=settings.log_level.lower(),
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
     )
     return 0
 
@@ -216,6 +230,44 @@ def _revoke_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(given: str | None) -> str:
+    """The --password value, else one line from standard input (a prompt on a terminal), so
+    that a password need not go into the shell history."""
+    if given is not None:
+        return given
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("new password: ")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _set_password(args: argparse.Namespace) -> int:
+    from app.auth.schemas import PasswordIn
+    from app.auth.service import set_password, user_by_email
+
+    data = _parse(PasswordIn, password=_read_password(args.password))
+    ended = _in_transaction(
+        lambda s: set_password(s, None, user_by_email(s, args.email), data.password)
+    )
+    print(f"set the password of {args.email}; {ended} web session(s) ended")
+    return 0
+
+
+def _set_active(active: bool) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from app.auth.service import set_active, user_by_email
+
+        ended = _in_transaction(lambda s: set_active(s, None, user_by_email(s, args.email), active))
+        if active:
+            print(f"activated {args.email}")
+        else:
+            print(f"deactivated {args.email}; {ended} web session(s) ended")
+        return 0
+
+    return run
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="imdi", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -260,6 +312,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--email", required=True, help="the user's email")
     p.add_argument("--name", required=True, help="what the key is for, e.g. 'HR sync'")
     p.set_defaults(func=_create_key)
+
+    p = sub.add_parser(
+        "set-password",
+        help="set a user's web password (read from stdin unless given); ends the user's sessions",
+    )
+    p.add_argument("--email", required=True, help="the user's email")
+    p.add_argument("--password", default=None, help="the new password (default: read stdin)")
+    p.set_defaults(func=_set_password)
+
+    p = sub.add_parser(
+        "deactivate-user", help="stop a user: API keys refused, web sessions ended at once"
+    )
+    p.add_argument("--email", required=True, help="the user's email")
+    p.set_defaults(func=_set_active(False))
+
+    p = sub.add_parser("activate-user", help="let a deactivated user act again")
+    p.add_argument("--email", required=True, help="the user's email")
+    p.set_defaults(func=_set_active(True))
 
     p = sub.add_parser(
         "import-esco",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, IPvAnyNetwork, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from matching.weights import validate_weights
 
@@ -31,6 +32,15 @@ class Settings(BaseSettings):
     #: Uploads larger than this are refused with a 413 naming the limit.
     upload_max_bytes: int = 50 * 1024 * 1024
     upload_max_rows: int = 1_000_000
+    #: Longest cell of an upload in characters (Excel's own limit); a longer one is a row error.
+    upload_max_cell_chars: int = Field(32_767, ge=1)
+    #: Most characters all cells of one upload may hold together (413 above): an XLSX can repeat
+    #: one shared string in every cell.
+    upload_max_text_chars: int = Field(200_000_000, ge=1)
+    #: An XLSX is a zip: most bytes its parts may decompress to, and the highest compression
+    #: ratio of a part over 1 MB (413 above); app/surveys/limits.py has the fixed bounds.
+    upload_max_unzipped_bytes: int = Field(1024 * 1024 * 1024, ge=1)
+    upload_max_zip_ratio: float = Field(200.0, ge=1.0)
     #: JSON request bodies larger than this are refused with a 413.
     request_max_bytes: int = 5 * 1024 * 1024
     #: Wage annualisation (design section 2).
@@ -48,15 +58,33 @@ class Settings(BaseSettings):
     match_weights: dict[str, float] = Field(default_factory=dict)
     #: Largest number of vacancies in one bulk request.
     bulk_max_items: int = 1000
+    #: A web session ends after this long without a request (checked to the minute) ...
+    session_idle_minutes: int = Field(30, ge=1, le=24 * 60)
+    #: ... and this long after sign-in, whatever the activity.
+    session_max_hours: float = Field(8.0, gt=0, le=7 * 24)
+    #: Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma
+    #: separated, e.g. "10.0.0.5,172.18.0.0/16"); from anyone else the header is ignored.
+    trusted_proxies: Annotated[list[IPvAnyNetwork], NoDecode] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _refuse_dev_secret(self) -> Settings:
-        # A production service signing cookies with a key published in the repository is open.
-        if self.environment == "production" and self.secret_key.get_secret_value() == DEV_SECRET:
+        # A service signing cookies with a key published in the repository is open: only a
+        # developer's own machine may use it (tests, too, run with a secret of their own).
+        secret = self.secret_key.get_secret_value()
+        if self.environment != "development" and secret == DEV_SECRET:
             raise ValueError("IMDI_SECRET_KEY must be set outside development")
-        if self.environment == "production" and len(self.secret_key.get_secret_value()) < 32:
+        if self.environment != "development" and len(secret) < 32:
             raise ValueError("IMDI_SECRET_KEY must be at least 32 characters")
         return self
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_proxies(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            if value.strip().startswith("["):  # a JSON list, as pydantic-settings takes lists
+                return json.loads(value)
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
     @field_validator("match_weights")
     @classmethod
@@ -66,6 +94,11 @@ class Settings(BaseSettings):
     @property
     def weights(self) -> dict[str, float]:
         return validate_weights(self.match_weights)
+
+    @property
+    def is_development(self) -> bool:
+        """Only here may the development secret sign cookies and cookies go without Secure."""
+        return self.environment == "development"
 
     @property
     def is_sqlite(self) -> bool:

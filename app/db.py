@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import (
     JSON,
     Date,
     DateTime,
     Engine,
+    Executable,
     MetaData,
     Uuid,
     create_engine,
     event,
     text,
 )
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+log = logging.getLogger("imdi.db")
 
 # Deterministic constraint names so that migrations can address them on every backend.
 NAMING_CONVENTION = {
@@ -57,26 +63,48 @@ def new_id() -> uuid.UUID:
     return uuid.uuid4()
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+#: How long a SQLite writer waits for the write lock before giving up (a 503 then, see
+#: app.errors): writers queue one at a time, so this bounds the queue a burst can build.
+SQLITE_BUSY_TIMEOUT = 30.0
+#: How long bookkeeping written beside a request (write_aside) waits for SQLite's write lock.
+ASIDE_BUSY_TIMEOUT_MS = 200
+#: Seconds to wait for a PostgreSQL connection: an unreachable server is a prompt 503, not a
+#: request that hangs on a silent network.
+PG_CONNECT_TIMEOUT = 10
+
+
+def make_engine(
+    url: str, *, sqlite_busy_timeout: float = SQLITE_BUSY_TIMEOUT, **kwargs: Any
+) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            # Writers waiting for the lock each hold a connection: enough of them that the
+            # readers beside a queue of writers still get one (a SQLite connection is cheap).
+            kwargs.setdefault("pool_size", 20)
+            kwargs.setdefault("max_overflow", 40)
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
+        busy_ms = int(sqlite_busy_timeout * 1000)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-            # SQLite leaves foreign keys off by default; WAL lets readers run beside a writer.
+            # SQLite leaves foreign keys off by default; WAL lets readers run beside a writer;
+            # a writer finding the lock taken waits up to the busy timeout for it.
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA busy_timeout=10000")
+            cur.execute(f"PRAGMA busy_timeout={busy_ms}")
             cur.close()
 
         return engine
+    # A connection found dead at checkout (the server restarted, the network dropped) is
+    # replaced: the service recovers from an outage without a restart.
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
+    if "connect_timeout" not in url:
+        kwargs.setdefault("connect_args", {"connect_timeout": PG_CONNECT_TIMEOUT})
     return create_engine(url, **kwargs)
 
 
@@ -118,19 +146,32 @@ _LOCK_HELD = "imdi.write_lock_held"
 
 
 def serialise_writes(session: Session) -> None:
-    """Take the transaction-scoped write lock (PostgreSQL; released at commit or rollback).
+    """Take the transaction-scoped write lock (released at commit or rollback).
 
     Every write re-ranks stored matches: a destination's vacancies, a pool's pairs. Two writes
     re-ranking overlapping rows in different orders would deadlock on the matches rows, so
-    writers take this lock before their first row lock and re-rank one at a time. SQLite
-    serialises writers by itself.
+    writers take this lock before their first row lock and re-rank one at a time.
+    PostgreSQL: an advisory lock. SQLite: the database's write lock, by BEGIN IMMEDIATE, so
+    that what the writer reads next is read under it too; a writer finding it taken waits
+    (the busy timeout) and queues, where a deferred transaction upgrading to a write could
+    fail at once with "database is locked".
     """
-    if session.info.get(_LOCK_HELD) or session.get_bind().dialect.name != "postgresql":
+    if session.info.get(_LOCK_HELD):
         return
-    # On the connection, not the session: no autoflush, so this is safe inside a flush.
-    session.connection().execute(
-        text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
-    )
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        # On the connection, not the session: no autoflush, so this is safe inside a flush.
+        session.connection().execute(
+            text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
+        )
+    elif dialect == "sqlite":
+        connection = session.connection()
+        # pysqlite opens a transaction only before a write: once one is open, this
+        # connection holds the write lock already.
+        if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        return
     session.info[_LOCK_HELD] = True
 
 
@@ -154,3 +195,69 @@ def _lock_before_dml(state: Any) -> None:
 def _lock_released(session: Session, transaction: Any) -> None:
     if transaction.parent is None:  # the outermost transaction: the lock went with it
         session.info.pop(_LOCK_HELD, None)
+
+
+#: SQLite reports mistakes in the SQL itself as OperationalError too: those are bugs (a 500).
+_SQL_MISTAKES = (
+    "syntax error",
+    "no such column",
+    "has no column named",
+    "no such function",
+    "wrong number of arguments",
+)
+#: PostgreSQL errors that a retry may clear: a lock not granted in time, a cancelled statement,
+#: a deadlock or serialization failure (class 40).
+_PG_BUSY = ("55P03", "57014")
+
+
+def database_trouble(exc: BaseException) -> Literal["busy", "unreachable"] | None:
+    """Whether an error, or one that led to it, says that the database is busy (its write lock
+    or a pooled connection not had in time) or cannot be used at all (down, unreachable, the
+    connection lost, its file unreadable); None for any other error, a bug or a conflict."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, PoolTimeout):
+            return "busy"
+        if isinstance(current, DBAPIError):
+            if current.connection_invalidated or isinstance(current, InterfaceError):
+                return "unreachable"
+            if isinstance(current, OperationalError):
+                message = str(current.orig).lower()
+                sqlstate = str(getattr(current.orig, "sqlstate", None) or "")
+                if "locked" in message or "busy" in message:
+                    return "busy"
+                if sqlstate.startswith("40") or sqlstate in _PG_BUSY:
+                    return "busy"
+                if any(mistake in message for mistake in _SQL_MISTAKES):
+                    return None
+                return "unreachable"
+            return None
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def write_aside(session: Session, statement: Executable) -> bool:
+    """Bookkeeping (a key's last use, a session's last sight) in a transaction of its own, best
+    effort: a reader must not wait behind a queue of writers, nor fail, for a timestamp. On
+    SQLite it waits for the write lock ASIDE_BUSY_TIMEOUT_MS at most, then skips the write
+    (the next request writes it). Returns whether it was written."""
+    with session.get_bind().connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        previous = conn.exec_driver_sql("PRAGMA busy_timeout").scalar() if sqlite else None
+        try:
+            if sqlite:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={ASIDE_BUSY_TIMEOUT_MS}")
+            conn.execute(statement)
+            conn.commit()
+            return True
+        except DBAPIError as exc:
+            if database_trouble(exc) != "busy":
+                raise
+            conn.rollback()
+            log.info("bookkeeping skipped, the database is busy: %s", exc.orig)
+            return False
+        finally:
+            if sqlite and not conn.invalidated:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={int(previous)}")

@@ -9,9 +9,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.db import database_trouble
 
 log = logging.getLogger("imdi.errors")
 
@@ -31,7 +34,11 @@ _TITLES = {
     428: "Precondition required",
     429: "Too many requests",
     500: "Internal server error",
+    503: "Service unavailable",
 }
+
+#: What a client is told to wait (seconds) before retrying when the database is busy or down.
+RETRY_AFTER_SECONDS = 5
 
 
 class ProblemError(Exception):
@@ -61,6 +68,31 @@ class ProblemError(Exception):
 class NotFound(ProblemError):
     def __init__(self, what: str, ident: object) -> None:
         super().__init__(404, f"{what} {ident} was not found.")
+
+
+def unavailable(exc: BaseException) -> ProblemError | None:
+    """The 503 for an error that says the database is busy or out of reach (the client may
+    retry: Retry-After), None for any other error. Shared by the API and the web pages."""
+    trouble = database_trouble(exc)
+    if trouble is None:
+        return None
+    if trouble == "busy":
+        detail = "The database is busy with other writes; retry in a few seconds."
+    else:
+        detail = "The database is not reachable at the moment; retry in a few seconds."
+    return ProblemError(
+        503,
+        detail,
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        code=f"database_{trouble}",
+    )
+
+
+def log_unavailable(request: Request, exc: BaseException) -> None:
+    # A warning, without the traceback (an outage answers hundreds of requests a second), and
+    # the driver's message only: the statement's parameters are data, not for the log.
+    reason = getattr(exc, "orig", None) or exc
+    log.warning("database unavailable on %s %s: %s", request.method, request.url.path, reason)
 
 
 def field_path(loc: Sequence[str | int]) -> str:
@@ -125,8 +157,7 @@ def validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ProblemError)
-    async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
+    def _problem_of(request: Request, exc: ProblemError) -> JSONResponse:
         return problem_response(
             exc.status,
             exc.detail,
@@ -137,6 +168,10 @@ def install_error_handlers(app: FastAPI) -> None:
             headers=exc.headers,
             **exc.extra,
         )
+
+    @app.exception_handler(ProblemError)
+    async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
+        return _problem_of(request, exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -169,9 +204,17 @@ def install_error_handlers(app: FastAPI) -> None:
             409, "The request conflicts with stored data.", instance=request.url.path
         )
 
+    # Database errors: a busy or unreachable database is a 503 the client may retry (any other
+    # driver error is a bug: a 500, as below).
+    @app.exception_handler(DBAPIError)
+    @app.exception_handler(PoolTimeout)
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        problem = unavailable(exc)
+        if problem is not None:
+            log_unavailable(request, exc)
+            return _problem_of(request, problem)
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
         return problem_response(
             500, "An unexpected error occurred; it has been logged.", instance=request.url.path
         )

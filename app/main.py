@@ -20,7 +20,11 @@ from app.errors import install_error_handlers
 from app.health.router import router as health_router
 from app.matches.router import router as matches_router
 from app.metrics import MetricsMiddleware
-from app.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from app.middleware import (
+    BodySizeLimitMiddleware,
+    SecurityHeadersMiddleware,
+    install_text_guard,
+)
 from app.openapi import install_problem_openapi
 from app.pathways.router import rates_router
 from app.pathways.router import router as pathways_router
@@ -59,6 +63,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.db = db
 
     install_error_handlers(app)
+    install_text_guard(app)
     install_problem_openapi(app)
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(

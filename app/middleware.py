@@ -1,12 +1,19 @@
-"""Cross-cutting HTTP middleware: security headers and a request body size limit."""
+"""Cross-cutting HTTP middleware: security headers, a request body size limit, and the last
+guard against text the database cannot store."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import problem_response
+
+log = logging.getLogger("imdi.middleware")
 
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -120,3 +127,35 @@ class BodySizeLimitMiddleware:
 
 class _TooLarge(Exception):
     pass
+
+
+#: SQLSTATEs of text the database cannot hold: untranslatable_character (a \u0000 escape in
+#: JSON, for one) and character_not_in_repertoire.
+_TEXT_SQLSTATES = frozenset({"22P05", "22021"})
+
+
+def _unstorable_text(exc: DataError) -> bool:
+    orig = exc.orig
+    # psycopg refuses a NUL in a text parameter itself, before anything reaches the server.
+    return getattr(orig, "sqlstate", None) in _TEXT_SQLSTATES or "NUL (0x00)" in str(orig)
+
+
+def install_text_guard(app: FastAPI) -> None:
+    """The last line behind the text types (app.common.schemas.SingleLine and MultiLine), which
+    refuse control characters field by field: a NUL that still reaches PostgreSQL through an
+    input nobody typed (a new field, a header) is the client's 422, never a 500. The session
+    dependency has rolled the transaction back by the time this answers."""
+
+    @app.exception_handler(DataError)
+    async def _data_error(request: Request, exc: DataError) -> JSONResponse:
+        if not _unstorable_text(exc):
+            raise exc  # any other data error is a bug: the 500 handler logs it
+        log.warning(
+            "unstorable text reached the database on %s %s", request.method, request.url.path
+        )
+        return problem_response(
+            422,
+            "The request holds text the database cannot store (a NUL character, U+0000); "
+            "remove it and send the request again.",
+            instance=request.url.path,
+        )

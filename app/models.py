@@ -2,7 +2,7 @@
 
 from app.allocation.models import AllocationAssignment, AllocationPlan
 from app.audit.models import AuditEvent
-from app.auth.models import ApiKey, Organisation, User
+from app.auth.models import ApiKey, Organisation, User, UserSession
 from app.db import Base
 from app.idempotency.models import IdempotencyRecord
 from app.matches.models import Match
@@ -50,6 +50,7 @@ __all__ = [
     "SkillBroader",
     "SurveyUpload",
     "User",
+    "UserSession",
     "Vacancy",
     "VacancyLanguage",
     "VacancySkill",

@@ -42,6 +42,13 @@ _STANDARD = {
     "422": "Invalid input; `errors` lists the field paths",
 }
 
+#: Every operation reads the database: when it is busy or out of reach, a 503 to retry.
+_UNAVAILABLE = {
+    "description": "The database is busy or unreachable; retry after Retry-After seconds",
+    "headers": {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
+    "content": _PROBLEM_CONTENT,
+}
+
 
 def install_problem_openapi(app: FastAPI) -> None:
     default_openapi = app.openapi
@@ -57,6 +64,8 @@ def install_problem_openapi(app: FastAPI) -> None:
                 for code, description in _STANDARD.items():
                     if code == "422" or (path.startswith("/api/") and code in responses):
                         responses[code] = {"description": description, "content": _PROBLEM_CONTENT}
+                if path.startswith("/api/") or path == "/healthz":
+                    responses["503"] = _UNAVAILABLE
         # FastAPI's own validation-error schemas are no longer referenced.
         for name in ("HTTPValidationError", "ValidationError"):
             schema["components"]["schemas"].pop(name, None)

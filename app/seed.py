@@ -433,6 +433,10 @@ def _load_pools(
     session.flush()
 
 
+class DemoRefused(RuntimeError):
+    """The demo data was asked for where it must never be (production)."""
+
+
 def seed(
     session: Session,
     *,
@@ -440,6 +444,9 @@ def seed(
     root: Path = SEED_ROOT,
     settings: Settings | None = None,
 ) -> tuple[SeedReport, list[dict[str, str]]]:
+    if demo and (settings or get_settings()).environment == "production":
+        # Its users' passwords and API keys are published in the repository (seed_data/demo).
+        raise DemoRefused("the demo data is never loaded in production")
     report = SeedReport()
     load_taxonomy(session, report, root)
     if not demo:

@@ -96,7 +96,7 @@ def run(url: str, csv_path: Path, *, http: bool) -> dict[str, float]:
     from app.surveys.service import process_upload
 
     db = Database(url)
-    settings = Settings(environment="test", database_url=url)
+    settings = Settings(environment="development", database_url=url)
     principal, key = _ministry(db)
     rss_before = _peak_mb()
     data = csv_path.read_bytes()

@@ -29,8 +29,12 @@ from app.main import create_app
 from app.migrate import upgrade
 from app.seed import seed
 
-# Settings built from the environment in tests are test settings (the default is production).
+# Settings built from the environment in tests are test settings (the default is production),
+# with a secret of their own: only development may sign with the published one.
 os.environ["IMDI_ENVIRONMENT"] = "test"
+os.environ["IMDI_SECRET_KEY"] = "test-only-secret-key-" + uuid.uuid4().hex
+#: Cookies are Secure outside development, so the test clients speak https.
+BASE_URL = "https://testserver"
 
 PG_ON = os.environ.get("IMDI_TEST_POSTGRES") == "1"
 PG_ADMIN_URL = os.environ.get(
@@ -195,13 +199,14 @@ def app(database: Database) -> FastAPI:
 
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, base_url=BASE_URL, raise_server_exceptions=False) as c:
         yield c
 
 
 @pytest.fixture
 def demo_client(demo_database: Database) -> Iterator[TestClient]:
-    with TestClient(make_test_app(demo_database), raise_server_exceptions=False) as c:
+    app = make_test_app(demo_database)
+    with TestClient(app, base_url=BASE_URL, raise_server_exceptions=False) as c:
         yield c
 
 

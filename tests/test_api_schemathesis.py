@@ -5,17 +5,25 @@ database per role, and every response must be a non-5xx (design section 9: "neve
 anything a client sent") that conforms to the documented schema, problem+json errors included
 (app/openapi.py). The run is bounded (a few examples per operation, no shrinking) so that it fits
 in `make test`; it is a smoke net for crashes and schema drift, not an exhaustive search.
+
+A second run sends the same generated requests with a NUL put into one of their strings (body,
+query or path), which the text types must refuse before the database sees it; it runs on every
+database the suite runs on, since a NUL in a text field was a 500 on PostgreSQL only (issue 13).
+The full run stays on SQLite (the API is the same; on PostgreSQL it would cost minutes).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
+from hypothesis import strategies as st
 from schemathesis import Case
 from schemathesis.checks import not_a_server_error
 from schemathesis.schemas import BaseSchema
@@ -38,6 +46,9 @@ ROLE_ORGANISATIONS = {
 #: cores (most of the time goes into the writes, which re-rank matches). A deeper search, run by
 #: hand: IMDI_SCHEMATHESIS_EXAMPLES=50 pytest tests/test_api_schemathesis.py
 MAX_EXAMPLES = int(os.environ.get("IMDI_SCHEMATHESIS_EXAMPLES", "5"))
+#: The NUL run is cheaper (every request is refused before any write): fewer examples still
+#: put the NUL into each operation's strings several times over.
+MAX_NUL_EXAMPLES = int(os.environ.get("IMDI_SCHEMATHESIS_NUL_EXAMPLES", "3"))
 
 
 def _demo_key(role: str) -> dict[str, str]:
@@ -62,8 +73,6 @@ def auth_headers(role: str) -> dict[str, str]:
 def api_schema(request: pytest.FixtureRequest, backend: Backend, role: str) -> Iterator[BaseSchema]:
     """The app's schema, loaded from the app itself, on a fresh demo database for this role
     (the fuzzer writes: each role starts from the same data)."""
-    if backend.name != "sqlite":
-        pytest.skip("the schemathesis run is SQLite only (the API is the same on PostgreSQL)")
     # schemathesis 4.32 reads and rewrites `item._nodeid`, which pytest 9.2 no longer has (the
     # id is `item._id` now); without the attribute every from_fixture test fails at its start.
     # Setting it only feeds schemathesis's report labels; pytest ignores it.
@@ -81,7 +90,69 @@ def api_schema(request: pytest.FixtureRequest, backend: Backend, role: str) -> I
         backend.drop(url)
 
 
-schema = schemathesis.pytest.from_fixture("api_schema")
+StringPath = tuple[str | int, ...]
+#: Where a case carries strings that a client controls (headers are the transport's: a server's
+#: HTTP parser refuses control characters in them).
+_CONTAINERS = ("body", "query", "path_parameters")
+
+
+def _strings(value: Any, path: StringPath = ()) -> Iterator[StringPath]:
+    if isinstance(value, str):
+        yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _with_nul(value: Any, path: StringPath) -> Any:
+    if not path:
+        return f"{value[: len(value) // 2]}\x00{value[len(value) // 2 :]}"
+    copied = copy.copy(value)
+    copied[path[0]] = _with_nul(value[path[0]], path[1:])
+    return copied
+
+
+def _nul_in_one_string(context: Any, case: Case) -> st.SearchStrategy[Case]:
+    """flatmap_case hook: the generated case with a NUL in one of its strings, which one
+    chosen by Hypothesis (so that the rest of the request stays as generated)."""
+    spots = [
+        (container, path)
+        for container in _CONTAINERS
+        for path in _strings(getattr(case, container, None))
+    ]
+    if not spots:
+        return st.just(case)
+
+    def poison(spot: tuple[str, StringPath]) -> Case:
+        container, path = spot
+        setattr(case, container, _with_nul(getattr(case, container), path))
+        return case
+
+    return st.sampled_from(spots).map(poison)
+
+
+@pytest.fixture
+def api_schema_nul(api_schema: BaseSchema) -> BaseSchema:
+    """The same schema, with every generated case carrying a NUL in one string."""
+    api_schema.hooks.register_hook_with_name(_nul_in_one_string, "flatmap_case")
+    return api_schema
+
+
+@pytest.fixture
+def api_schema_sqlite(request: pytest.FixtureRequest, backend: Backend) -> BaseSchema:
+    """The full run on SQLite only: the API is the same on PostgreSQL, and there it would cost
+    minutes of the suite; what differs by database (a NUL reaching PostgreSQL) is what the NUL
+    run below looks for, and that runs on both."""
+    if backend.name != "sqlite":
+        pytest.skip("the full schemathesis run is SQLite only; the NUL run covers PostgreSQL")
+    return request.getfixturevalue("api_schema")
+
+
+schema = schemathesis.pytest.from_fixture("api_schema_sqlite")
+schema_nul = schemathesis.pytest.from_fixture("api_schema_nul")
 
 
 @schema.parametrize()
@@ -96,6 +167,20 @@ schema = schemathesis.pytest.from_fixture("api_schema")
     database=None,  # no replays of earlier failures from .hypothesis/: the bound stays fixed
 )
 def test_api(case: Case, auth_headers: dict[str, str]) -> None:
+    case.call_and_validate(
+        headers=auth_headers, checks=[not_a_server_error, response_schema_conformance]
+    )
+
+
+@schema_nul.parametrize()
+@settings(
+    max_examples=MAX_NUL_EXAMPLES,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    phases=[Phase.explicit, Phase.generate],
+    database=None,
+)
+def test_api_with_nul_strings(case: Case, auth_headers: dict[str, str]) -> None:
     case.call_and_validate(
         headers=auth_headers, checks=[not_a_server_error, response_schema_conformance]
     )

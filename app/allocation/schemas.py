@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from app.common.schemas import Country, Strict
+from app.common.schemas import Country, SingleLine, Strict
 
 MAX_TIME_LIMIT_SECONDS = 120.0
 
@@ -19,11 +19,11 @@ class PlanScope(Strict):
     destination: Annotated[Country | None, Field(description="vacancy destination country")] = None
     origin: Annotated[Country | None, Field(description="pool origin country")] = None
     occupation_prefix: Annotated[
-        str | None,
+        SingleLine | None,
         Field(pattern=r"^\d{1,4}$", description="ISCO-08 code prefix of the vacancy occupation"),
     ] = None
     pathway: Annotated[
-        str | None, Field(min_length=1, max_length=40, description="legal pathway code")
+        SingleLine | None, Field(min_length=1, max_length=40, description="legal pathway code")
     ] = None
 
 

@@ -12,7 +12,7 @@ from app.audit import service
 from app.audit.schemas import AuditEventOut
 from app.auth.deps import require_roles
 from app.auth.principal import Role
-from app.common.schemas import MAX_OFFSET, Page
+from app.common.schemas import MAX_OFFSET, Page, SingleLine
 from app.db import as_utc
 from app.deps import SessionDep
 
@@ -23,7 +23,7 @@ router = APIRouter(
 )
 
 
-Short = Annotated[str | None, Query(max_length=255)]
+Short = Annotated[SingleLine | None, Query(max_length=255)]
 
 
 @router.get("", response_model=Page[AuditEventOut])

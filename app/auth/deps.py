@@ -8,7 +8,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from app.auth.principal import Principal, Role
-from app.auth.ratelimit import FAILED_AUTH
+from app.auth.ratelimit import FAILED_AUTH, client_address
+from app.auth.security import display_prefix
 from app.auth.service import authenticate_key
 from app.deps import SessionDep
 from app.errors import ProblemError
@@ -16,29 +17,29 @@ from app.errors import ProblemError
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="imdi-match"'}
 
 
-def _client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 def current_principal(request: Request, session: SessionDep) -> Principal:
-    ip = _client_ip(request)
-    if FAILED_AUTH.blocked(ip):
-        raise ProblemError(
-            429,
-            "Too many failed authentication attempts; try again later.",
-            headers={"Retry-After": str(FAILED_AUTH.retry_after(ip))},
-        )
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
         raise ProblemError(
             401, "An API key is required: Authorization: Bearer <key>.", headers=_CHALLENGE
         )
-    principal = authenticate_key(session, token.strip())
-    if principal is None:
-        FAILED_AUTH.fail(ip)
-        raise ProblemError(401, "The API key is not valid or has been revoked.", headers=_CHALLENGE)
-    return principal
+    # The key first: a valid key is never held back by failures, its address's or anyone's
+    # (behind a proxy, one address is everyone).
+    principal = authenticate_key(session, token)
+    if principal is not None:
+        return principal
+    client, prefix = client_address(request), display_prefix(token)
+    wait = FAILED_AUTH.key_wait(client, prefix)
+    if wait is not None:
+        raise ProblemError(
+            429,
+            "Too many failed authentication attempts; try again later.",
+            headers={"Retry-After": str(wait)},
+        )
+    FAILED_AUTH.key_failed(client, prefix)
+    raise ProblemError(401, "The API key is not valid or has been revoked.", headers=_CHALLENGE)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

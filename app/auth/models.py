@@ -52,3 +52,24 @@ class ApiKey(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+
+
+class UserSession(Base):
+    """A web sign-in. The cookie carries a random token and this row its SHA-256 digest, so
+    that a session ends on the server: at sign-out, when the user's password changes or the
+    user is deactivated, after the idle timeout and at the end of its lifetime
+    (app/auth/sessions.py)."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: Written at most once a minute (sessions.TOUCH_RESOLUTION), not on every request.
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]
+    #: signed_out | signed_in_again | password_changed | deactivated
+    revoked_reason: Mapped[str | None] = mapped_column(String(20))

@@ -19,10 +19,11 @@ from app.auth.schemas import (
     OrganisationIn,
     OrganisationKind,
     OrganisationOut,
+    PasswordIn,
     UserIn,
     UserOut,
 )
-from app.common.schemas import MAX_OFFSET, Page
+from app.common.schemas import MAX_OFFSET, Page, SingleLine
 from app.deps import SessionDep
 
 # One callable for the router and the handlers, so FastAPI runs the check once per request.
@@ -84,7 +85,7 @@ def create_organisation(
 @admin_router.get("/users", response_model=Page[UserOut])
 def list_users(
     session: SessionDep,
-    organisation: Annotated[str | None, Query(max_length=80, description="slug")] = None,
+    organisation: Annotated[SingleLine | None, Query(max_length=80, description="slug")] = None,
     role: Role | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -99,6 +100,36 @@ def list_users(
 def create_user(body: UserIn, session: SessionDep, principal: Admin) -> UserOut:
     user = service.add_user(session, principal, body)
     return _user_out(user, session.get_one(Organisation, user.organisation_id))
+
+
+def _user_of(session: SessionDep, user: User) -> UserOut:
+    return _user_out(user, session.get_one(Organisation, user.organisation_id))
+
+
+@admin_router.post("/users/{user_id}/deactivate", response_model=UserOut)
+def deactivate_user(user_id: uuid.UUID, session: SessionDep, principal: Admin) -> UserOut:
+    """The user can no longer act: API keys stop working, web sessions end at once."""
+    user = service.get_user(session, user_id)
+    service.set_active(session, principal, user, False)
+    return _user_of(session, user)
+
+
+@admin_router.post("/users/{user_id}/activate", response_model=UserOut)
+def activate_user(user_id: uuid.UUID, session: SessionDep, principal: Admin) -> UserOut:
+    """Undo a deactivation: the user's unrevoked API keys work again; sign-in is needed."""
+    user = service.get_user(session, user_id)
+    service.set_active(session, principal, user, True)
+    return _user_of(session, user)
+
+
+@admin_router.post("/users/{user_id}/password", response_model=UserOut)
+def set_password(
+    user_id: uuid.UUID, body: PasswordIn, session: SessionDep, principal: Admin
+) -> UserOut:
+    """Set a user's web password; every web session of the user ends (API keys stay)."""
+    user = service.get_user(session, user_id)
+    service.set_password(session, principal, user, body.password)
+    return _user_of(session, user)
 
 
 # ---- API keys --------------------------------------------------------------------------------

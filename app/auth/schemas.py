@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from app.auth.principal import Role
-from app.common.schemas import Country, Strict, UtcDatetime
+from app.common.schemas import Country, SingleLine, Strict, UtcDatetime
 
 
 class OrganisationKind(StrEnum):
@@ -38,7 +38,7 @@ def _email(value: str) -> str:
 
 
 Slug = Annotated[
-    str,
+    SingleLine,
     Field(
         min_length=2,
         max_length=80,
@@ -46,13 +46,13 @@ Slug = Annotated[
         description="lower-case letters, digits and hyphens",
     ),
 ]
-Email = Annotated[str, Field(max_length=254), AfterValidator(_email)]
-KeyName = Annotated[str, Field(min_length=1, max_length=100)]
+Email = Annotated[SingleLine, Field(max_length=254), AfterValidator(_email)]
+KeyName = Annotated[SingleLine, Field(min_length=1, max_length=100)]
 
 
 class OrganisationIn(Strict):
     slug: Slug
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Annotated[SingleLine, Field(min_length=1, max_length=200)]
     kind: OrganisationKind
     country: Country
 
@@ -73,15 +73,23 @@ class UserIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     email: Email
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Annotated[SingleLine, Field(min_length=1, max_length=200)]
     role: Role
     organisation: Annotated[
-        str, Field(min_length=1, max_length=80, description="the organisation's slug")
+        SingleLine, Field(min_length=1, max_length=80, description="the organisation's slug")
     ]
     password: Annotated[
-        str | None,
+        SingleLine | None,
         Field(min_length=12, max_length=256, description="for the web pages; optional"),
     ] = None
+
+
+class PasswordIn(BaseModel):
+    """A new web password for a user (the same rules as at creation)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    password: Annotated[SingleLine, Field(min_length=12, max_length=256)]
 
 
 class UserOut(BaseModel):

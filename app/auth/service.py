@@ -13,7 +13,8 @@ from app.auth.models import ApiKey, Organisation, User
 from app.auth.principal import Principal, Role
 from app.auth.schemas import ROLE_ORGANISATION_KIND, OrganisationIn, UserIn
 from app.auth.security import display_prefix, generate_api_key, hash_api_key, hash_password
-from app.db import utcnow
+from app.auth.sessions import revoke_user_sessions
+from app.db import utcnow, write_aside
 from app.errors import NotFound, ProblemError, invalid
 
 # Writing last_used_at on every request would turn every read into a write; a minute is
@@ -46,21 +47,8 @@ def authenticate_key(session: Session, key: str) -> Principal | None:
     if last is not None and last.tzinfo is None:  # SQLite returns naive datetimes
         last = last.replace(tzinfo=now.tzinfo)
     if last is None or now - last > LAST_USED_RESOLUTION:
-        # In a transaction of its own: the request's may only read, and must not hold a row
-        # lock before the write lock it may take later (app.db.serialise_writes).
-        with session.get_bind().connect() as conn:
-            conn.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=now))
-            conn.commit()
+        write_aside(session, update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=now))
     return Principal(user_id=user_id, email=email, role=Role(role), organisation_id=organisation_id)
-
-
-def principal_of(user: User) -> Principal:
-    return Principal(
-        user_id=user.id,
-        email=user.email,
-        role=Role(user.role),
-        organisation_id=user.organisation_id,
-    )
 
 
 def create_organisation(
@@ -149,6 +137,53 @@ def revoke_api_key(session: Session, actor: Principal | None, key_id: uuid.UUID)
             session, actor, "revoke", "api_key", api_key.id, {"revoked": False}, {"revoked": True}
         )
     return api_key
+
+
+# ---- a user's password and whether the user may act: both end the user's web sessions --------
+
+
+def set_password(session: Session, actor: Principal | None, user: User, password: str) -> int:
+    """Set (or reset) a user's web password; every web session of the user ends, also the one
+    that asked (its browser signs in again with the new password). Returns how many ended."""
+    had = user.password_hash is not None
+    user.password_hash = hash_password(password)
+    ended = revoke_user_sessions(session, user.id, "password_changed")
+    session.flush()
+    # The audit trail says that the password changed, never anything about it.
+    record(
+        session,
+        actor,
+        "set_password",
+        "user",
+        user.id,
+        {"has_password": had},
+        {"has_password": True, "sessions_ended": ended},
+    )
+    return ended
+
+
+def set_active(session: Session, actor: Principal | None, user: User, active: bool) -> int:
+    """Activate or deactivate a user. A deactivated user's API keys stop working (they are kept,
+    and work again on reactivation) and every web session ends. Returns how many ended."""
+    if actor is not None and actor.user_id == user.id and not active:
+        # An admin locking itself out could leave the service with no admin at all.
+        raise ProblemError(409, "You cannot deactivate your own account.")
+    ended = 0
+    if user.is_active != active:
+        user.is_active = active
+        if not active:
+            ended = revoke_user_sessions(session, user.id, "deactivated")
+        session.flush()
+        record(
+            session,
+            actor,
+            "activate" if active else "deactivate",
+            "user",
+            user.id,
+            {"is_active": not active},
+            {"is_active": active, "sessions_ended": ended},
+        )
+    return ended
 
 
 # ---- admin: listing, and creation from validated API/CLI input --------------------------------

@@ -9,6 +9,7 @@ from fastapi import Query
 from pydantic import AfterValidator
 from sqlalchemy import ColumnElement, select
 
+from app.common.schemas import SingleLine
 from app.taxonomy import codes
 from app.taxonomy.models import Sector
 
@@ -27,12 +28,12 @@ def _upper(value: str | None) -> str | None:
 
 
 CountryFilter = Annotated[
-    str | None,
+    SingleLine | None,
     Query(description="ISO 3166-1 alpha-2 country code"),
     AfterValidator(_country),
 ]
 OccupationPrefix = Annotated[
-    str | None,
+    SingleLine | None,
     Query(
         pattern=r"^\d{1,4}$",
         description="ISCO-08 code or prefix: 2 = professionals, "
@@ -40,7 +41,7 @@ OccupationPrefix = Annotated[
     ),
 ]
 SectorFilter = Annotated[
-    str | None,
+    SingleLine | None,
     Query(pattern=r"^(\d{2}|[A-Ua-u])$", description="ISIC Rev.4 division (86) or section (Q)"),
     AfterValidator(_upper),
 ]

@@ -1,4 +1,4 @@
-"""Value types shared by the API schemas: validated codes, money, contract, CEFR levels."""
+"""Value types shared by the API schemas: text, validated codes, money, contract, CEFR levels."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from app.db import as_utc
 from app.taxonomy import codes
@@ -22,6 +23,59 @@ Share = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 #: A timestamp in a response. SQLite hands stored UTC times back naive, which would serialise
 #: without an offset and so not as the RFC 3339 date-time the OpenAPI schema promises.
 UtcDatetime = Annotated[datetime, AfterValidator(as_utc)]
+
+
+# ---- text ------------------------------------------------------------------------------------
+# Every free-text input (JSON fields, query and path parameters, web forms, upload cells) goes
+# through one rule. Refused everywhere: the C0 controls U+0000-U+001F, DEL U+007F, the C1
+# controls U+0080-U+009F and lone surrogates. NUL is the one PostgreSQL cannot store (it was a
+# 500 there and silently stored on SQLite); the others are never text a person typed: terminal
+# escapes, or C1 bytes of a file decoded with the wrong code page (cp1252 quotes read as
+# latin-1), which are better refused than stored. Multi-line fields (descriptions, notes,
+# sources) keep TAB, LF and CR. Unicode format characters (zero-width joiners and the like) are
+# text in many scripts and stay allowed.
+_SINGLE_LINE_REFUSED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_MULTI_LINE_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+CONTROL_CHARACTER = "control_character"  # the error type of a refused character
+
+
+def control_character(value: str, *, multiline: bool = False) -> str | None:
+    """Why `value` is refused as text (which character, where), or None when it is fine.
+    The message never echoes the value: the character is what the reader needs."""
+    found = (_MULTI_LINE_REFUSED if multiline else _SINGLE_LINE_REFUSED).search(value)
+    if found is None:
+        return None
+    allowed = (
+        "tab, line feed and carriage return are the only ones allowed here"
+        if multiline
+        else "this field is a single line of text"
+    )
+    return (
+        f"contains the control character U+{ord(found.group()):04X} at position "
+        f"{found.start() + 1}; {allowed}"
+    )
+
+
+def visible(value: str) -> str:
+    """`value` with each refused character written as its escape (NUL as \\x00), for echoing
+    a refused value in a report without storing the character after all."""
+    return _SINGLE_LINE_REFUSED.sub(lambda m: ascii(m.group())[1:-1], value)
+
+
+def _text_rule(*, multiline: bool) -> AfterValidator:
+    def check(value: str) -> str:
+        problem = control_character(value, multiline=multiline)
+        if problem is not None:
+            raise PydanticCustomError(CONTROL_CHARACTER, problem)
+        return value
+
+    return AfterValidator(check)
+
+
+#: One line of text: names, titles, references, codes, query and path parameters.
+SingleLine = Annotated[str, _text_rule(multiline=False)]
+#: Text that may run over lines (descriptions, notes, sources): TAB, LF and CR allowed.
+MultiLine = Annotated[str, _text_rule(multiline=True)]
 
 
 def _country(value: str) -> str:
@@ -55,14 +109,15 @@ def _division(value: str) -> str:
     return code
 
 
-Country = Annotated[str, AfterValidator(_country)]
-Language = Annotated[str, AfterValidator(_language)]
-Currency = Annotated[str, AfterValidator(_currency)]
-SectorDivision = Annotated[str, AfterValidator(_division)]
+# Codes are text first, so that a control character gets the same answer in every field.
+Country = Annotated[SingleLine, AfterValidator(_country)]
+Language = Annotated[SingleLine, AfterValidator(_language)]
+Currency = Annotated[SingleLine, AfterValidator(_currency)]
+SectorDivision = Annotated[SingleLine, AfterValidator(_division)]
 
 #: An occupation as a vacancy or a pool sends it.
 OccupationField = Annotated[
-    str,
+    SingleLine,
     Field(
         min_length=1,
         max_length=200,
@@ -106,7 +161,9 @@ _SKILL_DESCRIPTION = (
 
 
 class SkillRequirementIn(Strict):
-    skill: Annotated[str, Field(min_length=1, max_length=300, description=_SKILL_DESCRIPTION)]
+    skill: Annotated[
+        SingleLine, Field(min_length=1, max_length=300, description=_SKILL_DESCRIPTION)
+    ]
     importance: Importance = Importance.ESSENTIAL
 
 
@@ -116,7 +173,9 @@ class LanguageRequirementIn(Strict):
 
 
 class PoolSkillIn(Strict):
-    skill: Annotated[str, Field(min_length=1, max_length=300, description=_SKILL_DESCRIPTION)]
+    skill: Annotated[
+        SingleLine, Field(min_length=1, max_length=300, description=_SKILL_DESCRIPTION)
+    ]
     share: Share = 1.0
 
 

@@ -7,7 +7,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from app.deps import SessionDep
-from app.errors import ProblemError
+from app.errors import RETRY_AFTER_SECONDS, ProblemError
 
 router = APIRouter(tags=["health"])
 
@@ -17,7 +17,12 @@ def healthz(session: SessionDep) -> dict[str, str]:
     try:
         session.execute(text("SELECT 1"))
     except Exception as exc:  # any driver error means "not ready"
-        raise ProblemError(503, "The database is not reachable.", title="Unavailable") from exc
+        raise ProblemError(
+            503,
+            "The database is not reachable.",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+            code="database_unreachable",
+        ) from exc
     return {"status": "ok", "database": "ok"}
 
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Header, Query, Response, status
 from app.auth.deps import CurrentPrincipal, require_roles
 from app.auth.principal import Principal, Role
 from app.common.concurrency import etag, parse_if_match
-from app.common.schemas import MAX_OFFSET, Country, Currency, Page
+from app.common.schemas import MAX_OFFSET, Country, Currency, Page, SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.pathways import service
 from app.pathways.models import ExchangeRate, LegalPathway
@@ -92,14 +92,14 @@ def create_pathway(
 
 @router.get("/{code}", response_model=PathwayOut)
 def get_pathway(
-    code: str, session: SessionDep, _: CurrentPrincipal, response: Response
+    code: SingleLine, session: SessionDep, _: CurrentPrincipal, response: Response
 ) -> PathwayOut:
     return _one(session, service.get_pathway(session, code), response)
 
 
 @router.patch("/{code}", response_model=PathwayOut)
 def update_pathway(
-    code: str,
+    code: SingleLine,
     body: PathwayPatch,
     session: SessionDep,
     settings: SettingsDep,
@@ -114,7 +114,7 @@ def update_pathway(
 
 @router.get("/{code}/quota", response_model=list[QuotaUsage])
 def pathway_quota(
-    code: str,
+    code: SingleLine,
     session: SessionDep,
     _: CurrentPrincipal,
     year: Annotated[

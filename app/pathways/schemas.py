@@ -19,6 +19,8 @@ from app.common.schemas import (
     Currency,
     IscedLevel,
     LanguageRequirementIn,
+    MultiLine,
+    SingleLine,
     Strict,
     UtcDatetime,
     Wage,
@@ -27,7 +29,7 @@ from app.pathways.models import ExchangeRate
 from matching.records import ContractType, PathwayKind
 
 PathwayCode = Annotated[
-    str,
+    SingleLine,
     # Upper case, so that "de-blue-card" cannot become a second DE-BLUE-CARD.
     AfterValidator(str.upper),
     Field(
@@ -38,7 +40,7 @@ PathwayCode = Annotated[
     ),
 ]
 IscoPrefix = Annotated[
-    str,
+    SingleLine,
     Field(pattern=r"^\d{1,4}$", description="an ISCO-08 code at any level (1 to 4 digits)"),
 ]
 _SECTOR = re.compile(r"^(?:[A-U]|\d{2})$")
@@ -57,7 +59,7 @@ def _sector_code(value: str) -> str:
 
 
 SectorCode = Annotated[
-    str,
+    SingleLine,
     AfterValidator(_sector_code),
     Field(
         max_length=2,
@@ -66,8 +68,9 @@ SectorCode = Annotated[
         json_schema_extra={"pattern": r"^(?:[A-Ua-u]|\d{2})$"},
     ),
 ]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
-Source = Annotated[str, Field(max_length=5_000)]
+Name = Annotated[SingleLine, Field(min_length=1, max_length=200)]
+#: Where the rules come from: citations and notes, over several lines if need be.
+Source = Annotated[MultiLine, Field(max_length=5_000)]
 Experience = Annotated[float, Field(ge=0, le=60, allow_inf_nan=False)]
 ContractMonths = Annotated[int, Field(ge=1, le=120)]
 Quota = Annotated[int, Field(ge=0, le=100_000_000)]

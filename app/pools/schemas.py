@@ -16,6 +16,7 @@ from app.common.schemas import (
     PoolLanguageIn,
     PoolSkillIn,
     SectorDivision,
+    SingleLine,
     Strict,
     UtcDatetime,
     check_unique,
@@ -36,13 +37,13 @@ def _check_languages(languages: list[PoolLanguageIn] | None) -> None:
 
 
 class PoolIn(Strict):
-    external_ref: Annotated[str | None, Field(max_length=100)] = None
+    external_ref: Annotated[SingleLine | None, Field(max_length=100)] = None
     origin_country: Country
-    region: Annotated[str | None, Field(max_length=100)] = None
+    region: Annotated[SingleLine | None, Field(max_length=100)] = None
     #: Optional when esco_occupation is given: the ESCO occupation's unit group is used.
     occupation: OccupationField | None = None
     esco_occupation: Annotated[
-        str | None,
+        SingleLine | None,
         Field(
             max_length=255,
             description="an ESCO occupation URI (after an ESCO import); fixes the ISCO-08 "
@@ -72,10 +73,10 @@ class PoolIn(Strict):
 
 
 class PoolUpdate(Strict):
-    region: Annotated[str | None, Field(max_length=100)] = None
+    region: Annotated[SingleLine | None, Field(max_length=100)] = None
     occupation: OccupationField | None = None
     #: null clears it; a new one must agree with the occupation (sent or stored).
-    esco_occupation: Annotated[str | None, Field(max_length=255)] = None
+    esco_occupation: Annotated[SingleLine | None, Field(max_length=255)] = None
     sector: SectorDivision | None = None
     headcount: Annotated[int | None, Field(ge=1, le=10_000_000)] = None
     skills: Annotated[list[PoolSkillIn] | None, Field(max_length=200)] = None

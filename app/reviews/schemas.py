@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from app.common.schemas import Strict, UtcDatetime
+from app.common.schemas import MultiLine, Strict, UtcDatetime
 
 
 class DecisionKind(StrEnum):
@@ -23,7 +23,7 @@ class DecisionKind(StrEnum):
 class DecisionIn(Strict):
     decision: DecisionKind
     # Validated when omitted too: a withdrawal without a note is a 422 on `note`.
-    note: Annotated[str, Field(max_length=5000, validate_default=True)] = ""
+    note: Annotated[MultiLine, Field(max_length=5000, validate_default=True)] = ""
     headcount: Annotated[
         int | None, Field(ge=1, le=1_000_000, description="workers approved (approvals only)")
     ] = None

@@ -10,6 +10,7 @@ import math
 import re
 from datetime import date
 
+from app.surveys.errors import shown
 from app.taxonomy import codes
 from matching.records import CEFR_LEVELS
 
@@ -32,9 +33,9 @@ def parse_share(text: str, what: str) -> float:
     try:
         share = float(text.replace(",", ".")) if text else math.nan
     except ValueError:
-        raise CellError(f"the share {text!r} of {what} is not a number") from None
+        raise CellError(f"the share {shown(text)} of {what} is not a number") from None
     if not 0.0 <= share <= 1.0:  # also refuses NaN
-        raise CellError(f"the share {text!r} of {what} must be between 0 and 1")
+        raise CellError(f"the share {shown(text)} of {what} must be between 0 and 1")
     return share
 
 
@@ -49,11 +50,11 @@ def parse_skills(text: str, *, allow_shares: bool) -> list[tuple[str, float]]:
         if sep and head and re.fullmatch(r"\s*[-+]?[\d.,]+\s*", tail):
             if not allow_shares:
                 raise CellError(
-                    f"{item!r}: a respondent has a skill or not; list skill ids without shares"
+                    f"{shown(item)}: a respondent has a skill or not; list skill ids without shares"
                 )
-            skill, share = head.strip(), parse_share(tail.strip(), f"skill {head.strip()!r}")
+            skill, share = head.strip(), parse_share(tail.strip(), f"skill {shown(head.strip())}")
         if skill in seen:
-            raise CellError(f"skill {skill!r} is listed twice")
+            raise CellError(f"skill {shown(skill)} is listed twice")
         seen.add(skill)
         out.append((skill, share))
     return out
@@ -62,11 +63,13 @@ def parse_skills(text: str, *, allow_shares: bool) -> list[tuple[str, float]]:
 def parse_language_level(language: str, level: str) -> tuple[str, str]:
     code = language.strip().lower()
     if not codes.is_language(code):
-        raise CellError(f"{language.strip()!r} is not an ISO 639-1 language code (e.g. en, fr)")
+        raise CellError(
+            f"{shown(language.strip())} is not an ISO 639-1 language code (e.g. en, fr)"
+        )
     cefr = level.strip().upper()
     if cefr not in CEFR_LEVELS:
         raise CellError(
-            f"{level.strip()!r} is not a CEFR level of {code!r}; use one of "
+            f"{shown(level.strip())} is not a CEFR level of {shown(code)}; use one of "
             + ", ".join(CEFR_LEVELS)
         )
     return code, cefr
@@ -82,22 +85,24 @@ def parse_languages(text: str, *, with_shares: bool) -> list[tuple[str, str, flo
         parts = [p.strip() for p in item.split(":")]
         if len(parts) == 2 or (with_shares and len(parts) == 3):
             language, level = parse_language_level(parts[0], parts[1])
-            share = parse_share(parts[2], f"language {language!r}") if len(parts) == 3 else 1.0
+            share = parse_share(parts[2], f"language {shown(language)}") if len(parts) == 3 else 1.0
         else:
             form = (
                 "language:level:share, e.g. en:B2:0.6"
                 if with_shares
                 else ("language:level, e.g. en:B2")
             )
-            raise CellError(f"{item!r} is not written as {form}")
+            raise CellError(f"{shown(item)} is not written as {form}")
         if with_shares:
             if (language, level) in pairs:
                 raise CellError(f"{language}:{level} is listed twice")
             totals[language] = totals.get(language, 0.0) + share
             if totals[language] > 1.0 + 1e-9:
-                raise CellError(f"the shares of language {language!r} add up to more than 1")
+                raise CellError(f"the shares of language {shown(language)} add up to more than 1")
         elif language in totals:
-            raise CellError(f"language {language!r} is listed twice (one level per respondent)")
+            raise CellError(
+                f"language {shown(language)} is listed twice (one level per respondent)"
+            )
         else:
             totals[language] = share
         pairs.add((language, level))
@@ -111,7 +116,7 @@ def parse_bool(text: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise CellError(f"{text!r} is not yes/no (accepted: yes, no, true, false, 1, 0)")
+    raise CellError(f"{shown(text)} is not yes/no (accepted: yes, no, true, false, 1, 0)")
 
 
 def parse_int(text: str, *, low: int, high: int) -> int:
@@ -119,13 +124,13 @@ def parse_int(text: str, *, low: int, high: int) -> int:
     try:
         number = float(value.replace(",", ".")) if value else math.nan
     except ValueError:
-        raise CellError(f"{text!r} is not a whole number") from None
+        raise CellError(f"{shown(text)} is not a whole number") from None
     if math.isnan(number):
         raise CellError("a value is required")
     if not number.is_integer():
-        raise CellError(f"{text!r} is not a whole number")
+        raise CellError(f"{shown(text)} is not a whole number")
     if not low <= number <= high:
-        raise CellError(f"{text!r} must be between {low} and {high}")
+        raise CellError(f"{shown(text)} must be between {low} and {high}")
     return int(number)
 
 
@@ -136,9 +141,9 @@ def parse_float(text: str, *, low: float, high: float) -> float:
     try:
         number = float(value.replace(",", "."))
     except ValueError:
-        raise CellError(f"{text!r} is not a number") from None
+        raise CellError(f"{shown(text)} is not a number") from None
     if not low <= number <= high:  # also refuses NaN
-        raise CellError(f"{text!r} must be between {low:g} and {high:g}")
+        raise CellError(f"{shown(text)} must be between {low:g} and {high:g}")
     return number
 
 
@@ -146,7 +151,7 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip()[:10])
     except ValueError:
-        raise CellError(f"{text!r} is not a date written YYYY-MM-DD") from None
+        raise CellError(f"{shown(text)} is not a date written YYYY-MM-DD") from None
 
 
 def is_isco_code(text: str) -> bool:
@@ -160,10 +165,10 @@ def occupation_kind(text: str) -> str:
         return "code"
     if _DIGITS.match(value):
         raise CellError(
-            f"{value!r} is not an ISCO-08 unit group: give the 4-digit code (or a job title)"
+            f"{shown(value)} is not an ISCO-08 unit group: give the 4-digit code (or a job title)"
         )
     if not re.search(r"[^\W\d_]", value):
-        raise CellError(f"{value!r} is neither an ISCO-08 code nor a job title")
+        raise CellError(f"{shown(value)} is neither an ISCO-08 code nor a job title")
     return "title"
 
 
@@ -174,7 +179,7 @@ def sector_code(text: str) -> str:
     if len(value) == 1 and value.isdigit():
         return "0" + value
     if not re.fullmatch(r"\d{2}", value):
-        raise CellError(f"{value!r} is not an ISIC Rev.4 division (two digits, e.g. 86)")
+        raise CellError(f"{shown(value)} is not an ISIC Rev.4 division (two digits, e.g. 86)")
     return value
 
 

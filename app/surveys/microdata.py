@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from app.pools.schemas import PoolIn
 from app.surveys import cells
 from app.surveys.cells import CellError
-from app.surveys.errors import row_error
+from app.surveys.errors import row_error, shown
 from app.surveys.occupations import TitleCoder
 from app.surveys.tables import ColumnSpec, Row
 from app.taxonomy import lookup
@@ -62,15 +62,15 @@ _MEMO_MAX = 200_000
 
 
 def _unknown_occupation(code: str) -> str:
-    return f"{code!r} is not an ISCO-08 unit group (see /api/v1/taxonomy/occupations)"
+    return f"{shown(code)} is not an ISCO-08 unit group (see /api/v1/taxonomy/occupations)"
 
 
 def _unknown_sector(code: str) -> str:
-    return f"{code!r} is not an ISIC Rev.4 division (see /api/v1/taxonomy/sectors)"
+    return f"{shown(code)} is not an ISIC Rev.4 division (see /api/v1/taxonomy/sectors)"
 
 
 def _unknown_skill(skill: str) -> str:
-    return f"{skill!r} is not a skill id of the skills taxonomy (see /api/v1/taxonomy/skills)"
+    return f"{shown(skill)} is not a skill id of the skills taxonomy (see /api/v1/taxonomy/skills)"
 
 
 class _Interner:

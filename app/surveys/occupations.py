@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.surveys.cells import CellError
+from app.surveys.errors import shown, truncate
 from app.taxonomy.coding import suggest
 
 
@@ -24,7 +25,7 @@ class Coding:
 
     def as_report(self) -> dict[str, Any]:
         return {
-            "input": self.input,
+            "input": truncate(self.input),  # a cell of the file: echoed cut short
             "code": self.code,
             "title": self.title,
             "confidence": round(self.confidence, 3),
@@ -52,12 +53,12 @@ class TitleCoder:
         suggestions = suggest(self._session, title, None, k=1)
         if not suggestions:
             return CellError(
-                f"the job title {title!r} could not be coded to ISCO-08; give the 4-digit code"
+                f"the job title {shown(title)} could not be coded to ISCO-08; give the 4-digit code"
             )
         best = suggestions[0]
         if best.confidence < self._min:
             return CellError(
-                f"the job title {title!r} is too vague to code to ISCO-08: the best match, "
+                f"the job title {shown(title)} is too vague to code to ISCO-08: the best match, "
                 f"{best.code} {best.title}, has confidence {best.confidence:.2f}, below the "
                 f"minimum {self._min:.2f}; give the 4-digit ISCO code instead"
             )

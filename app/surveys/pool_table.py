@@ -17,7 +17,7 @@ from app.pools.schemas import PoolIn
 from app.pools.service import describe_identity, same_identity
 from app.surveys import cells
 from app.surveys.cells import CellError
-from app.surveys.errors import row_error
+from app.surveys.errors import row_error, shown
 from app.surveys.occupations import TitleCoder
 from app.surveys.tables import ColumnSpec, Row
 from app.taxonomy import lookup
@@ -140,8 +140,8 @@ def _headcount(text: str) -> int:
     except CellError as exc:
         if "must be between" in str(exc):
             raise CellError(
-                f"headcount {text.strip()!r} must be a whole number from 1 to 10000000: a pool is "
-                "at least one available worker"
+                f"headcount {shown(text.strip())} must be a whole number from 1 to 10000000: a "
+                "pool is at least one available worker"
             ) from None
         raise
 
@@ -216,17 +216,24 @@ def check_bad_rows(session: Session, parsed: ParsedPools) -> None:
         if occupation in occupations and occupation not in known_occ:
             parsed.errors.append(
                 row_error(
-                    number, "occupation", occupation, f"{occupation!r} is not an ISCO-08 unit group"
+                    number,
+                    "occupation",
+                    occupation,
+                    f"{shown(occupation)} is not an ISCO-08 unit group",
                 )
             )
         if sector and sector not in known_sectors:
             parsed.errors.append(
-                row_error(number, "sector", sector, f"{sector!r} is not an ISIC Rev.4 division")
+                row_error(
+                    number, "sector", sector, f"{shown(sector)} is not an ISIC Rev.4 division"
+                )
             )
         for skill in skills:
             if skill not in known_skills:
                 parsed.errors.append(
-                    row_error(number, "skills", skill, f"{skill!r} is not a skill of the taxonomy")
+                    row_error(
+                        number, "skills", skill, f"{shown(skill)} is not a skill of the taxonomy"
+                    )
                 )
     parsed.unchecked = []
 

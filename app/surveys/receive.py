@@ -21,6 +21,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 
 from app.auth.deps import require_roles
 from app.auth.principal import Principal, Role
+from app.common.schemas import CONTROL_CHARACTER, control_character
 from app.config import Settings
 from app.deps import get_settings_dep
 from app.errors import ProblemError
@@ -115,6 +116,13 @@ class _Collector:
                 raise ProblemError(422, "Send one file per upload.")
             # Some browsers send the full client path; only the last part is the name.
             name = PureWindowsPath(filename.decode("utf-8", "replace")).name.strip()
+            # The name is stored with the upload: the text rule of every other field.
+            if (problem := control_character(name)) is not None:
+                raise ProblemError(
+                    422,
+                    f"The file's name {problem}.",
+                    errors=[{"field": FILE_FIELD, "message": problem, "type": CONTROL_CHARACTER}],
+                )
             self.filename = (name or "upload")[:255]
             self._kind = "file"
         else:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from app.auth.deps import require_roles
 from app.auth.principal import Principal, Role
-from app.common.schemas import MAX_OFFSET, Page
+from app.common.schemas import MAX_OFFSET, Page, SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError, field_path, problem_response
 from app.surveys import service
@@ -141,11 +141,13 @@ def create_upload(
     session: SessionDep,
     settings: SettingsDep,
     principal: Uploader,
-    mode: Annotated[str | None, Query(description="pool_table | microdata")] = None,
-    dry_run: Annotated[str | None, Query(description="true: validate and report only")] = None,
-    on_error: Annotated[str | None, Query(description="reject (default) | skip")] = None,
+    mode: Annotated[SingleLine | None, Query(description="pool_table | microdata")] = None,
+    dry_run: Annotated[
+        SingleLine | None, Query(description="true: validate and report only")
+    ] = None,
+    on_error: Annotated[SingleLine | None, Query(description="reject (default) | skip")] = None,
     replace: Annotated[
-        str | None,
+        SingleLine | None,
         Query(description="true: the file is the whole wave; unlisted pools are withdrawn"),
     ] = None,
 ) -> Response:

@@ -35,6 +35,7 @@ would be created, updated and withdrawn.
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -62,6 +63,7 @@ from app.pools.service import (
 )
 from app.surveys import microdata, pool_table
 from app.surveys.errors import FileProblem
+from app.surveys.limits import ReadLimits
 from app.surveys.models import SurveyUpload
 from app.surveys.occupations import TitleCoder
 from app.surveys.receive import ReceivedFile
@@ -76,9 +78,12 @@ from app.surveys.schemas import (
 from app.surveys.tables import open_table
 
 ENTITY = "survey_upload"
-#: Reports keep at most this many row errors (the total is always counted). A file with more
-#: bad rows than this is wrong as a whole, and the report must stay readable and storable.
-MAX_REPORTED_ERRORS = 100_000
+#: Reports keep at most this many row errors, and at most this many bytes of them as JSON (the
+#: total is always counted). A file with more bad rows than this is wrong as a whole, and the
+#: report must stay readable and storable. An error is at most ~700 bytes (its value and
+#: message are cut short, app/surveys/errors.py).
+MAX_REPORTED_ERRORS = 10_000
+MAX_REPORTED_ERROR_BYTES = 2 * 1024 * 1024
 _STORED = (UploadStatus.ACCEPTED.value, UploadStatus.PARTIAL.value)
 _OUTCOMES = ("created", "updated", "withdrawn")
 
@@ -144,7 +149,9 @@ def process_upload(
         return UploadResult(out, 200)
 
     spec = pool_table.COLUMNS if options.mode == UploadMode.POOL_TABLE else microdata.COLUMNS
-    table = open_table(received.file, received.filename, spec, max_rows=settings.upload_max_rows)
+    table = open_table(
+        received.file, received.filename, spec, limits=ReadLimits.from_settings(settings)
+    )
     coder = TitleCoder(session, settings.coding_min_confidence)
     report: dict[str, Any] = {
         "mode": options.mode.value,
@@ -172,7 +179,7 @@ def process_upload(
             pool_table.apply_identity_errors(parsed, keys)
         pool_table.check_bad_rows(session, parsed)
         errors = parsed.errors
-        bad_rows = len(parsed.bad_rows) + len(table.shape_errors)
+        bad_rows = len(parsed.bad_rows) + table.shape_bad_rows
         items = parsed.items
         rows = list(parsed.rows)
         good_rows = len(items)
@@ -184,7 +191,7 @@ def process_upload(
         valid = reader.check_codes(session)
         agg = reader.aggregate(valid, origin=org.country)
         errors = agg.errors
-        bad_rows = agg.bad_rows + len(table.shape_errors)
+        bad_rows = agg.bad_rows + table.shape_bad_rows
         items = agg.items
         rows = [None] * len(items)
         good_rows = agg.pooled
@@ -201,8 +208,9 @@ def process_upload(
     else:
         status = UploadStatus.REJECTED
     stored = status != UploadStatus.REJECTED
+    kept = _reported(errors)
     report["errors_total"] = len(errors)
-    report["errors_truncated"] = len(errors) > MAX_REPORTED_ERRORS
+    report["errors_truncated"] = len(kept) < len(errors)
     report["pools"] = len(items) if stored else 0
     if not stored and items:
         report["pools_not_stored"] = len(items)
@@ -220,7 +228,7 @@ def process_upload(
         rows_accepted=good_rows if stored else 0,
         rows_rejected=bad_rows,
         cells_suppressed=int(report.get("cells_suppressed", 0)),
-        errors=errors[:MAX_REPORTED_ERRORS],
+        errors=kept,
         report=report,
         status=status.value,
     )
@@ -358,6 +366,16 @@ def _with_outcomes(report: dict[str, Any], outcomes: list[dict[str, Any]]) -> di
     # A new dict: the JSON column sees a new value (in-place changes are not tracked).
     counts = {f"pools_{o}": sum(1 for e in outcomes if e["outcome"] == o) for o in _OUTCOMES}
     return {**report, **counts, "outcomes": outcomes}
+
+
+def _reported(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first errors, as many as MAX_REPORTED_ERRORS and MAX_REPORTED_ERROR_BYTES allow."""
+    size = 0
+    for count, error in enumerate(errors[:MAX_REPORTED_ERRORS]):
+        size += len(json.dumps(error)) + 2  # escaped to ASCII: never less than stored
+        if size > MAX_REPORTED_ERROR_BYTES:
+            return errors[:count]
+    return errors[:MAX_REPORTED_ERRORS]
 
 
 def _require_rows(rows_read: int) -> None:

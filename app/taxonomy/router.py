@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 
 from app.auth.deps import current_principal
-from app.common.schemas import MAX_OFFSET
+from app.common.schemas import MAX_OFFSET, MultiLine, SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import NotFound
 from app.taxonomy import codes, coding, resolve, service
@@ -76,7 +76,7 @@ def taxonomy_meta(session: SessionDep) -> TaxonomyMeta:
 def list_occupations(
     session: SessionDep,
     q: Annotated[
-        str | None, Query(max_length=200, description="text in the title, or a code")
+        SingleLine | None, Query(max_length=200, description="text in the title, or a code")
     ] = None,
     level: Annotated[int | None, Query(ge=1, le=4)] = None,
     limit: Limit = 50,
@@ -98,9 +98,9 @@ def list_occupations(
 def suggest_occupations(
     session: SessionDep,
     settings: SettingsDep,
-    title: Annotated[str, Query(min_length=1, max_length=200, description="a job title")],
+    title: Annotated[SingleLine, Query(min_length=1, max_length=200, description="a job title")],
     description: Annotated[
-        str | None, Query(max_length=5000, description="the job description, if any")
+        MultiLine | None, Query(max_length=5000, description="the job description, if any")
     ] = None,
     k: Annotated[int, Query(ge=1, le=20)] = 5,
 ) -> OccupationSuggestions:
@@ -115,7 +115,7 @@ def suggest_occupations(
 
 
 @router.get("/occupations/{code}", response_model=OccupationOut)
-def get_occupation(code: str, session: SessionDep) -> OccupationOut:
+def get_occupation(code: SingleLine, session: SessionDep) -> OccupationOut:
     occ, parents, children = service.get_occupation(session, code)
     return OccupationOut(
         code=occ.code,
@@ -131,7 +131,7 @@ def get_occupation(code: str, session: SessionDep) -> OccupationOut:
 @router.get("/sectors", response_model=Page[SectorRef])
 def list_sectors(
     session: SessionDep,
-    q: Annotated[str | None, Query(max_length=200)] = None,
+    q: Annotated[SingleLine | None, Query(max_length=200)] = None,
     level: Literal["section", "division"] | None = None,
     limit: Limit = 100,
     offset: Offset = 0,
@@ -143,7 +143,7 @@ def list_sectors(
 
 
 @router.get("/sectors/{code}", response_model=SectorOut)
-def get_sector(code: str, session: SessionDep) -> SectorOut:
+def get_sector(code: SingleLine, session: SessionDep) -> SectorOut:
     sector, children = service.get_sector(session, code)
     out = SectorOut.model_validate(sector, from_attributes=True)
     out.children = [SectorRef.model_validate(c) for c in children]
@@ -153,8 +153,8 @@ def get_sector(code: str, session: SessionDep) -> SectorOut:
 @router.get("/skills", response_model=Page[SkillOut])
 def list_skills(
     session: SessionDep,
-    q: Annotated[str | None, Query(max_length=200)] = None,
-    group: Annotated[str | None, Query(max_length=255)] = None,
+    q: Annotated[SingleLine | None, Query(max_length=200)] = None,
+    group: Annotated[SingleLine | None, Query(max_length=255)] = None,
     include_groups: bool = False,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -176,7 +176,9 @@ def list_skills(
 )
 def resolve_skill(
     session: SessionDep,
-    text: Annotated[str, Query(min_length=1, max_length=300, description="a skill in words")],
+    text: Annotated[
+        SingleLine, Query(min_length=1, max_length=300, description="a skill in words")
+    ],
     k: Annotated[int, Query(ge=1, le=20)] = 5,
 ) -> list[SkillResolution]:
     """Taxonomy skills (built-in and ESCO) most like a free text, best first, with a confidence
@@ -186,13 +188,13 @@ def resolve_skill(
 
 
 @router.get("/skills/{skill_id:path}", response_model=SkillOut)
-def get_skill(skill_id: str, session: SessionDep) -> SkillOut:
+def get_skill(skill_id: SingleLine, session: SessionDep) -> SkillOut:
     return SkillOut.model_validate(service.get_skill(session, skill_id))
 
 
 @router.get("/countries", response_model=list[CountryOut])
 def list_countries(
-    session: SessionDep, q: Annotated[str | None, Query(max_length=100)] = None
+    session: SessionDep, q: Annotated[SingleLine | None, Query(max_length=100)] = None
 ) -> list[CountryOut]:
     safeguard = service.safeguard_countries(session)
     needle = (q or "").lower()
@@ -204,7 +206,7 @@ def list_countries(
 
 
 @router.get("/countries/{code}", response_model=CountryOut)
-def get_country(code: str, session: SessionDep) -> CountryOut:
+def get_country(code: SingleLine, session: SessionDep) -> CountryOut:
     found = codes.countries().get(code.upper())
     if found is None:
         raise NotFound("Country", code)
@@ -216,7 +218,9 @@ def get_country(code: str, session: SessionDep) -> CountryOut:
 
 
 @router.get("/languages", response_model=list[LanguageOut])
-def list_languages(q: Annotated[str | None, Query(max_length=100)] = None) -> list[LanguageOut]:
+def list_languages(
+    q: Annotated[SingleLine | None, Query(max_length=100)] = None,
+) -> list[LanguageOut]:
     needle = (q or "").lower()
     return [
         LanguageOut(code=code, name=name)
@@ -237,9 +241,9 @@ def levels() -> LevelsOut:
 def list_esco_occupations(
     session: SessionDep,
     q: Annotated[
-        str | None, Query(max_length=200, description="text in the label, or a URI")
+        SingleLine | None, Query(max_length=200, description="text in the label, or a URI")
     ] = None,
-    isco: Annotated[str | None, Query(max_length=4, pattern=r"^\d{1,4}$")] = None,
+    isco: Annotated[SingleLine | None, Query(max_length=4, pattern=r"^\d{1,4}$")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[EscoOccupationRef]:
@@ -256,7 +260,7 @@ def list_esco_occupations(
 
 
 @router.get("/esco/occupations/{uri:path}", response_model=EscoOccupationOut)
-def get_esco_occupation(uri: str, session: SessionDep) -> EscoOccupationOut:
+def get_esco_occupation(uri: SingleLine, session: SessionDep) -> EscoOccupationOut:
     occ, skills = service.get_esco_occupation(session, uri)
     return EscoOccupationOut(
         uri=occ.uri,

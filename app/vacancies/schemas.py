@@ -14,14 +14,19 @@ from app.common.schemas import (
     Country,
     IscedLevel,
     LanguageRequirementIn,
+    MultiLine,
     OccupationCoding,
     OccupationField,
     SectorDivision,
+    SingleLine,
     SkillRequirementIn,
     Strict,
     Wage,
     check_unique,
 )
+
+#: A legal pathway's code, as a vacancy names the pathways its employer means to use.
+PathwayRef = Annotated[SingleLine, Field(max_length=40)]
 
 _REQUIRED_DESCRIPTION = (
     "true: needed at the start of work, so only the share of a pool at or above the level counts "
@@ -44,16 +49,16 @@ class VacancyLanguageOut(BaseModel):
 
 class VacancyIn(Strict):
     external_ref: Annotated[
-        str | None, Field(max_length=100, description="the employer's own reference")
+        SingleLine | None, Field(max_length=100, description="the employer's own reference")
     ] = None
-    title: Annotated[str, Field(min_length=1, max_length=200)]
-    description: Annotated[str, Field(max_length=20_000)] = ""
+    title: Annotated[SingleLine, Field(min_length=1, max_length=200)]
+    description: Annotated[MultiLine, Field(max_length=20_000)] = ""
     destination_country: Country
-    region: Annotated[str | None, Field(max_length=100)] = None
+    region: Annotated[SingleLine | None, Field(max_length=100)] = None
     #: Optional when esco_occupation is given: the ESCO occupation's unit group is used.
     occupation: OccupationField | None = None
     esco_occupation: Annotated[
-        str | None,
+        SingleLine | None,
         Field(
             max_length=255,
             description="an ESCO occupation URI (after an ESCO import); fixes the ISCO-08 unit "
@@ -75,7 +80,7 @@ class VacancyIn(Strict):
         description="fair-recruitment attestation: the employer pays all recruitment "
         "fees and costs",
     )
-    pathways: Annotated[list[Annotated[str, Field(max_length=40)]], Field(max_length=20)] = []
+    pathways: Annotated[list[PathwayRef], Field(max_length=20)] = []
     status: Literal["draft", "open"] = "open"
 
     # Field validators, not a model validator, so that the error names the list it is in.
@@ -95,12 +100,12 @@ class VacancyIn(Strict):
 class VacancyUpdate(Strict):
     """Partial update (PATCH): only the fields sent change."""
 
-    title: Annotated[str | None, Field(min_length=1, max_length=200)] = None
-    description: Annotated[str | None, Field(max_length=20_000)] = None
-    region: Annotated[str | None, Field(max_length=100)] = None
+    title: Annotated[SingleLine | None, Field(min_length=1, max_length=200)] = None
+    description: Annotated[MultiLine | None, Field(max_length=20_000)] = None
+    region: Annotated[SingleLine | None, Field(max_length=100)] = None
     occupation: OccupationField | None = None
     #: null clears it; a new one must agree with the occupation (sent or stored).
-    esco_occupation: Annotated[str | None, Field(max_length=255)] = None
+    esco_occupation: Annotated[SingleLine | None, Field(max_length=255)] = None
     sector: SectorDivision | None = None
     skills: Annotated[list[SkillRequirementIn] | None, Field(max_length=100)] = None
     languages: Annotated[list[VacancyLanguageIn] | None, Field(max_length=10)] = None
@@ -111,9 +116,7 @@ class VacancyUpdate(Strict):
     contract: Contract | None = None
     start_date: date | None = None
     employer_pays_fees: bool | None = None
-    pathways: Annotated[list[Annotated[str, Field(max_length=40)]] | None, Field(max_length=20)] = (
-        None
-    )
+    pathways: Annotated[list[PathwayRef] | None, Field(max_length=20)] = None
     status: Literal["draft", "open", "filled", "closed"] | None = None
 
     @field_validator("skills")

@@ -6,14 +6,13 @@ from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import select
 from starlette.datastructures import FormData
 
-from app.auth.models import Organisation, User
-from app.auth.principal import Role
-from app.auth.service import principal_of
+from app.auth import sessions
+from app.auth.principal import Role, principal_of
+from app.common.schemas import CONTROL_CHARACTER, control_character
 from app.deps import SessionDep, SettingsDep
-from app.errors import ProblemError
+from app.errors import ProblemError, invalid
 from app.web import session as web_session
 from app.web.identity import WebUser
 from app.web.routing import SignInRequired
@@ -26,17 +25,14 @@ MAX_FIELD_BYTES = 64 * 1024
 
 def web_user(request: Request, session: SessionDep, settings: SettingsDep) -> WebUser:
     ws = web_session.read(request, settings)
-    if ws is None or ws.user_id is None:
+    if ws is None or ws.token is None:
         raise SignInRequired
-    row = session.execute(
-        select(User, Organisation)
-        .join(Organisation, Organisation.id == User.organisation_id)
-        .where(User.id == ws.user_id)
-    ).first()
-    # A deactivated user's cookie stops working at the next request, not when it expires.
-    if row is None or not row[0].is_active:
+    # The session must be in force on the server: signed out, password changed, user
+    # deactivated, idle too long or too old all end it, whatever cookie the browser keeps.
+    found = sessions.resume(session, ws.token, settings)
+    if found is None:
         raise SignInRequired
-    user, org = row
+    user, org = found
     current = WebUser(
         principal=principal_of(user),
         name=user.name,
@@ -90,7 +86,24 @@ async def csrf_form(request: Request, settings: SettingsDep) -> FormData:
             "The form's security token is missing or out of date, so it was refused. Reload "
             "the page and send the form again.",
         )
+    _check_text(form)
     return form
+
+
+def _check_text(form: FormData) -> None:
+    """The API's text rule for every field of every form (before a page reads one): 422 naming
+    the fields. Multi-line, since forms have text areas; a single-line field is held to the
+    single-line rule again by the API schema its page validates it with."""
+    errors: list[dict[str, str]] = []
+    for name, value in form.multi_items():
+        if isinstance(value, str):
+            problem = control_character(value, multiline=True)
+        else:  # a file: its name is stored with the upload
+            problem = control_character(value.filename or "")
+        if problem is not None:
+            errors.append({"field": name, "message": problem, "type": CONTROL_CHARACTER})
+    if errors:
+        raise invalid(errors)
 
 
 CsrfForm = Annotated[FormData, Depends(csrf_form)]

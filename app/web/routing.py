@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from app.errors import ProblemError
+from app.errors import ProblemError, log_unavailable, unavailable
 from app.web import session as web_session
 
 log = logging.getLogger("imdi.web")
@@ -32,6 +32,7 @@ _TITLES = {
     422: "Check the form",
     429: "Too many attempts",
     500: "Something went wrong",
+    503: "Temporarily unavailable",
 }
 
 
@@ -120,5 +121,12 @@ class WebRoute(APIRoute):
                 )
             except IntegrityError:
                 return _error_page(request, 409, "That conflicts with stored data.")
+            except Exception as exc:
+                # A busy or unreachable database: a page saying to retry, with Retry-After.
+                problem = unavailable(exc)
+                if problem is None:
+                    raise
+                log_unavailable(request, exc)
+                return _error_page(request, problem.status, problem.detail, problem.headers)
 
         return html_errors

@@ -1,20 +1,21 @@
-"""The web session: a signed cookie holding the user id and the CSRF token.
+"""The web session cookie: a signed value holding the CSRF token and, once signed in, the token
+of a server-side session (app/auth/sessions.py, which decides whether it is still in force).
 
-The cookie is signed (itsdangerous, with the app's secret key), not encrypted: it holds nothing
-secret but the CSRF token, which the page carries anyway. It is HttpOnly (scripts cannot read
-it), SameSite=Lax (other sites' forms do not send it on POST) and Secure outside development and
-tests (where the app is served over plain HTTP on localhost). A session lasts SESSION_MAX_AGE
-from sign-in; the signature's timestamp enforces it, whatever the browser does with the cookie.
+The cookie is signed (itsdangerous, with the app's secret key), not encrypted: the session
+token is random and worth something only while its row in web_sessions is live, so sign-out,
+a password change, deactivating the user or the idle timeout end it whatever the browser keeps.
+It is HttpOnly (scripts cannot read it), SameSite=Lax (other sites' forms do not send it on
+POST) and Secure everywhere but development (the only environment served over plain HTTP on
+localhost). The signature's timestamp bounds it by the session lifetime as well.
 
 Before sign-in the cookie holds a CSRF token only, so that the sign-in form is protected too
-(login CSRF); signing in issues a fresh token (no fixation of a token an attacker planted).
+(login CSRF); signing in issues a fresh token and a fresh session (no fixation of either).
 """
 
 from __future__ import annotations
 
 import hmac
 import secrets
-import uuid
 from dataclasses import dataclass
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -26,7 +27,6 @@ from app.config import Settings
 COOKIE = "imdi_session"
 FLASH_COOKIE = "imdi_flash"
 CSRF_FIELD = "csrf_token"
-SESSION_MAX_AGE = 8 * 60 * 60  # a working day
 FLASH_MAX_AGE = 60
 _SALT = "imdi-web-session"
 _FLASH_SALT = "imdi-web-flash"
@@ -35,15 +35,16 @@ _FLASH_SALT = "imdi-web-flash"
 @dataclass(frozen=True, slots=True)
 class WebSession:
     csrf: str
-    user_id: uuid.UUID | None = None
+    #: The server-side session's token (None before sign-in).
+    token: str | None = None
 
     @classmethod
     def anonymous(cls) -> WebSession:
         return cls(csrf=secrets.token_urlsafe(32))
 
     @classmethod
-    def signed_in(cls, user_id: uuid.UUID) -> WebSession:
-        return cls(csrf=secrets.token_urlsafe(32), user_id=user_id)
+    def signed_in(cls, token: str) -> WebSession:
+        return cls(csrf=secrets.token_urlsafe(32), token=token)
 
     def csrf_ok(self, token: str | None) -> bool:
         # Constant time: the comparison must not tell an attacker how much of a guess was right.
@@ -55,7 +56,12 @@ def _serializer(settings: Settings, salt: str) -> URLSafeTimedSerializer:
 
 
 def _secure(settings: Settings) -> bool:
-    return settings.environment not in ("development", "test")
+    return not settings.is_development
+
+
+def max_age(settings: Settings) -> int:
+    """Seconds a session may last from sign-in (the cookie's Max-Age and signature age)."""
+    return int(settings.session_max_hours * 3600)
 
 
 def read(request: Request, settings: Settings) -> WebSession | None:
@@ -63,19 +69,19 @@ def read(request: Request, settings: Settings) -> WebSession | None:
     if not raw:
         return None
     try:
-        data = _serializer(settings, _SALT).loads(raw, max_age=SESSION_MAX_AGE)
-        user = data.get("uid")
-        return WebSession(csrf=str(data["csrf"]), user_id=uuid.UUID(user) if user else None)
+        data = _serializer(settings, _SALT).loads(raw, max_age=max_age(settings))
+        token = data.get("sid")
+        return WebSession(csrf=str(data["csrf"]), token=str(token) if token else None)
     except (BadSignature, KeyError, TypeError, ValueError, AttributeError):
         return None  # expired, tampered with, or from another key: as if absent
 
 
 def write(response: Response, settings: Settings, session: WebSession) -> None:
-    payload = {"csrf": session.csrf, "uid": str(session.user_id) if session.user_id else None}
+    payload = {"csrf": session.csrf, "sid": session.token}
     response.set_cookie(
         COOKIE,
         _serializer(settings, _SALT).dumps(payload),
-        max_age=SESSION_MAX_AGE,
+        max_age=max_age(settings),
         httponly=True,
         samesite="lax",
         secure=_secure(settings),

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
 
 from app import cli
-from app.auth.models import ApiKey, Organisation, User
-from app.auth.security import hash_api_key
+from app.auth.models import ApiKey, Organisation, User, UserSession
+from app.auth.security import hash_api_key, verify_password
 from app.config import get_settings
 from tests.audit.helpers import stored_events
+from tests.conftest import create_actor
+from tests.web.conftest import sign_in
 
 
 @pytest.fixture
@@ -198,3 +201,37 @@ def test_refused_commands_exit_1_and_store_nothing(imdi, count_rows, capsys) -> 
                 "acme",
             ]
         )
+
+
+def test_set_password_and_deactivate_end_the_users_web_sessions(
+    imdi, client, database, monkeypatch, capsys
+) -> None:
+    actor = create_actor(database, "officer")
+    with database.session() as s:
+        email = s.get_one(User, actor.user_id).email
+    monkeypatch.setattr("sys.stdin", io.StringIO("a passphrase from stdin\n"))
+    assert imdi(["set-password", "--email", email]) == 0
+    assert "0 web session(s) ended" in capsys.readouterr().out
+
+    # Signed in twice, then deactivated: both sessions end, the key stops.
+    for _ in range(2):
+        client.cookies.clear()
+        sign_in(client, email, "a passphrase from stdin")
+    assert imdi(["deactivate-user", "--email", email]) == 0
+    assert "2 web session(s) ended" in capsys.readouterr().out
+    assert client.get("/", follow_redirects=False).status_code == 303
+    assert client.get("/api/v1/me", headers=actor.headers).status_code == 401
+    assert imdi(["activate-user", "--email", email]) == 0
+    assert client.get("/api/v1/me", headers=actor.headers).status_code == 200
+    assert imdi(["set-password", "--email", email, "--password", "short"]) == 1
+    assert imdi(["deactivate-user", "--email", "nobody@example.org"]) == 1
+
+    with database.session() as s:
+        user = s.get_one(User, actor.user_id)
+        assert verify_password(user.password_hash, "a passphrase from stdin")
+        reasons = s.scalars(
+            select(UserSession.revoked_reason).where(UserSession.user_id == user.id)
+        )
+        assert sorted(reasons) == ["deactivated", "deactivated"]
+    actions = [e.action for e in stored_events(database, entity_id=str(actor.user_id))]
+    assert actions[-3:] == ["set_password", "deactivate", "activate"]

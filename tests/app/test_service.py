@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from app.config import Settings
+from app.config import DEV_SECRET, Settings
 
 
 def test_healthz_checks_the_database(client) -> None:
@@ -168,7 +168,7 @@ def test_body_limit_answers_413_over_the_apps_own_error() -> None:
 
 def test_production_refuses_the_development_secret() -> None:
     with pytest.raises(ValidationError, match="IMDI_SECRET_KEY"):
-        Settings(environment="production")
+        Settings(environment="production", secret_key=DEV_SECRET)
     ok = Settings(environment="production", secret_key="x" * 40)
     assert ok.environment == "production"
 

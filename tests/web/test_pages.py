@@ -91,7 +91,7 @@ def test_pages_need_a_session_and_send_you_back_after_sign_in(demo_client, demo_
     cookie = r.headers["set-cookie"]
     assert web_session.COOKIE in cookie
     assert "httponly" in cookie.lower() and "samesite=lax" in cookie.lower()
-    assert "secure" not in cookie.lower()  # test and development run on plain http
+    assert "secure" in cookie.lower()  # only development drops it (plain http on localhost)
     assert demo_client.get("/vacancies?status=open").status_code == 200
 
 
@@ -147,7 +147,14 @@ def test_a_tampered_or_foreign_cookie_is_no_session(
     from starlette.responses import Response
 
     response = Response()
-    web_session.write(response, other, web_session.WebSession.signed_in(uuid.uuid4()))
+    web_session.write(response, other, web_session.WebSession.signed_in(uuid.uuid4().hex))
+    forged = response.headers["set-cookie"].split(";")[0].split("=", 1)[1]
+    demo_client.cookies.set(web_session.COOKIE, forged)
+    assert demo_client.get("/", follow_redirects=False).status_code == 303
+    # Signed with this deployment's key but naming no session on the server: no session.
+    response = Response()
+    mine = demo_client.app.state.settings
+    web_session.write(response, mine, web_session.WebSession.signed_in(uuid.uuid4().hex))
     forged = response.headers["set-cookie"].split(";")[0].split("=", 1)[1]
     demo_client.cookies.set(web_session.COOKIE, forged)
     assert demo_client.get("/", follow_redirects=False).status_code == 303
@@ -158,10 +165,10 @@ def test_session_cookie_is_secure_in_production() -> None:
 
     settings = Settings(environment="production", secret_key="x" * 40, database_url="sqlite://")
     response = Response()
-    web_session.write(response, settings, web_session.WebSession.signed_in(uuid.uuid4()))
+    web_session.write(response, settings, web_session.WebSession.signed_in(uuid.uuid4().hex))
     cookie = response.headers["set-cookie"].lower()
     assert "secure" in cookie and "httponly" in cookie and "samesite=lax" in cookie
-    assert f"max-age={web_session.SESSION_MAX_AGE}" in cookie
+    assert f"max-age={8 * 3600}" in cookie  # the session lifetime (IMDI_SESSION_MAX_HOURS)
 
 
 def test_sign_out_ends_the_session_and_needs_the_token(officer) -> None:

@@ -11,6 +11,7 @@ from starlette.responses import Response
 
 from app.audit import service as audit
 from app.auth.models import User
+from app.common.schemas import SingleLine
 from app.deps import SessionDep
 from app.web.deps import OfficerUser
 from app.web.pages.common import page_offset, web_router
@@ -18,7 +19,7 @@ from app.web.render import render
 
 router = web_router()
 PAGE = 50
-Short = Annotated[str | None, Query(max_length=255)]
+Short = Annotated[SingleLine | None, Query(max_length=255)]
 
 
 @router.get("/audit")
@@ -85,6 +86,7 @@ def audit_log(
                 "organisation",
                 "user",
                 "api_key",
+                "web_session",
                 "allocation_plan",
             ],
         },

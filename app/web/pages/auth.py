@@ -9,9 +9,12 @@ from fastapi import Query, Request
 from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
 
+from app.auth import sessions
 from app.auth.models import User
-from app.auth.ratelimit import FAILED_AUTH
+from app.auth.principal import principal_of
+from app.auth.ratelimit import FAILED_AUTH, client_address
 from app.auth.security import hash_password, verify_password
+from app.common.schemas import SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
 from app.web import session as web_session
@@ -30,10 +33,6 @@ def _decoy_hash() -> str:
     return hash_password("decoy password that matches nothing")
 
 
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 def _signin_page(
     request: Request,
     settings,
@@ -44,7 +43,7 @@ def _signin_page(
     status: int = 200,
 ) -> Response:
     ws = web_session.read(request, settings)
-    if ws is None or ws.user_id is not None:
+    if ws is None or ws.token is not None:
         ws = web_session.WebSession.anonymous()
     response = render(
         request,
@@ -60,11 +59,12 @@ def _signin_page(
 @router.get("/signin")
 def signin_form(
     request: Request,
+    session: SessionDep,
     settings: SettingsDep,
-    next: Annotated[str | None, Query(max_length=500)] = None,
+    next: Annotated[SingleLine | None, Query(max_length=500)] = None,
 ) -> Response:
     ws = web_session.read(request, settings)
-    if ws is not None and ws.user_id is not None:
+    if ws is not None and ws.token is not None and sessions.resume(session, ws.token, settings):
         return RedirectResponse(safe_next(next), status_code=303)
     return _signin_page(request, settings, next_url=safe_next(next))
 
@@ -73,14 +73,18 @@ def signin_form(
 def signin(
     request: Request, form: CsrfForm, session: SessionDep, settings: SettingsDep
 ) -> Response:
-    client = _client(request)
+    client = client_address(request)
     email = text(form, "email").lower()
     next_url = safe_next(text(form, "next"))
-    if FAILED_AUTH.blocked(client):
+    # Refused before the password is checked: a guesser gets no answer, and no argon2 time.
+    wait = FAILED_AUTH.signin_wait(client, email)
+    if wait is not None:
+        after = f"{wait} seconds" if wait < 120 else f"{(wait + 59) // 60} minutes"
         raise ProblemError(
             429,
-            "Too many failed sign-in attempts from your address; wait a minute and retry.",
-            headers={"Retry-After": str(FAILED_AUTH.retry_after(client))},
+            "Too many failed sign-in attempts for this account or from your address; try "
+            f"again in {after}.",
+            headers={"Retry-After": str(wait)},
         )
     password = form.get("password")
     user = session.scalar(select(User).where(User.email == email)) if email else None
@@ -89,7 +93,7 @@ def signin(
         password if isinstance(password, str) else "",
     )
     if user is None or not user.is_active or not user.password_hash or not good:
-        FAILED_AUTH.fail(client)
+        FAILED_AUTH.signin_failed(client, email)
         return _signin_page(
             request,
             settings,
@@ -98,14 +102,26 @@ def signin(
             status=401,
             error="The email or the password is not right.",
         )
+    FAILED_AUTH.signin_succeeded(email)
+    previous = web_session.read(request, settings)
+    if previous is not None and previous.token is not None:
+        # Signing in over a session ends that one: one browser, one session.
+        sessions.close_session(session, previous.token, "signed_in_again")
+    token = sessions.open_session(session, principal_of(user), settings)
     response = RedirectResponse(next_url, status_code=303)
-    # A new token at sign-in: a token planted before sign-in is worth nothing afterwards.
-    web_session.write(response, settings, web_session.WebSession.signed_in(user.id))
+    # A new CSRF token and a new session at sign-in: nothing planted before is worth anything.
+    web_session.write(response, settings, web_session.WebSession.signed_in(token))
     return response
 
 
 @router.post("/signout")
-def signout(request: Request, form: CsrfForm, settings: SettingsDep) -> Response:
+def signout(
+    request: Request, form: CsrfForm, session: SessionDep, settings: SettingsDep
+) -> Response:
+    ws = web_session.read(request, settings)
+    if ws is not None and ws.token is not None:
+        # Ended on the server: the cookie, wherever a copy of it is, opens nothing any more.
+        sessions.close_session(session, ws.token)
     response = redirect(request, "/signin", "info", "You are signed out.")
     web_session.clear(response, settings)
     return response

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
+from app.common.schemas import SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
 from app.pathways import service as pathways
@@ -35,7 +36,7 @@ def pathway_list(
     request: Request,
     user: CurrentWebUser,
     session: SessionDep,
-    destination: Annotated[str | None, Query(max_length=2)] = None,
+    destination: Annotated[SingleLine | None, Query(max_length=2)] = None,
 ) -> Response:
     rows, total = pathways.list_pathways(session, destination=upper(destination), limit=200)
     usage: dict[str, queries.QuotaLine] = {}
@@ -116,7 +117,7 @@ def _page(
 
 @router.get("/pathways/{code}")
 def pathway_page(
-    request: Request, code: str, user: CurrentWebUser, session: SessionDep
+    request: Request, code: SingleLine, user: CurrentWebUser, session: SessionDep
 ) -> Response:
     return _page(request, session, pathways.get_pathway(session, code))
 
@@ -222,7 +223,7 @@ def _patch(values: dict[str, Any]) -> dict[str, Any]:
 @router.post("/pathways/{code}")
 def pathway_update(
     request: Request,
-    code: str,
+    code: SingleLine,
     form: CsrfForm,
     user: OfficerUser,
     session: SessionDep,

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Query, Request
 from starlette.responses import Response
 
+from app.common.schemas import SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.matches import service as matches
 from app.pools import mapper as pool_mapper
@@ -30,9 +31,9 @@ def pool_list(
     request: Request,
     user: CurrentWebUser,
     session: SessionDep,
-    origin: Annotated[str | None, Query(max_length=2)] = None,
-    occupation: Annotated[str | None, Query(max_length=4, pattern=r"^\d{0,4}$")] = None,
-    status: Annotated[str | None, Query(max_length=10)] = None,
+    origin: Annotated[SingleLine | None, Query(max_length=2)] = None,
+    occupation: Annotated[SingleLine | None, Query(max_length=4, pattern=r"^\d{0,4}$")] = None,
+    status: Annotated[SingleLine | None, Query(max_length=10)] = None,
     offset: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     start = page_offset(offset)

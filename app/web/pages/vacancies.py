@@ -12,6 +12,7 @@ from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from app.auth.principal import Role
+from app.common.schemas import SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError, field_path
 from app.matches import service as matches
@@ -51,10 +52,10 @@ def vacancy_list(
     request: Request,
     user: CurrentWebUser,
     session: SessionDep,
-    destination: Annotated[str | None, Query(max_length=2)] = None,
-    occupation: Annotated[str | None, Query(max_length=4, pattern=r"^\d{0,4}$")] = None,
-    sector: Annotated[str | None, Query(max_length=2)] = None,
-    status: Annotated[str | None, Query(max_length=10)] = None,
+    destination: Annotated[SingleLine | None, Query(max_length=2)] = None,
+    occupation: Annotated[SingleLine | None, Query(max_length=4, pattern=r"^\d{0,4}$")] = None,
+    sector: Annotated[SingleLine | None, Query(max_length=2)] = None,
+    status: Annotated[SingleLine | None, Query(max_length=10)] = None,
     offset: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     principal = user.principal
