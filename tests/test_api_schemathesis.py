@@ -142,12 +142,13 @@ def api_schema_nul(api_schema: BaseSchema) -> BaseSchema:
 
 
 @pytest.fixture
-def api_schema_sqlite(request: pytest.FixtureRequest, backend: Backend) -> BaseSchema:
+def api_schema_sqlite(request: pytest.FixtureRequest, backend: Backend, role: str) -> BaseSchema:
     """The full run on SQLite only: the API is the same on PostgreSQL, and there it would cost
     minutes of the suite; what differs by database (a NUL reaching PostgreSQL) is what the NUL
     run below looks for, and that runs on both."""
     if backend.name != "sqlite":
         pytest.skip("the full schemathesis run is SQLite only; the NUL run covers PostgreSQL")
+    # `role` is asked for above so that its parameters are part of this fixture's tests.
     return request.getfixturevalue("api_schema")
 
 
