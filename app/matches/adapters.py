@@ -24,7 +24,7 @@ from app.taxonomy.models import SafeguardCountry, Sector, Skill
 from app.vacancies.models import Vacancy as VacancyRow
 from app.vacancies.models import VacancyLanguage, VacancySkill
 from matching.allocation import AllocationPair, AllocationProblem
-from matching.ranker import PoolColumns
+from matching.ranker import PoolColumns, PoolIndex, VacancyIndex
 from matching.records import (
     CEFR_LEVELS,
     DEFAULT_WEIGHTS,
@@ -309,6 +309,36 @@ def active_pool_columns(session: Session) -> PoolColumns:
     return PoolColumns.from_entries(
         [(str(p[0]), p[1], p[2], p[3], p[4], p[5], p[6], p[7]) for p in pools], skills, languages
     )
+
+
+def active_pool_index(session: Session, ctx: Context) -> PoolIndex:
+    """An index of every active pool, built from rows."""
+    return PoolIndex.from_columns(active_pool_columns(session), ctx.taxonomy)
+
+
+#: Up to this many changed pools are ranked one by one against an index of the open vacancies;
+#: more (a survey wave) are indexed and every open vacancy is ranked against them.
+FEW_POOLS = 64
+
+
+def rank_pools(
+    ctx: Context, records: Sequence[Pool], vacancies: Sequence[Vacancy]
+) -> dict[str, list[Match]]:
+    """Every open vacancy's pair with each of these pools, per pool, in the pool's ranking
+    order (design section 5): relevant pairs only, eligible or not, without explanations."""
+    if len(records) <= FEW_POOLS:
+        vindex = VacancyIndex.build(vacancies, ctx.taxonomy)
+        return {
+            p.id: vindex.rank(p, ctx, None, include_ineligible=True, explain=False) for p in records
+        }
+    index = PoolIndex.build(records, ctx.taxonomy)
+    per_pool: dict[str, list[Match]] = {p.id: [] for p in records}
+    for vac in vacancies:
+        for m in index.rank(vac, ctx, None, include_ineligible=True, explain=False):
+            per_pool[m.pool_id].append(m)
+    for found in per_pool.values():
+        found.sort(key=lambda m: (-m.score, -m.eligibility.eligible_headcount, m.vacancy_id))
+    return per_pool
 
 
 # ---- engine outputs -> stored JSON -------------------------------------------------------------

@@ -41,8 +41,7 @@ from app.reviews.models import Decision
 from app.vacancies.models import Vacancy as VacancyRow
 from matching import ENGINE_VERSION
 from matching.explain import explain
-from matching.ranker import PoolIndex, VacancyIndex
-from matching.records import Context, Match, Pool, Vacancy
+from matching.records import Context, Match
 from matching.weights import weights_hash
 
 MAX_ELIGIBLE = 500
@@ -122,7 +121,7 @@ def recompute_vacancies(
     serialise_writes(session)
     session.flush()
     ctx = adapters.load_context(session, settings, settings.weights)
-    index = PoolIndex.from_columns(adapters.active_pool_columns(session), ctx.taxonomy)
+    index = adapters.active_pool_index(session, ctx)
     ids = [v.id for v in vacancies]
     decided = _decided(session, Decision.vacancy_id, ids)
     existing = {
@@ -148,31 +147,6 @@ def recompute_vacancies(
     session.flush()
 
 
-#: Up to this many changed pools are ranked one by one against an index of the open vacancies;
-#: more (a survey wave) are indexed and every open vacancy is ranked against them.
-FEW_POOLS = 64
-
-
-def _rank_pools(
-    ctx: Context, records: Sequence[Pool], vacancies: Sequence[Vacancy]
-) -> dict[str, list[Match]]:
-    """Every open vacancy's pair with each of these pools, per pool, in the pool's ranking
-    order (design section 5): relevant pairs only, eligible or not, without explanations."""
-    if len(records) <= FEW_POOLS:
-        vindex = VacancyIndex.build(vacancies, ctx.taxonomy)
-        return {
-            p.id: vindex.rank(p, ctx, None, include_ineligible=True, explain=False) for p in records
-        }
-    index = PoolIndex.build(records, ctx.taxonomy)
-    per_pool: dict[str, list[Match]] = {p.id: [] for p in records}
-    for vac in vacancies:
-        for m in index.rank(vac, ctx, None, include_ineligible=True, explain=False):
-            per_pool[m.pool_id].append(m)
-    for found in per_pool.values():
-        found.sort(key=lambda m: (-m.score, -m.eligibility.eligible_headcount, m.vacancy_id))
-    return per_pool
-
-
 def recompute_pools(session: Session, settings: Settings, pools: Sequence[PoolRow]) -> None:
     """Re-score these pools against every open vacancy and store the pairs worth keeping."""
     if not pools:
@@ -191,7 +165,7 @@ def recompute_pools(session: Session, settings: Settings, pools: Sequence[PoolRo
         records = adapters.pool_records(session, active)
         by_id = {p.id: p for p in records}
         vacancies = {v.id: v for v in adapters.vacancy_records(session, open_vacancies(session))}
-        ranked = _rank_pools(ctx, records, list(vacancies.values()))
+        ranked = adapters.rank_pools(ctx, records, list(vacancies.values()))
         for pool_id, found in ranked.items():
             keep = _chosen(
                 found, lambda m: (uuid.UUID(m.vacancy_id), uuid.UUID(m.pool_id)) in decided

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.config import Settings
-from app.matches import service
+from app.matches import adapters, service
 from app.matches.models import Match
 from app.pathways.models import LegalPathway
 from app.pools.models import Pool
@@ -156,7 +156,6 @@ def test_matches_served_after_a_pool_update_reflect_it(
 
 
 def test_pool_columns_from_rows_equal_the_records(demo_database) -> None:
-    from app.matches import adapters
 
     with demo_database.session() as s:
         rows = list(s.scalars(select(Pool).where(Pool.status == "active").order_by(Pool.id)))
@@ -183,7 +182,7 @@ def test_few_and_many_changed_pools_store_the_same_pairs(demo_database, monkeypa
         service.recompute_pools(s, settings, pools)
         s.commit()
     few = {pid: _stored(demo_database, pid) for pid in ids}
-    monkeypatch.setattr(service, "FEW_POOLS", 0)
+    monkeypatch.setattr(adapters, "FEW_POOLS", 0)
     with demo_database.session() as s:
         service.recompute_pools(s, settings, [s.get(Pool, pid) for pid in ids])
         s.commit()
