@@ -87,7 +87,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _import_esco(args: argparse.Namespace) -> int:
     from app.db import Database
-    from app.matches.service import recompute_destinations
+    from app.matches.service import taxonomy_changed
     from app.taxonomy.esco import EscoError, Progress, import_esco
 
     settings = get_settings()
@@ -100,7 +100,7 @@ def _import_esco(args: argparse.Namespace) -> int:
                     args.paths,
                     version=args.release,
                     progress=None if args.quiet else Progress(),
-                    recompute=lambda s: recompute_destinations(s, settings, None),
+                    recompute=taxonomy_changed,
                 )
             except EscoError as exc:
                 raise CommandError(str(exc)) from exc
@@ -124,7 +124,7 @@ def _import_esco(args: argparse.Namespace) -> int:
     if len(report.issues) > args.show_issues:
         print(f"note: {len(report.issues) - args.show_issues} more", file=sys.stderr)
     if report.recomputed:
-        print("re-ranked the open vacancies (they use ESCO skills)")
+        print("the live rankings take the new skills (every server process rebuilds its market)")
     return 0
 
 

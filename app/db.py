@@ -20,7 +20,6 @@ from sqlalchemy import (
     Uuid,
     create_engine,
     event,
-    text,
 )
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -137,8 +136,6 @@ class Database:
         self.engine.dispose()
 
 
-#: Key of the PostgreSQL advisory lock that serialises the writes that re-rank matches.
-WRITE_LOCK_KEY = 0x696D6469  # "imdi"
 #: session.info flag: take the write lock before the session's first write (set for requests
 #: that may write); and the marker that it is held.
 LOCK_ON_FIRST_WRITE = "imdi.lock_on_first_write"
@@ -146,32 +143,26 @@ _LOCK_HELD = "imdi.write_lock_held"
 
 
 def serialise_writes(session: Session) -> None:
-    """Take the transaction-scoped write lock (released at commit or rollback).
+    """SQLite: take the database's write lock now (released at commit or rollback).
 
-    Every write re-ranks stored matches: a destination's vacancies, a pool's pairs. Two writes
-    re-ranking overlapping rows in different orders would deadlock on the matches rows, so
-    writers take this lock before their first row lock and re-rank one at a time.
-    PostgreSQL: an advisory lock. SQLite: the database's write lock, by BEGIN IMMEDIATE, so
-    that what the writer reads next is read under it too; a writer finding it taken waits
-    (the busy timeout) and queues, where a deferred transaction upgrading to a write could
-    fail at once with "database is locked".
+    SQLite has one writer at a time anyway; taking its lock by BEGIN IMMEDIATE before the
+    first write means that what the writer reads next is read under it too, and a writer
+    finding it taken waits (the busy timeout) and queues, where a deferred transaction
+    upgrading to a write could fail at once with "database is locked".
+    PostgreSQL: nothing. There is no global write lock: writes re-rank nothing (rankings are
+    computed on read), so row locks (approvals) and unique constraints (identities,
+    idempotency keys) serialise exactly what must be, and two ministries' uploads, or an
+    upload and an approval, run side by side.
     """
     if session.info.get(_LOCK_HELD):
         return
     dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        # On the connection, not the session: no autoflush, so this is safe inside a flush.
-        session.connection().execute(
-            text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
-        )
-    elif dialect == "sqlite":
+    if dialect == "sqlite":
         connection = session.connection()
         # pysqlite opens a transaction only before a write: once one is open, this
         # connection holds the write lock already.
         if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
             connection.exec_driver_sql("BEGIN IMMEDIATE")
-    else:
-        return
     session.info[_LOCK_HELD] = True
 
 

@@ -25,7 +25,7 @@ import app.models  # noqa: F401  (every mapper must be known before the first fl
 from app.auth.models import ApiKey, Organisation, User
 from app.auth.security import display_prefix, hash_api_key, hash_password
 from app.config import PROJECT_ROOT, Settings, get_settings
-from app.matches.service import recompute_destinations
+from app.matches.service import taxonomy_changed
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pathways.values import pathway_values
 from app.pools.models import Pool, PoolLanguage, PoolSkill
@@ -457,6 +457,6 @@ def seed(
     load_pathways(session, report, root)
     credentials = load_demo(session, report, root)
     if report.changed:
-        # Demo vacancies and pools arrive without matches; rank them as the service would.
-        recompute_destinations(session, settings or get_settings(), None)
+        # Markets built before the seed rebuild (the taxonomy may have changed under them).
+        taxonomy_changed(session)
     return report, credentials

@@ -352,6 +352,8 @@ class _TopK:
     #: Filled in by _extras: eligibility of ineligible rows (None for eligible ones).
     ineligible: list[Eligibility | None] | None = None
     explanations: list[Explanation] | None = None
+    #: How many pairs were ranked (eligible ones, or relevant ones with include_ineligible).
+    total: int = 0
 
 
 @dataclass(slots=True)
@@ -658,14 +660,18 @@ class PoolIndex:
             best = share if best is None else np.maximum(best, share)
         return best
 
-    def _relevant(self, vacancy: Vacancy, skills: np.ndarray | None) -> np.ndarray:
+    def _relevant(
+        self, vacancy: Vacancy, skills: np.ndarray | None, within: np.ndarray | None = None
+    ) -> np.ndarray:
         """Rows of the pools relevant to the vacancy (sorted): same ISCO minor group, or a
-        skills component >= 0.5 (`skills`: the component for every pool, None: no skills)."""
+        skills component >= 0.5 (`skills`: the component for every pool, None: no skills);
+        only rows where `within` (a mask over rows) is true, when given."""
         bounds = self._minor_slices.get(vacancy.occupation[:RELEVANT_PREFIX])
         same = self._minor_order[bounds[0] : bounds[1]] if bounds else np.empty(0, np.int64)
-        if skills is None:
-            return same
-        return np.union1d(same, np.flatnonzero(skills >= RELEVANT_SKILLS))
+        rows = (
+            same if skills is None else np.union1d(same, np.flatnonzero(skills >= RELEVANT_SKILLS))
+        )
+        return rows if within is None else rows[within[rows]]
 
     def _eligibility(
         self,
@@ -906,17 +912,20 @@ class PoolIndex:
         ctx: Context,
         k: int | None,
         include_ineligible: bool,
+        within: np.ndarray | None = None,
     ) -> _TopK:
         rates = self._prepare(ctx)
         skills = self._skills_component(vacancy, rates.taxonomy)
-        relevant = self._relevant(vacancy, skills)
+        relevant = self._relevant(vacancy, skills, within)
         verdicts = self._eligibility(
             vacancy, ctx, candidate_pathways(vacancy, ctx), include_ineligible, relevant
         )
         rows = verdicts.rows
         n_rows = len(rows)
         if n_rows == 0 or k == 0:
-            return _empty_topk()
+            empty = _empty_topk()
+            empty.total = n_rows
+            return empty
         score, comps = self._components(vacancy, rates, rows, skills)
         eh_all = verdicts.headcount  # (P, n_rows), -1 where a pathway does not admit
         if eh_all is not None:
@@ -951,7 +960,7 @@ class PoolIndex:
             if s is None:
                 continue
             comp_mat[:, j] = s[top] if isinstance(s, np.ndarray) else s
-        return _TopK(prow, score[top].copy(), comp_mat, eh[top], elig, pathway)
+        return _TopK(prow, score[top].copy(), comp_mat, eh[top], elig, pathway, total=n_rows)
 
     def _extras(self, vacancy: Vacancy, ctx: Context, top: _TopK, explain: bool) -> None:
         """Reasons of ineligible rows and explanations: per-pair Python, only for the top k."""
@@ -1007,11 +1016,27 @@ class PoolIndex:
         explain: bool = True,
     ) -> list[Match]:
         """The top k pools for a vacancy, as rank_reference(vacancy, pools, ctx, k=k, ...)."""
+        return self.rank_counted(
+            vacancy, ctx, k, include_ineligible=include_ineligible, explain=explain
+        )[0]
+
+    def rank_counted(
+        self,
+        vacancy: Vacancy,
+        ctx: Context,
+        k: int | None = 50,
+        *,
+        include_ineligible: bool = False,
+        explain: bool = True,
+        within: np.ndarray | None = None,
+    ) -> tuple[list[Match], int]:
+        """rank, and how many pairs the full ranking holds; only the rows where `within` (a
+        boolean mask over the index's rows) is true, when given."""
         if k is not None and k < 0:
             raise ValueError(f"k must be None or >= 0, got {k}.")
-        top = self._topk(vacancy, ctx, k, include_ineligible)
+        top = self._topk(vacancy, ctx, k, include_ineligible, within)
         self._extras(vacancy, ctx, top, explain)
-        return self._matches(vacancy, ctx, top)
+        return self._matches(vacancy, ctx, top), top.total
 
 
 def _empty_topk() -> _TopK:
@@ -1156,6 +1181,12 @@ class VacancyIndex:
         lookup = {s: i for i, s in enumerate(sectors)}
         self.sector = _ints([-1 if v.sector is None else lookup[v.sector] for v in vs], np.int32)
         self.start = _ints([v.start_date.toordinal() for v in vs])
+        self.destination = np.asarray([v.destination for v in vs], dtype=object)
+        # Start years (quota is counted per pathway and start year), as codes into `years`.
+        self.years, year_code = np.unique(
+            np.asarray([v.start_date.year for v in vs] or [0], np.int64), return_inverse=True
+        )
+        self.year_code = year_code[:n].astype(np.int64)
         self.has_isced = np.array([v.min_isced is not None for v in vs], bool)
         self.min_isced = _ints([0 if v.min_isced is None else v.min_isced for v in vs])
         req = [v.min_experience_years for v in vs]
@@ -1219,36 +1250,55 @@ class VacancyIndex:
         return self.n
 
     def _vacancy_checks(self, ctx: Context) -> tuple[list[Pathway], np.ndarray, np.ndarray]:
-        """Pathways in code order, candidate mask (P, n), vacancy-level failure counts (P, n)."""
+        """Pathways in code order, candidate mask (P, n), vacancy-level failure counts (P, n).
+
+        The checks but quota are kept while the pathways, rates and hours stay the same, and run
+        only for candidate pairs (a pathway of the vacancy's destination, and one it names if
+        it names any); the quota check is one lookup per (pathway, start year), added on each
+        call, so an approval (which moves quota use) costs no re-check of every vacancy.
+        """
         key = (
             ctx.pathways,
             ctx.rates.base,
             tuple(sorted(ctx.rates.rates.items())),
-            tuple(sorted(ctx.quota_used.items())),
             ctx.hours_per_year,
             ctx.months_per_year,
             id(ctx.taxonomy),
         )
         cached = self._vac_cache
         if cached is not None and cached[0] == key and cached[1].taxonomy is ctx.taxonomy:
-            return cached[2], cached[3], cached[4]
-        # Sorting the whole list by code (stable) keeps each vacancy's candidates in the order
-        # candidate_pathways gives them.
-        paths = sorted(ctx.pathways, key=lambda p: p.code)
-        cand = np.zeros((len(paths), self.n), bool)
-        fails = np.zeros((len(paths), self.n), np.int16)
-        for i, v in enumerate(self.vacancies):
-            named = set(v.pathways)
+            paths, cand, other = cached[2], cached[3], cached[4]
+        else:
+            # Sorting the whole list by code (stable) keeps each vacancy's candidates in the
+            # order candidate_pathways gives them.
+            paths = sorted(ctx.pathways, key=lambda p: p.code)
+            cand = np.zeros((len(paths), self.n), bool)
+            other = np.zeros((len(paths), self.n), np.int16)
             for p_i, p in enumerate(paths):
-                if p.destination != v.destination or (named and p.code not in named):
-                    continue
-                cand[p_i, i] = True
-                fails[p_i, i] = sum(
-                    1
-                    for code, check in CHECKS
-                    if code not in POOL_CHECKS and check(v, _NO_POOL, p, ctx) is not None
-                )
-        self._vac_cache = (key, ctx, paths, cand, fails)
+                rows = np.flatnonzero(self.destination == p.destination)
+                for i in rows.tolist():
+                    v = self.vacancies[i]
+                    if v.pathways and p.code not in v.pathways:
+                        continue
+                    cand[p_i, i] = True
+                    other[p_i, i] = sum(
+                        1
+                        for code, check in CHECKS
+                        if code not in POOL_CHECKS
+                        and code != "quota_exhausted"
+                        and check(v, _NO_POOL, p, ctx) is not None
+                    )
+            self._vac_cache = (key, ctx, paths, cand, other)
+        fails = other.copy()
+        for p_i, p in enumerate(paths):
+            if p.annual_quota is None:
+                continue
+            exhausted = np.fromiter(
+                (ctx.quota_used.get((p.code, int(y)), 0) >= p.annual_quota for y in self.years),
+                bool,
+                len(self.years),
+            )
+            fails[p_i] += (exhausted[self.year_code] & cand[p_i]).astype(np.int16)
         return paths, cand, fails
 
     def _available(self, pool: Pool, ctx: Context) -> np.ndarray:
@@ -1431,10 +1481,26 @@ class VacancyIndex:
         explain: bool = True,
     ) -> list[Match]:
         """The top k vacancies for a pool, as rank_vacancies_reference(pool, vacancies, ...)."""
+        return self.rank_counted(
+            pool, ctx, k, include_ineligible=include_ineligible, explain=explain
+        )[0]
+
+    def rank_counted(
+        self,
+        pool: Pool,
+        ctx: Context,
+        k: int | None = 50,
+        *,
+        include_ineligible: bool = False,
+        explain: bool = True,
+        within: np.ndarray | None = None,
+    ) -> tuple[list[Match], int]:
+        """rank, and how many pairs the full ranking holds; only the rows where `within` (a
+        boolean mask over the index's rows) is true, when given."""
         if k is not None and k < 0:
             raise ValueError(f"k must be None or >= 0, got {k}.")
-        if self.n == 0 or k == 0:
-            return []
+        if self.n == 0:
+            return [], 0
         tax = ctx.taxonomy
         if tax.skill_group is not self._skill_group and tax.skill_group != self._skill_group:
             raise ValueError("ctx.taxonomy's skill groups differ from the index's; rebuild it.")
@@ -1445,6 +1511,8 @@ class VacancyIndex:
         relevant = (self.minor == pool.occupation[:RELEVANT_PREFIX]) | (
             self.has_skills & (np.nan_to_num(comps["skills"]) >= RELEVANT_SKILLS)
         )
+        if within is not None:
+            relevant &= within
         health_occ = np.array([is_health_occupation(o, tax) for o in self.occ_vocab])
         # Either side's health occupation counts (design section 4).
         health_vac = health_occ[self.occupation] | is_health_occupation(pool.occupation, tax)
@@ -1487,8 +1555,8 @@ class VacancyIndex:
         admitted = (eh_best >= 0) & relevant
         eh = np.maximum(eh_best, 0)
         rows = np.flatnonzero(relevant if include_ineligible else admitted)
-        if len(rows) == 0:
-            return []
+        if len(rows) == 0 or k == 0:
+            return [], len(rows)
         order = np.lexsort((self.id_rank[rows], -eh[rows], -score[rows]))
         top = rows[order[:k] if k is not None else order]
         has_candidate = cand.any(axis=0)
@@ -1521,4 +1589,4 @@ class VacancyIndex:
                     explanation=explain_pair(vacancy, pool, ctx, eligibility) if explain else None,
                 )
             )
-        return out
+        return out, len(rows)

@@ -20,11 +20,12 @@ from app.pathways.models import ExchangeRate, LegalPathway
 from app.pools.models import Pool as PoolRow
 from app.pools.models import PoolLanguage, PoolSkill
 from app.reviews.models import Decision
+from app.reviews.totals import approved_totals
 from app.taxonomy.models import SafeguardCountry, Sector, Skill
 from app.vacancies.models import Vacancy as VacancyRow
 from app.vacancies.models import VacancyLanguage, VacancySkill
 from matching.allocation import AllocationPair, AllocationProblem
-from matching.ranker import PoolColumns, PoolIndex, VacancyIndex
+from matching.ranker import PoolColumns, PoolIndex
 from matching.records import (
     CEFR_LEVELS,
     DEFAULT_WEIGHTS,
@@ -52,6 +53,9 @@ from matching.records import (
 from matching.records import (
     PoolSkill as EnginePoolSkill,
 )
+from matching.reference import rank_reference
+from matching.segments import PoolSegments, VacancySegments
+from matching.weights import weights_hash
 
 # ---- taxonomy and context ----------------------------------------------------------------------
 
@@ -124,8 +128,6 @@ def exchange_rates(session: Session, base: str) -> ExchangeRates:
 
 def quota_used(session: Session) -> dict[tuple[str, int], int]:
     """Approved headcount per (pathway, calendar year of the vacancy start)."""
-    from app.reviews.service import approved_totals  # reviews imports matches: import here
-
     totals = approved_totals(
         session,
         Decision.pathway_code,
@@ -135,11 +137,24 @@ def quota_used(session: Session) -> dict[tuple[str, int], int]:
     return {(code, int(year)): used for (code, year), used in totals.items() if year is not None}
 
 
-def approved_pairs(session: Session) -> dict[tuple[str, str], int]:
-    """Headcount currently approved per (vacancy id, pool id), as the engine takes it."""
-    from app.reviews.service import approved_totals  # reviews imports matches: import here
-
-    totals = approved_totals(session, Decision.vacancy_id, Decision.pool_id)
+def approved_pairs(
+    session: Session, pools: Sequence[uuid.UUID] | None = None
+) -> dict[tuple[str, str], int]:
+    """Headcount currently approved per (vacancy id, pool id), as the engine takes it (on
+    these pools only, when given)."""
+    if pools is None:
+        totals = approved_totals(session, Decision.vacancy_id, Decision.pool_id)
+    else:
+        totals = {}
+        for chunk in _in_chunks(sorted(set(pools))):
+            totals.update(
+                approved_totals(
+                    session,
+                    Decision.vacancy_id,
+                    Decision.pool_id,
+                    where=(Decision.pool_id.in_(chunk),),
+                )
+            )
     return {(str(v), str(p)): used for (v, p), used in totals.items() if used > 0}
 
 
@@ -266,79 +281,208 @@ def _pool(p: PoolRow, skills: list[PoolSkill], langs: list[PoolLanguage]) -> Poo
     )
 
 
-def active_pool_columns(session: Session) -> PoolColumns:
-    """Every active pool as engine columns, from three plain queries (no ORM objects: the
-    index of a national registry's pools loads from rows, not from a million records)."""
-    active = PoolRow.status == "active"
-    pools = session.execute(
-        select(
-            PoolRow.id,
-            PoolRow.origin_country,
-            PoolRow.occupation_code,
-            PoolRow.sector_code,
-            PoolRow.headcount,
-            PoolRow.isced_level,
-            PoolRow.experience_years,
-            PoolRow.available_from,
+def pool_columns(
+    session: Session, ids: Sequence[uuid.UUID] | None = None
+) -> tuple[PoolColumns, list[uuid.UUID]]:
+    """The active pools (all, or those among `ids`) as engine columns, and each one's ministry,
+    from three plain queries (no ORM objects: a national registry's million pools load from
+    rows, not from a million records)."""
+    if ids is not None and not ids:
+        return PoolColumns.from_entries([], [], []), []
+    chunks = [None] if ids is None else list(_in_chunks(sorted(set(ids))))
+    pools: list[Any] = []
+    skills: list[tuple[uuid.UUID, str, float]] = []
+    languages: list[tuple[uuid.UUID, str, str, float]] = []
+    for chunk in chunks:
+        active = PoolRow.status == "active"
+        if chunk is not None:
+            active = active & PoolRow.id.in_(chunk)
+        pools.extend(
+            session.execute(
+                select(
+                    PoolRow.id,
+                    PoolRow.origin_country,
+                    PoolRow.occupation_code,
+                    PoolRow.sector_code,
+                    PoolRow.headcount,
+                    PoolRow.isced_level,
+                    PoolRow.experience_years,
+                    PoolRow.available_from,
+                    PoolRow.ministry_id,
+                )
+                .where(active)
+                .order_by(PoolRow.id)
+            ).all()
         )
-        .where(active)
-        .order_by(PoolRow.id)
-    ).all()
+        skills.extend(
+            session.execute(
+                select(PoolSkill.pool_id, PoolSkill.skill_id, PoolSkill.share)
+                .join(PoolRow, PoolRow.id == PoolSkill.pool_id)
+                .where(active)
+                .order_by(PoolSkill.pool_id, PoolSkill.skill_id)
+            ).all()
+        )
+        languages.extend(
+            session.execute(
+                select(
+                    PoolLanguage.pool_id,
+                    PoolLanguage.language,
+                    PoolLanguage.level,
+                    PoolLanguage.share,
+                )
+                .join(PoolRow, PoolRow.id == PoolLanguage.pool_id)
+                .where(active)
+                .order_by(PoolLanguage.pool_id, PoolLanguage.language, PoolLanguage.level)
+            ).all()
+        )
     row_of = {p[0]: i for i, p in enumerate(pools)}
-    skills = [
-        (row_of[pid], skill, share)
-        for pid, skill, share in session.execute(
-            select(PoolSkill.pool_id, PoolSkill.skill_id, PoolSkill.share)
-            .join(PoolRow, PoolRow.id == PoolSkill.pool_id)
-            .where(active)
-            .order_by(PoolSkill.pool_id, PoolSkill.skill_id)
-        )
-    ]
     levels = {level: cefr_index(level) for level in CEFR_LEVELS}
-    languages = [
-        (row_of[pid], language, levels[level], share)
-        for pid, language, level, share in session.execute(
+    columns = PoolColumns.from_entries(
+        [(str(p[0]), p[1], p[2], p[3], p[4], p[5], p[6], p[7]) for p in pools],
+        [(row_of[pid], skill, share) for pid, skill, share in skills],
+        [(row_of[pid], lang, levels[level], share) for pid, lang, level, share in languages],
+    )
+    return columns, [p[8] for p in pools]
+
+
+def weights_digest(weights: Mapping[str, float] | None) -> str:
+    """The hash engine outputs carry for these weights."""
+    return weights_hash(dict(weights or DEFAULT_WEIGHTS))
+
+
+def open_vacancies(
+    session: Session, ids: Sequence[uuid.UUID] | None = None
+) -> tuple[list[Vacancy], list[uuid.UUID]]:
+    """The open vacancies (all, or those among `ids`) as engine records, and each one's
+    employer, from three plain queries."""
+    if ids is not None and not ids:
+        return [], []
+    chunks = [None] if ids is None else list(_in_chunks(sorted(set(ids))))
+    out: list[Vacancy] = []
+    employers: list[uuid.UUID] = []
+    for chunk in chunks:
+        live = VacancyRow.status == "open"
+        if chunk is not None:
+            live = live & VacancyRow.id.in_(chunk)
+        skills: dict[uuid.UUID, list[SkillRequirement]] = defaultdict(list)
+        for vid, skill, importance, derived in session.execute(
             select(
-                PoolLanguage.pool_id, PoolLanguage.language, PoolLanguage.level, PoolLanguage.share
+                VacancySkill.vacancy_id,
+                VacancySkill.skill_id,
+                VacancySkill.importance,
+                VacancySkill.derived,
             )
-            .join(PoolRow, PoolRow.id == PoolLanguage.pool_id)
-            .where(active)
-            .order_by(PoolLanguage.pool_id, PoolLanguage.language, PoolLanguage.level)
-        )
-    ]
-    return PoolColumns.from_entries(
-        [(str(p[0]), p[1], p[2], p[3], p[4], p[5], p[6], p[7]) for p in pools], skills, languages
+            .join(VacancyRow, VacancyRow.id == VacancySkill.vacancy_id)
+            .where(live)
+            .order_by(VacancySkill.vacancy_id, VacancySkill.position, VacancySkill.skill_id)
+        ):
+            skills[vid].append(SkillRequirement(skill, Importance(importance), derived))
+        langs: dict[uuid.UUID, list[LanguageRequirement]] = defaultdict(list)
+        for vid, language, level, required in session.execute(
+            select(
+                VacancyLanguage.vacancy_id,
+                VacancyLanguage.language,
+                VacancyLanguage.min_level,
+                VacancyLanguage.required,
+            )
+            .join(VacancyRow, VacancyRow.id == VacancyLanguage.vacancy_id)
+            .where(live)
+            .order_by(VacancyLanguage.vacancy_id, VacancyLanguage.language)
+        ):
+            langs[vid].append(LanguageRequirement(language, cefr_index(level), required))
+        for v in session.execute(
+            select(
+                VacancyRow.id,
+                VacancyRow.destination_country,
+                VacancyRow.occupation_code,
+                VacancyRow.start_date,
+                VacancyRow.openings,
+                VacancyRow.sector_code,
+                VacancyRow.min_isced,
+                VacancyRow.min_experience_years,
+                VacancyRow.wage_amount,
+                VacancyRow.wage_currency,
+                VacancyRow.wage_period,
+                VacancyRow.contract_type,
+                VacancyRow.contract_months,
+                VacancyRow.employer_pays_fees,
+                VacancyRow.pathway_codes,
+                VacancyRow.employer_id,
+            )
+            .where(live)
+            .order_by(VacancyRow.id)
+        ):
+            wage = None
+            if v.wage_amount is not None and v.wage_currency and v.wage_period:
+                wage = Money(float(v.wage_amount), v.wage_currency, WagePeriod(v.wage_period))
+            out.append(
+                Vacancy(
+                    id=str(v.id),
+                    destination=v.destination_country,
+                    occupation=v.occupation_code,
+                    start_date=v.start_date,
+                    openings=v.openings,
+                    sector=v.sector_code,
+                    skills=tuple(skills[v.id]),
+                    languages=tuple(langs[v.id]),
+                    min_isced=v.min_isced,
+                    min_experience_years=v.min_experience_years,
+                    wage=wage,
+                    contract_type=ContractType(v.contract_type),
+                    contract_months=v.contract_months,
+                    employer_pays_fees=v.employer_pays_fees,
+                    pathways=tuple(v.pathway_codes or ()),
+                )
+            )
+            employers.append(v.employer_id)
+    return out, employers
+
+
+def pool_segments(columns: PoolColumns, taxonomy: Taxonomy, labels: Sequence[int]) -> PoolSegments:
+    return PoolSegments.of_index(PoolIndex.from_columns(columns, taxonomy), taxonomy, labels)
+
+
+def vacancy_segments(
+    vacancies: Sequence[Vacancy], taxonomy: Taxonomy, labels: Sequence[int]
+) -> VacancySegments:
+    return VacancySegments.build(vacancies, taxonomy, labels)
+
+
+def engine_context(
+    taxonomy: Taxonomy,
+    pathways: tuple[Pathway, ...],
+    rates: ExchangeRates,
+    quota: Mapping[tuple[str, int], int],
+    approved: Mapping[tuple[str, str], int],
+    settings: Settings,
+) -> Context:
+    return Context(
+        taxonomy=taxonomy,
+        pathways=pathways,
+        rates=rates,
+        quota_used=quota,
+        approved=approved,
+        weights=dict(settings.weights or DEFAULT_WEIGHTS),
+        hours_per_year=settings.hours_per_year,
+        months_per_year=settings.months_per_year,
     )
 
 
-def active_pool_index(session: Session, ctx: Context) -> PoolIndex:
-    """An index of every active pool, built from rows."""
-    return PoolIndex.from_columns(active_pool_columns(session), ctx.taxonomy)
+def pathway_records(
+    session: Session, destinations: Iterable[str] | None = None
+) -> tuple[Pathway, ...]:
+    stmt = select(LegalPathway).order_by(LegalPathway.code)
+    if destinations is not None:
+        stmt = stmt.where(LegalPathway.destination_country.in_(sorted(set(destinations))))
+    return tuple(pathway_record(p) for p in session.scalars(stmt))
 
 
-#: Up to this many changed pools are ranked one by one against an index of the open vacancies;
-#: more (a survey wave) are indexed and every open vacancy is ranked against them.
-FEW_POOLS = 64
-
-
-def rank_pools(
-    ctx: Context, records: Sequence[Pool], vacancies: Sequence[Vacancy]
-) -> dict[str, list[Match]]:
-    """Every open vacancy's pair with each of these pools, per pool, in the pool's ranking
-    order (design section 5): relevant pairs only, eligible or not, without explanations."""
-    if len(records) <= FEW_POOLS:
-        vindex = VacancyIndex.build(vacancies, ctx.taxonomy)
-        return {
-            p.id: vindex.rank(p, ctx, None, include_ineligible=True, explain=False) for p in records
-        }
-    index = PoolIndex.build(records, ctx.taxonomy)
-    per_pool: dict[str, list[Match]] = {p.id: [] for p in records}
-    for vac in vacancies:
-        for m in index.rank(vac, ctx, None, include_ineligible=True, explain=False):
-            per_pool[m.pool_id].append(m)
-    for found in per_pool.values():
-        found.sort(key=lambda m: (-m.score, -m.eligibility.eligible_headcount, m.vacancy_id))
-    return per_pool
+def score_pairs(vacancy: Vacancy, pools: Sequence[Pool], ctx: Context) -> dict[str, Match]:
+    """The vacancy's pairs with these pools that are matches (relevant), with explanations,
+    by the reference scorer: the specification in code, for the few pairs a decision needs."""
+    return {
+        m.pool_id: m for m in rank_reference(vacancy, pools, ctx, k=None, include_ineligible=True)
+    }
 
 
 # ---- engine outputs -> stored JSON -------------------------------------------------------------
@@ -386,8 +530,8 @@ def explanation_json(x: Explanation) -> dict[str, Any]:
 
 
 def match_values(m: Match) -> dict[str, Any]:
-    """Column values of a stored match for an engine Match (explanation required)."""
-    assert m.explanation is not None, "stored matches carry their explanation"
+    """Column values of a stored match for an engine Match (an empty explanation when the
+    match was ranked without one: batch readers that need only scores and headcounts)."""
     return {
         "vacancy_id": uuid.UUID(m.vacancy_id),
         "pool_id": uuid.UUID(m.pool_id),
@@ -397,7 +541,7 @@ def match_values(m: Match) -> dict[str, Any]:
         "pathway_code": m.eligibility.pathway,
         "eligible_headcount": m.eligibility.eligible_headcount,
         "reasons": [{"code": r.code, "message": r.message} for r in m.eligibility.reasons],
-        "explanation": explanation_json(m.explanation),
+        "explanation": {} if m.explanation is None else explanation_json(m.explanation),
         "engine_version": m.engine_version,
         "weights_hash": m.weights_hash,
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -10,12 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth.deps import CurrentPrincipal
-from app.auth.principal import Principal
 from app.common.schemas import MAX_OFFSET
+from app.config import Settings
 from app.deps import SessionDep, SettingsDep
-from app.matches import service
+from app.matches import adapters, service
 from app.matches.cache import page_cache
-from app.matches.models import Match as MatchRow
 from app.matches.schemas import MatchOut, MatchPage, PoolSummary, Reason, VacancySummary
 from app.pools.models import Pool as PoolRow
 from app.vacancies.models import Vacancy as VacancyRow
@@ -52,7 +52,7 @@ def _vacancy_summary(v: VacancyRow) -> VacancySummary:
 
 
 def to_out(
-    row: MatchRow,
+    row: service.RankedMatch,
     *,
     rank: int | None = None,
     pool: PoolRow | None = None,
@@ -83,7 +83,7 @@ def _load(session: Session, model, ids: set[uuid.UUID]) -> dict:
 
 
 def _page(
-    rows: list[MatchRow],
+    rows: list[service.RankedMatch],
     total: int,
     limit: int,
     offset: int,
@@ -105,47 +105,20 @@ def _page(
     )
 
 
-def _serve(
-    request: Request,
-    session: Session,
-    principal: Principal,
-    side: service.Side,
-    ident: uuid.UUID,
-    fingerprint: tuple,
-    *,
-    include_ineligible: bool,
-    limit: int,
-    offset: int,
-) -> Response:
-    """A page of a ranking, from the cache when its fingerprint is unchanged."""
-    key = (
-        side.name,
-        ident,
-        service.page_scope(principal),
-        include_ineligible,
-        limit,
-        offset,
-        fingerprint,
-    )
+def _cached(request: Request, key: tuple, build: Callable[[], bytes]) -> Response:
+    """A page from the cache when nothing it was built from has changed: the key holds the
+    market's change number, so any committed write anywhere makes a new key."""
     cache = page_cache(request)
     body = cache.get(key)
     if body is None:
-        rows, total = service.ranked(
-            session,
-            principal,
-            side,
-            ident,
-            include_ineligible=include_ineligible,
-            limit=limit,
-            offset=offset,
-        )
-        others = _load(session, side.other_model, {getattr(r, side.other.key) for r in rows})
-        if side is service.VACANCY:
-            body = _page(rows, total, limit, offset, pools=others)
-        else:
-            body = _page(rows, total, limit, offset, vacancies=others)
+        body = build()
         cache.put(key, body)
     return Response(body, media_type="application/json")
+
+
+def _fingerprint(session: Session, settings: Settings, obj: VacancyRow | PoolRow) -> tuple:
+    m = service.market(session, settings)
+    return (m.epoch, m.seq, adapters.weights_digest(settings.weights), obj.version, obj.status)
 
 
 @router.get("/vacancies/{vacancy_id}/matches", response_model=MatchPage)
@@ -160,18 +133,30 @@ def vacancy_matches(
     offset: Offset = 0,
 ) -> Response:
     vacancy = service.visible_vacancy(session, principal, vacancy_id)
-    fingerprint = service.vacancy_fingerprint(session, settings, vacancy)
-    return _serve(
-        request,
-        session,
-        principal,
-        service.VACANCY,
+    key = (
+        "vacancy",
         vacancy.id,
-        fingerprint,
-        include_ineligible=include_ineligible,
-        limit=limit,
-        offset=offset,
+        service.page_scope(principal),
+        include_ineligible,
+        limit,
+        offset,
+        _fingerprint(session, settings, vacancy),
     )
+
+    def build() -> bytes:
+        rows, total = service.vacancy_ranking(
+            session,
+            settings,
+            principal,
+            vacancy,
+            include_ineligible=include_ineligible,
+            limit=limit,
+            offset=offset,
+        )
+        pools = _load(session, PoolRow, {r.pool_id for r in rows})
+        return _page(rows, total, limit, offset, pools=pools)
+
+    return _cached(request, key, build)
 
 
 @router.get("/pools/{pool_id}/matches", response_model=MatchPage)
@@ -185,24 +170,38 @@ def pool_matches(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    pool = service.visible_pool(session, principal, pool_id)
-    fingerprint = service.pool_fingerprint(session, settings, pool)
-    return _serve(
-        request,
-        session,
-        principal,
-        service.POOL,
+    pool = service.visible_pool(session, principal, pool_id, settings)
+    key = (
+        "pool",
         pool.id,
-        fingerprint,
-        include_ineligible=include_ineligible,
-        limit=limit,
-        offset=offset,
+        service.page_scope(principal),
+        include_ineligible,
+        limit,
+        offset,
+        _fingerprint(session, settings, pool),
     )
+
+    def build() -> bytes:
+        rows, total = service.pool_ranking(
+            session,
+            settings,
+            principal,
+            pool,
+            include_ineligible=include_ineligible,
+            limit=limit,
+            offset=offset,
+        )
+        vacancies = _load(session, VacancyRow, {r.vacancy_id for r in rows})
+        return _page(rows, total, limit, offset, vacancies=vacancies)
+
+    return _cached(request, key, build)
 
 
 @router.get("/matches/{match_id}", response_model=MatchOut)
-def get_match(match_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> MatchOut:
-    row = service.get_match(session, principal, match_id)
+def get_match(
+    match_id: uuid.UUID, session: SessionDep, settings: SettingsDep, principal: CurrentPrincipal
+) -> MatchOut:
+    row = service.get_match(session, settings, principal, match_id)
     return to_out(
         row, pool=session.get(PoolRow, row.pool_id), vacancy=session.get(VacancyRow, row.vacancy_id)
     )

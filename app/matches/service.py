@@ -1,30 +1,26 @@
-"""Stored matches: when they are recomputed, and how they are read.
+"""Matches, ranked on read from the live market; stored only once decided.
 
-When matches are recomputed (all in the same transaction as the change, so no reader ever sees
-a match computed from data that has since changed):
-- a vacancy is created or changed: it is re-ranked against every active pool;
-- a pool is created, changed or withdrawn: it is re-scored against every open vacancy;
-- a legal pathway changes, or an approval consumes its quota: every open vacancy of the
-  pathway's destination is re-ranked;
-- exchange rates change: every open vacancy is re-ranked;
-- the weights or the engine version change (configuration, at deployment): stored rows carry
-  both; a vacancy whose rows were computed under others is re-ranked before it is served.
+Rankings: a vacancy's pools (or a pool's vacancies) are ranked by the engine at read time from
+this process's live market (app/matches/live.py), which reflects every write committed before
+the request began. Nothing is written when a vacancy, pool, pathway, rate or decision changes
+but the change feed's batch (app/matches/feed.py): the write path is one straight line.
 
-What is stored (one rule, `_chosen`, applied from whichever side changed): for each open vacancy
-(or active pool) its best MAX_ELIGIBLE eligible pairs and its best MAX_BLOCKED ineligible ones,
-so that officers can see which pools a rule blocks and why. The engine ranks relevant pairs only
-(same ISCO minor group, or skills component >= 0.5): an unrelated pair is never a match, so it
-is never stored, counted or listed as blocked. Rows that carry decisions are history and are kept
-(and kept up to date) whatever their rank. Known limit: a pair kept for one side's ranking can
-be dropped when the other side is re-ranked and the pair is beyond its caps; with the caps at
-500 and 100 this matters only for objects with more than 500 eligible counterparts.
+Ids: a match's id is its pair's id (app/matches/ids.py), so any ranked pair can be read or
+decided on by id, from any process, without a row.
+
+Decisions: at the moment of a decision the pair is scored again from the database as it is
+under the decision's locks (quota use, openings, pool headcount, the pathways and rates), and
+the result is kept as the pair's match row: the history its decisions hang on. A vacancy that
+is no longer open (or a pool no longer active) has no ranking; its decided pairs are listed
+from those rows.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -32,29 +28,100 @@ from sqlalchemy.orm import Session
 
 from app.auth.principal import Principal, Role
 from app.config import Settings, get_settings
-from app.db import serialise_writes, utcnow
+from app.db import utcnow
 from app.errors import NotFound
-from app.matches import adapters
+from app.matches import adapters, feed, ids, live
 from app.matches.models import Match as MatchRow
 from app.pools.models import Pool as PoolRow
 from app.reviews.models import Decision
 from app.vacancies.models import Vacancy as VacancyRow
-from matching import ENGINE_VERSION
-from matching.explain import explain
-from matching.records import Context, Match
-from matching.weights import weights_hash
-
-MAX_ELIGIBLE = 500
-MAX_BLOCKED = 100
 
 
-def _decided(
-    session: Session, column, ids: Sequence[uuid.UUID]
-) -> set[tuple[uuid.UUID, uuid.UUID]]:
-    rows = session.execute(
-        select(Decision.vacancy_id, Decision.pool_id).where(column.in_(ids)).distinct()
-    )
-    return {(v, p) for v, p in rows}
+@dataclass(frozen=True, slots=True)
+class RankedMatch:
+    """A match as the API and the pages show it (the fields of a stored match row)."""
+
+    id: uuid.UUID
+    vacancy_id: uuid.UUID
+    pool_id: uuid.UUID
+    score: float
+    components: dict[str, float]
+    eligible: bool
+    pathway_code: str | None
+    eligible_headcount: int
+    reasons: list[dict[str, str]]
+    explanation: dict[str, Any]
+    engine_version: str
+    weights_hash: str
+    computed_at: datetime
+
+    @classmethod
+    def of(cls, m: Any, computed_at: datetime) -> RankedMatch:
+        """From an engine Match with its explanation."""
+        values = adapters.match_values(m)
+        return cls(
+            id=ids.pair_id(values["vacancy_id"], values["pool_id"]),
+            computed_at=computed_at,
+            **values,
+        )
+
+    @classmethod
+    def of_row(cls, row: MatchRow) -> RankedMatch:
+        return cls(
+            id=row.id,
+            vacancy_id=row.vacancy_id,
+            pool_id=row.pool_id,
+            score=row.score,
+            components=row.components,
+            eligible=row.eligible,
+            pathway_code=row.pathway_code,
+            eligible_headcount=row.eligible_headcount,
+            reasons=list(row.reasons or []),
+            explanation=row.explanation,
+            engine_version=row.engine_version,
+            weights_hash=row.weights_hash,
+            computed_at=row.computed_at,
+        )
+
+
+def settings_of(session: Session) -> Settings:
+    """The settings of the unit of work (set by the request boundary), else the process's."""
+    settings = session.info.get("settings")
+    return settings if isinstance(settings, Settings) else get_settings()
+
+
+# ---- the write side: services say what changed --------------------------------------------
+
+
+def vacancies_changed(session: Session, vacancies: Iterable[VacancyRow]) -> None:
+    """Called by the vacancy service after it created or changed these vacancies."""
+    feed.record(session, vacancies=[v.id for v in vacancies])
+
+
+def pools_changed(session: Session, pools: Iterable[PoolRow]) -> None:
+    """Called by the pool service after it created, changed or withdrew these pools."""
+    feed.record(session, pools=[p.id for p in pools])
+
+
+def pathways_changed(session: Session) -> None:
+    """A legal pathway was created, changed or removed."""
+    feed.record(session, pathways=True)
+
+
+def rates_changed(session: Session) -> None:
+    feed.record(session, rates=True)
+
+
+def taxonomy_changed(session: Session) -> None:
+    """Skills, sectors or the safeguard list changed (an ESCO import): markets rebuild."""
+    feed.record(session, taxonomy=True)
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+
+def market(session: Session, settings: Settings) -> live.Market:
+    return live.current(session, settings)
 
 
 def open_vacancies(session: Session, destinations: Iterable[str] | None = None) -> list[VacancyRow]:
@@ -64,196 +131,7 @@ def open_vacancies(session: Session, destinations: Iterable[str] | None = None) 
     return list(session.scalars(stmt))
 
 
-def _explained(m: Match, vacancy, pool, ctx: Context) -> Match:
-    return replace(m, explanation=explain(vacancy, pool, ctx, m.eligibility))
-
-
-def _store(
-    session: Session,
-    existing: dict[tuple[uuid.UUID, uuid.UUID], MatchRow],
-    matches: Iterable[Match],
-) -> None:
-    for m in matches:
-        values = adapters.match_values(m)
-        row = existing.pop((values["vacancy_id"], values["pool_id"]), None)
-        if row is None:
-            session.add(MatchRow(**values))
-        else:
-            for name, value in values.items():
-                setattr(row, name, value)
-            row.computed_at = utcnow()
-
-
-def _chosen(ranked: Sequence[Match], is_decided: Callable[[Match], bool]) -> list[Match]:
-    """The pairs stored for one vacancy (or one pool), from its ranking best first: the best
-    MAX_ELIGIBLE eligible ones, the best MAX_BLOCKED related blocked ones, and any pair a
-    decision refers to; in ranking order."""
-    eligible = blocked = 0
-    keep = []
-    for m in ranked:
-        if m.eligibility.eligible:
-            eligible += 1
-            chosen = eligible <= MAX_ELIGIBLE
-        else:
-            blocked += 1
-            chosen = blocked <= MAX_BLOCKED
-        if chosen or is_decided(m):
-            keep.append(m)
-    return keep
-
-
-def _drop_or_touch(session: Session, row: MatchRow, decided: bool) -> None:
-    """A row not chosen this time goes, unless a decision refers to it: then it stays as
-    history, and its computation time moves so that every fingerprint that counts it (the
-    cached pages of both its vacancy and its pool) changes too."""
-    if decided:
-        row.computed_at = utcnow()
-    else:
-        session.delete(row)
-
-
-def recompute_vacancies(
-    session: Session, settings: Settings, vacancies: Sequence[VacancyRow]
-) -> None:
-    """Re-rank these vacancies against every active pool and store the result."""
-    if not vacancies:
-        return
-    serialise_writes(session)
-    session.flush()
-    ctx = adapters.load_context(session, settings, settings.weights)
-    index = adapters.active_pool_index(session, ctx)
-    ids = [v.id for v in vacancies]
-    decided = _decided(session, Decision.vacancy_id, ids)
-    existing = {
-        (r.vacancy_id, r.pool_id): r
-        for r in session.scalars(select(MatchRow).where(MatchRow.vacancy_id.in_(ids)))
-    }
-    for row, vac in zip(vacancies, adapters.vacancy_records(session, vacancies), strict=True):
-        if row.status != "open" or not len(index):
-            keep: list[Match] = []
-        else:
-            ranked = index.rank(vac, ctx, None, include_ineligible=True, explain=False)
-            keep = _chosen(
-                ranked, lambda m: (uuid.UUID(m.vacancy_id), uuid.UUID(m.pool_id)) in decided
-            )
-        _store(
-            session,
-            existing,
-            (_explained(m, vac, index.pool(index.row(m.pool_id)), ctx) for m in keep),
-        )
-    # What is left was not chosen this time: drop it unless a decision refers to it.
-    for pair, row in existing.items():
-        _drop_or_touch(session, row, pair in decided)
-    session.flush()
-
-
-def recompute_pools(session: Session, settings: Settings, pools: Sequence[PoolRow]) -> None:
-    """Re-score these pools against every open vacancy and store the pairs worth keeping."""
-    if not pools:
-        return
-    serialise_writes(session)
-    session.flush()
-    ids = [p.id for p in pools]
-    decided = _decided(session, Decision.pool_id, ids)
-    existing = {
-        (r.vacancy_id, r.pool_id): r
-        for r in session.scalars(select(MatchRow).where(MatchRow.pool_id.in_(ids)))
-    }
-    active = [p for p in pools if p.status == "active"]
-    if active:
-        ctx = adapters.load_context(session, settings, settings.weights)
-        records = adapters.pool_records(session, active)
-        by_id = {p.id: p for p in records}
-        vacancies = {v.id: v for v in adapters.vacancy_records(session, open_vacancies(session))}
-        ranked = adapters.rank_pools(ctx, records, list(vacancies.values()))
-        for pool_id, found in ranked.items():
-            keep = _chosen(
-                found, lambda m: (uuid.UUID(m.vacancy_id), uuid.UUID(m.pool_id)) in decided
-            )
-            _store(
-                session,
-                existing,
-                (_explained(m, vacancies[m.vacancy_id], by_id[pool_id], ctx) for m in keep),
-            )
-    for pair, row in existing.items():
-        _drop_or_touch(session, row, pair in decided)
-    session.flush()
-
-
-def settings_of(session: Session) -> Settings:
-    """The settings of the unit of work (set by the request boundary), else the process's."""
-    settings = session.info.get("settings")
-    return settings if isinstance(settings, Settings) else get_settings()
-
-
-def vacancies_changed(session: Session, vacancies: Sequence[VacancyRow]) -> None:
-    """Called by the vacancy service after it created or changed these vacancies."""
-    recompute_vacancies(session, settings_of(session), vacancies)
-
-
-def pools_changed(session: Session, pools: Sequence[PoolRow]) -> None:
-    """Called by the pool service after it created, changed or withdrew these pools."""
-    recompute_pools(session, settings_of(session), pools)
-
-
-def recompute_destinations(
-    session: Session, settings: Settings, destinations: Iterable[str] | None
-) -> None:
-    """Re-rank the open vacancies of these destinations (None: all)."""
-    recompute_vacancies(session, settings, open_vacancies(session, destinations))
-
-
-def _fingerprint(session: Session, settings: Settings, column, ident: uuid.UUID) -> tuple:
-    """What the stored matches of one vacancy or pool were built from, in one indexed query."""
-    current = weights_hash(settings.weights)
-    count, latest, stale = session.execute(
-        select(
-            func.count(),
-            func.max(MatchRow.computed_at),
-            func.count().filter(
-                (MatchRow.weights_hash != current) | (MatchRow.engine_version != ENGINE_VERSION)
-            ),
-        ).where(column == ident)
-    ).one()
-    return count, str(latest), stale, current
-
-
-def vacancy_fingerprint(session: Session, settings: Settings, vacancy: VacancyRow) -> tuple:
-    """The fingerprint of a vacancy's stored ranking. Rows computed under other weights or
-    another engine version are re-ranked first, so what is served is always current."""
-    fp = _fingerprint(session, settings, MatchRow.vacancy_id, vacancy.id)
-    if fp[2]:
-        recompute_vacancies(session, settings, [vacancy])
-        fp = _fingerprint(session, settings, MatchRow.vacancy_id, vacancy.id)
-    return (*fp, ENGINE_VERSION, vacancy.version, vacancy.status)
-
-
-def pool_fingerprint(session: Session, settings: Settings, pool: PoolRow) -> tuple:
-    fp = _fingerprint(session, settings, MatchRow.pool_id, pool.id)
-    if fp[2]:
-        recompute_pools(session, settings, [pool])
-        fp = _fingerprint(session, settings, MatchRow.pool_id, pool.id)
-    return (*fp, ENGINE_VERSION, pool.version, pool.status)
-
-
-def recompute_stale(session: Session, settings: Settings) -> int:
-    """Re-rank every vacancy with rows from other weights or engine (e.g. at start-up)."""
-    current = weights_hash(settings.weights)
-    ids = set(
-        session.scalars(
-            select(MatchRow.vacancy_id)
-            .where((MatchRow.weights_hash != current) | (MatchRow.engine_version != ENGINE_VERSION))
-            .distinct()
-        )
-    )
-    rows = [v for v in session.scalars(select(VacancyRow).where(VacancyRow.id.in_(ids)))]
-    recompute_vacancies(session, settings, rows)
-    return len(rows)
-
-
-# ---- reading ---------------------------------------------------------------------------------
-
-_RANK_ORDER = (MatchRow.score.desc(), MatchRow.eligible_headcount.desc())
+# ---- who sees what ----------------------------------------------------------------------------
 
 
 def visible_vacancy(session: Session, principal: Principal, vacancy_id: uuid.UUID) -> VacancyRow:
@@ -267,85 +145,175 @@ def visible_vacancy(session: Session, principal: Principal, vacancy_id: uuid.UUI
     return vacancy
 
 
-def visible_pool(session: Session, principal: Principal, pool_id: uuid.UUID) -> PoolRow:
+def visible_pool(
+    session: Session, principal: Principal, pool_id: uuid.UUID, settings: Settings | None = None
+) -> PoolRow:
     pool = session.get(PoolRow, pool_id)
     if pool is None:
         raise NotFound("Pool", pool_id)
     if principal.role is Role.MINISTRY and pool.ministry_id != principal.organisation_id:
         raise NotFound("Pool", pool_id)
-    if principal.role is Role.EMPLOYER:
-        # Employers see a pool only through a match with one of their own vacancies.
-        shared = session.scalar(
-            select(func.count())
-            .select_from(MatchRow)
-            .join(VacancyRow, VacancyRow.id == MatchRow.vacancy_id)
-            .where(MatchRow.pool_id == pool_id, VacancyRow.employer_id == principal.organisation_id)
-        )
-        if not shared:
-            raise NotFound("Pool", pool_id)
+    if principal.role is Role.EMPLOYER and not _employer_sees_pool(
+        session, settings or settings_of(session), principal, pool
+    ):
+        raise NotFound("Pool", pool_id)
     return pool
 
 
-def _scoped(stmt, principal: Principal):
-    """Restrict a match query to what the principal may see (design section 8)."""
+def _employer_sees_pool(
+    session: Session, settings: Settings, principal: Principal, pool: PoolRow
+) -> bool:
+    """Employers see a pool only through a match with one of their own vacancies: a pair in
+    the pool's ranking now, or a decided pair (history)."""
+    decided = session.scalar(
+        select(func.count())
+        .select_from(MatchRow)
+        .join(VacancyRow, VacancyRow.id == MatchRow.vacancy_id)
+        .where(MatchRow.pool_id == pool.id, VacancyRow.employer_id == principal.organisation_id)
+    )
+    if decided:
+        return True
+    m = market(session, settings)
+    if str(pool.id) not in m.pools:
+        return False
+    _, total = m.vacancies.rank_counted(
+        m.pools.get(str(pool.id)),
+        m.context(settings),
+        0,
+        include_ineligible=True,
+        explain=False,
+        within=m.vacancies.labelled(m.labels.find(principal.organisation_id)),
+    )
+    return total > 0
+
+
+def page_scope(principal: Principal) -> str:
+    """Principals who see the same rows of a ranking share cached pages."""
+    if principal.role is Role.MINISTRY:
+        return f"ministry:{principal.organisation_id}"
     if principal.role is Role.EMPLOYER:
-        stmt = stmt.where(
-            MatchRow.vacancy_id.in_(
-                select(VacancyRow.id).where(VacancyRow.employer_id == principal.organisation_id)
-            )
-        )
-    elif principal.role is Role.MINISTRY:
-        # Ministries read open vacancies only, also through a match of their own pools.
-        stmt = stmt.where(
-            MatchRow.pool_id.in_(
-                select(PoolRow.id).where(PoolRow.ministry_id == principal.organisation_id)
-            ),
-            MatchRow.vacancy_id.in_(select(VacancyRow.id).where(VacancyRow.status == "open")),
-        )
-    return stmt
+        return f"employer:{principal.organisation_id}"
+    return "all"
 
 
-@dataclass(frozen=True, slots=True)
-class Side:
-    """One side of the matches table: whose ranking is read, and its counterparts."""
-
-    name: str
-    own: Any  # the match column of the object ranked (MatchRow.vacancy_id or .pool_id)
-    other: Any  # the match column of its counterparts
-    other_model: type[VacancyRow] | type[PoolRow]
-    other_live: Any  # counterparts still on the market
+# ---- rankings ---------------------------------------------------------------------------------
 
 
-VACANCY = Side(
-    "vacancy", MatchRow.vacancy_id, MatchRow.pool_id, PoolRow, PoolRow.status == "active"
-)
-POOL = Side("pool", MatchRow.pool_id, MatchRow.vacancy_id, VacancyRow, VacancyRow.status == "open")
+def _stored(
+    session: Session, column: Any, ident: uuid.UUID, other_live: Any, other_model: type, on: Any
+) -> list[RankedMatch]:
+    """Decided pairs of a vacancy no longer open (or a pool no longer active), best first."""
+    rows = session.scalars(
+        select(MatchRow)
+        .join(other_model, on)
+        .where(column == ident, other_live)
+        .order_by(MatchRow.score.desc(), MatchRow.eligible_headcount.desc(), MatchRow.id)
+    )
+    return [RankedMatch.of_row(r) for r in rows]
 
 
-def ranked(
+def vacancy_ranking(
     session: Session,
+    settings: Settings,
     principal: Principal,
-    side: Side,
-    ident: uuid.UUID,
+    vacancy: VacancyRow,
     *,
     include_ineligible: bool,
     limit: int,
     offset: int,
-) -> tuple[list[MatchRow], int]:
-    """One page of a (visible, current) vacancy's pools or pool's vacancies, and their total."""
-    stmt = _scoped(
-        select(MatchRow)
-        .join(side.other_model, side.other_model.id == side.other)
-        .where(side.own == ident, side.other_live),
-        principal,
+) -> tuple[list[RankedMatch], int]:
+    """One page of a (visible) vacancy's ranked pools, and how many the ranking holds."""
+    m = market(session, settings)
+    key = str(vacancy.id)
+    if key not in m.vacancies:
+        rows = _stored(
+            session,
+            MatchRow.vacancy_id,
+            vacancy.id,
+            PoolRow.status == "active",
+            PoolRow,
+            PoolRow.id == MatchRow.pool_id,
+        )
+        if principal.role is Role.MINISTRY:
+            mine = set(
+                session.scalars(
+                    select(PoolRow.id).where(
+                        PoolRow.ministry_id == principal.organisation_id,
+                        PoolRow.id.in_([r.pool_id for r in rows]),
+                    )
+                )
+            )
+            rows = [r for r in rows if r.pool_id in mine]
+        if not include_ineligible:
+            rows = [r for r in rows if r.eligible]
+        return rows[offset : offset + limit], len(rows)
+    record = m.vacancies.get(key)
+    within = None
+    if principal.role is Role.MINISTRY:
+        within = m.pools.labelled(m.labels.find(principal.organisation_id))
+    ctx = m.context(settings)
+    found, total = m.pools.rank_counted(
+        record,
+        ctx,
+        offset + limit,
+        include_ineligible=include_ineligible,
+        explain=False,
+        within=within,
     )
-    if not include_ineligible:
-        stmt = stmt.where(MatchRow.eligible.is_(True))
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.scalars(
-        stmt.order_by(*_RANK_ORDER, side.other).limit(limit).offset(offset)
-    ).all()
-    return list(rows), total
+    page = m.pools.explained(record, found[offset : offset + limit], ctx)
+    return [RankedMatch.of(x, m.as_of) for x in page], total
+
+
+def pool_ranking(
+    session: Session,
+    settings: Settings,
+    principal: Principal,
+    pool: PoolRow,
+    *,
+    include_ineligible: bool,
+    limit: int,
+    offset: int,
+) -> tuple[list[RankedMatch], int]:
+    """One page of a (visible) pool's ranked open vacancies, and how many the ranking holds."""
+    m = market(session, settings)
+    key = str(pool.id)
+    if key not in m.pools:
+        rows = _stored(
+            session,
+            MatchRow.pool_id,
+            pool.id,
+            VacancyRow.status == "open",
+            VacancyRow,
+            VacancyRow.id == MatchRow.vacancy_id,
+        )
+        if principal.role is Role.EMPLOYER:
+            mine = set(
+                session.scalars(
+                    select(VacancyRow.id).where(
+                        VacancyRow.employer_id == principal.organisation_id,
+                        VacancyRow.id.in_([r.vacancy_id for r in rows]),
+                    )
+                )
+            )
+            rows = [r for r in rows if r.vacancy_id in mine]
+        if not include_ineligible:
+            rows = [r for r in rows if r.eligible]
+        return rows[offset : offset + limit], len(rows)
+    record = m.pools.get(key)
+    within = None
+    if principal.role is Role.EMPLOYER:
+        within = m.vacancies.labelled(m.labels.find(principal.organisation_id))
+    ctx = m.context(settings)
+    found, total = m.vacancies.rank_counted(
+        record,
+        ctx,
+        offset + limit,
+        include_ineligible=include_ineligible,
+        explain=False,
+        within=within,
+    )
+    page = m.vacancies.explained(record, found[offset : offset + limit], ctx)
+    return [RankedMatch.of(x, m.as_of) for x in page], total
 
 
 def matches_of_vacancy(
@@ -357,14 +325,13 @@ def matches_of_vacancy(
     include_ineligible: bool,
     limit: int,
     offset: int,
-) -> tuple[VacancyRow, list[MatchRow], int]:
+) -> tuple[VacancyRow, list[RankedMatch], int]:
     vacancy = visible_vacancy(session, principal, vacancy_id)
-    vacancy_fingerprint(session, settings, vacancy)
-    rows, total = ranked(
+    rows, total = vacancy_ranking(
         session,
+        settings,
         principal,
-        VACANCY,
-        vacancy.id,
+        vacancy,
         include_ineligible=include_ineligible,
         limit=limit,
         offset=offset,
@@ -381,14 +348,13 @@ def matches_of_pool(
     include_ineligible: bool,
     limit: int,
     offset: int,
-) -> tuple[PoolRow, list[MatchRow], int]:
-    pool = visible_pool(session, principal, pool_id)
-    pool_fingerprint(session, settings, pool)
-    rows, total = ranked(
+) -> tuple[PoolRow, list[RankedMatch], int]:
+    pool = visible_pool(session, principal, pool_id, settings)
+    rows, total = pool_ranking(
         session,
+        settings,
         principal,
-        POOL,
-        pool.id,
+        pool,
         include_ineligible=include_ineligible,
         limit=limit,
         offset=offset,
@@ -396,17 +362,145 @@ def matches_of_pool(
     return pool, rows, total
 
 
-def page_scope(principal: Principal) -> str:
-    """Principals who see the same rows of a ranking share cached pages."""
-    if principal.role is Role.MINISTRY:
-        return f"ministry:{principal.organisation_id}"
-    if principal.role is Role.EMPLOYER:
-        return f"employer:{principal.organisation_id}"
-    return "all"
+def ranked_pairs(
+    session: Session,
+    settings: Settings,
+    vacancy_ids: Iterable[uuid.UUID] | None = None,
+    *,
+    k: int | None = None,
+    explain: bool = False,
+    include_ineligible: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[tuple[uuid.UUID, list[RankedMatch]]]:
+    """The rankings of many open vacancies (all, or these), each its best k pairs (None: all),
+    eligible ones unless asked, from one state of the market: what analytics and allocation
+    read, in batch. Without `explain` the matches carry scores, headcounts and reasons only.
+    `progress(done, total)` is called every 100 vacancies and at the end."""
+    m = market(session, settings)
+    ctx = m.context(settings)
+    if vacancy_ids is None:
+        records = m.vacancies.records()
+    else:
+        records = [m.vacancies.get(str(v)) for v in vacancy_ids if str(v) in m.vacancies]
+    for i, record in enumerate(records, 1):
+        found, _ = m.pools.rank_counted(
+            record, ctx, k, include_ineligible=include_ineligible, explain=explain
+        )
+        yield uuid.UUID(record.id), [RankedMatch.of(x, m.as_of) for x in found]
+        if progress is not None and (i % 100 == 0 or i == len(records)):
+            progress(i, len(records))
 
 
-def get_match(session: Session, principal: Principal, match_id: uuid.UUID) -> MatchRow:
-    row = session.scalar(_scoped(select(MatchRow).where(MatchRow.id == match_id), principal))
+# ---- one pair ---------------------------------------------------------------------------------
+
+
+def pair_of(
+    session: Session, principal: Principal, match_id: uuid.UUID
+) -> tuple[VacancyRow, PoolRow]:
+    """The vacancy and pool a match id names, if the principal may see the match (section 8:
+    an employer's own vacancies; a ministry's own pools, with open vacancies)."""
+    vacancy, pool = ids.resolve(session, match_id)
+    if principal.role is Role.EMPLOYER and vacancy.employer_id != principal.organisation_id:
+        raise NotFound("Match", match_id)
+    if principal.role is Role.MINISTRY and (
+        pool.ministry_id != principal.organisation_id or vacancy.status != "open"
+    ):
+        raise NotFound("Match", match_id)
+    return vacancy, pool
+
+
+def stored(session: Session, match_id: uuid.UUID) -> MatchRow | None:
+    return session.get(MatchRow, match_id)
+
+
+def evaluate(
+    session: Session, settings: Settings, pairs: Sequence[tuple[VacancyRow, PoolRow]]
+) -> dict[tuple[uuid.UUID, uuid.UUID], RankedMatch]:
+    """Score these pairs now from the database (not the market): the pathways, rates, quota
+    use and approvals as they are in this transaction, for decisions taken under their locks.
+    Pairs that are not matches (not relevant) are left out."""
+    if not pairs:
+        return {}
+    m = market(session, settings)  # the taxonomy only: it changes by imports, not decisions
+    vacancies = {v.id: v for v, _ in pairs}
+    pools = {p.id: p for _, p in pairs}
+    ctx = adapters.engine_context(
+        m.taxonomy,
+        adapters.pathway_records(session, {v.destination_country for v in vacancies.values()}),
+        adapters.exchange_rates(session, settings.base_currency),
+        adapters.quota_used(session),
+        adapters.approved_pairs(session, list(pools)),
+        settings,
+    )
+    v_records = dict(
+        zip(vacancies, adapters.vacancy_records(session, list(vacancies.values())), strict=True)
+    )
+    p_records = dict(zip(pools, adapters.pool_records(session, list(pools.values())), strict=True))
+    wanted: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for v, p in pairs:
+        wanted.setdefault(v.id, []).append(p.id)
+    now = utcnow()
+    out: dict[tuple[uuid.UUID, uuid.UUID], RankedMatch] = {}
+    for vid, pids in wanted.items():
+        scored = adapters.score_pairs(v_records[vid], [p_records[p] for p in pids], ctx)
+        for pid in pids:
+            found = scored.get(str(pid))
+            if found is not None:
+                out[(vid, pid)] = RankedMatch.of(found, now)
+    return out
+
+
+def remember(session: Session, match: RankedMatch) -> MatchRow:
+    """Keep a decided pair as it was scored for the decision (its row, under its pair id)."""
+    row = session.get(MatchRow, match.id)
+    values = {
+        "vacancy_id": match.vacancy_id,
+        "pool_id": match.pool_id,
+        "score": match.score,
+        "components": match.components,
+        "eligible": match.eligible,
+        "pathway_code": match.pathway_code,
+        "eligible_headcount": match.eligible_headcount,
+        "reasons": match.reasons,
+        "explanation": match.explanation,
+        "engine_version": match.engine_version,
+        "weights_hash": match.weights_hash,
+        "computed_at": match.computed_at,
+    }
+    if row is None:
+        row = MatchRow(id=match.id, **values)
+        session.add(row)
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)
+    session.flush()
+    return row
+
+
+def get_match(
+    session: Session, settings: Settings, principal: Principal, match_id: uuid.UUID
+) -> RankedMatch:
+    """A match as it stands now: scored from the market while both sides are on it, else
+    as last decided (a pair that is neither a match now nor decided is a 404)."""
+    vacancy, pool = pair_of(session, principal, match_id)
+    m = market(session, settings)
+    vkey, pkey = str(vacancy.id), str(pool.id)
+    if vkey in m.vacancies and pkey in m.pools:
+        record = m.vacancies.get(vkey)
+        scored = adapters.score_pairs(record, [m.pools.get(pkey)], m.context(settings))
+        if pkey in scored:
+            return RankedMatch.of(scored[pkey], m.as_of)
+    row = stored(session, match_id)
     if row is None:
         raise NotFound("Match", match_id)
-    return row
+    return RankedMatch.of_row(row)
+
+
+def decisions_exist(session: Session, vacancy_id: uuid.UUID, pool_id: uuid.UUID) -> bool:
+    return bool(
+        session.scalar(
+            select(func.count())
+            .select_from(Decision)
+            .where(Decision.vacancy_id == vacancy_id, Decision.pool_id == pool_id)
+        )
+    )

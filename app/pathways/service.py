@@ -20,7 +20,7 @@ from app.common.concurrency import check_version
 from app.config import Settings
 from app.db import utcnow
 from app.errors import NotFound, ProblemError, field_path, invalid
-from app.matches.service import recompute_destinations
+from app.matches.service import pathways_changed, rates_changed
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pathways.schemas import ExchangeRateIn, PathwayIn, PathwayPatch, QuotaUsage
 from app.pathways.values import pathway_values
@@ -242,7 +242,7 @@ def create_pathway(
     session.add(row)
     session.flush()
     record(session, actor, "create", "legal_pathway", row.code, None, _audited(row))
-    recompute_destinations(session, settings, [row.destination_country])
+    pathways_changed(session)
     return row
 
 
@@ -262,12 +262,11 @@ def update_pathway(
     merged = {**pathway_document(row), **patch.model_dump(mode="json", exclude_unset=True)}
     data = PathwayIn.model_validate(merged)
     validate_pathway(session, settings, data)
-    old_destination = row.destination_country
     if not _apply(row, data):
         return row  # nothing changed: no new version, no audit event
     session.flush()  # bumps the version (a concurrent writer makes this a 409)
     record(session, actor, "update", "legal_pathway", row.code, before, _audited(row))
-    recompute_destinations(session, settings, {old_destination, row.destination_country})
+    pathways_changed(session)
     return row
 
 
@@ -366,7 +365,7 @@ def put_rate(
         )
         created = False
     else:
-        return row, False  # the same rate again: nothing to record or recompute
+        return row, False  # the same rate again: nothing to record
     # Wages and thresholds of every destination are compared through the rates.
-    recompute_destinations(session, settings, None)
+    rates_changed(session)
     return row, created

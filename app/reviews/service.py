@@ -9,20 +9,22 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, case, func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
 from app.auth.principal import Principal, Role
 from app.config import Settings
 from app.db import serialise_writes
-from app.errors import ProblemError
+from app.errors import NotFound, ProblemError
 from app.matches import service as matches
 from app.matches.models import Match
+from app.matches.service import RankedMatch
 from app.pathways.models import LegalPathway
 from app.pools.models import Pool
 from app.reviews.models import Decision
 from app.reviews.schemas import DecisionIn, DecisionKind
+from app.reviews.totals import approved_headcount, approved_totals
 from app.vacancies.models import Vacancy
 
 
@@ -50,40 +52,27 @@ def lock_for_approvals(
     pool_ids: Iterable[uuid.UUID],
 ) -> None:
     """Take, up front, every lock a batch of approvals needs, in the one order single approvals
-    use (the approvals lock, pathways, vacancies, pools; by id within each), so that a batch
-    and single approvals running at the same time cannot deadlock."""
-    serialise_writes(session)
+    use (pathways, vacancies, pools; by id within each), so that a batch and single approvals
+    running at the same time cannot deadlock. Row locks only: approvals in other destinations,
+    and every other write, go on beside them."""
+    serialise_writes(session)  # SQLite: its one write lock; PostgreSQL: nothing
     for model, ids in ((LegalPathway, pathway_ids), (Vacancy, vacancy_ids), (Pool, pool_ids)):
         for ident in sorted(set(ids)):
             _lock(session, model, ident)
 
 
-#: An approval adds its headcount; a withdrawal records, on its own row, the headcount (and the
-#: pathway and quota year) it releases, and takes it away again.
-_COUNTED = (DecisionKind.APPROVED.value, DecisionKind.WITHDRAWN.value)
-_SIGNED = case(
-    (Decision.decision == DecisionKind.WITHDRAWN.value, -Decision.headcount),
-    else_=Decision.headcount,
-)
-
-
-def approved_totals(
-    session: Session, *keys: Any, where: Sequence[Any] = ()
-) -> dict[tuple[Any, ...], int]:
-    """Headcount approved now (approvals less withdrawals), grouped by the given Decision
-    columns, e.g. per vacancy at once. The one place approvals are summed: quota, openings
-    and pool headcount used, wherever they are shown or checked, come from here."""
-    rows = session.execute(
-        select(*keys, func.sum(_SIGNED))
-        .where(Decision.decision.in_(_COUNTED), *where)
-        .group_by(*keys)
+def lock_pairs(session: Session, vacancies: Sequence[Vacancy], pools: Sequence[Pool]) -> None:
+    """The locks approving pairs of these vacancies and pools needs: every pathway of their
+    destinations (any of them may be the one a pair is approved under, and their quota use
+    must hold until the commit), then the vacancies and the pools."""
+    destinations = sorted({v.destination_country for v in vacancies})
+    pathway_ids = session.scalars(
+        select(LegalPathway.id).where(LegalPathway.destination_country.in_(destinations))
     )
-    return {tuple(row[:-1]): int(row[-1] or 0) for row in rows}
-
-
-def approved_headcount(session: Session, *conditions: Any) -> int:
-    """Headcount approved now on the decisions matching `conditions` (one total)."""
-    return approved_totals(session, where=conditions).get((), 0)
+    lock_for_approvals(session, list(pathway_ids), [v.id for v in vacancies], [p.id for p in pools])
+    # As committed, now that they are locked.
+    for row in (*vacancies, *pools):
+        session.refresh(row, ["status", "openings"] if isinstance(row, Vacancy) else ["status"])
 
 
 def _on_pair(vacancy: Vacancy, pool: Pool) -> tuple[Any, Any]:
@@ -115,15 +104,15 @@ def quota_left(session: Session, pathway: LegalPathway, year: int) -> int | None
 
 
 def _check_approval(
-    session: Session, match: Match, vacancy: Vacancy, pool: Pool, headcount: int
+    session: Session, match: RankedMatch, vacancy: Vacancy, pool: Pool, headcount: int
 ) -> LegalPathway:
+    """The checks of an approval, under lock_pairs' locks (`match`: the pair scored under
+    them, by matches.evaluate)."""
     pathway = (
         session.scalar(select(LegalPathway).where(LegalPathway.code == match.pathway_code))
         if match.pathway_code is not None
         else None
     )
-    # Lock in one fixed order (pathway, vacancy, pool) so concurrent approvals cannot deadlock.
-    lock_for_approvals(session, [pathway.id] if pathway else [], [vacancy.id], [pool.id])
     # First: an approved pair that the approval made ineligible (its quota used up) still
     # answers "withdraw first".
     _refuse_if_approved(session, vacancy, pool, DecisionKind.APPROVED)
@@ -182,7 +171,7 @@ def _require_open(vacancy: Vacancy, pool: Pool) -> None:
 def _record_decision(
     session: Session,
     principal: Principal,
-    match: Match,
+    match: Match | RankedMatch,
     vacancy: Vacancy,
     pool: Pool,
     kind: DecisionKind,
@@ -223,21 +212,22 @@ def _record_decision(
 def approve(
     session: Session,
     principal: Principal,
-    match: Match,
+    match: RankedMatch,
     vacancy: Vacancy,
     pool: Pool,
     headcount: int,
     note: str = "",
 ) -> Decision:
-    """Record an approval of `headcount` workers on a match, after the checks and under the
-    locks of every approval (quota, openings, pool headcount); a failed check raises a 409
-    ProblemError and records nothing. Does not re-rank: call rerank_after_approvals once
-    the request's approvals are recorded."""
+    """Record an approval of `headcount` workers on a match, after the checks, under
+    lock_pairs' locks, `match` scored under them (quota, openings, pool headcount as they are
+    now); a failed check raises a 409 ProblemError and records nothing. The pair's match row
+    keeps what the approval was decided on."""
     pathway = _check_approval(session, match, vacancy, pool, headcount)
+    row = matches.remember(session, match)
     decision = _record_decision(
         session,
         principal,
-        match,
+        row,
         vacancy,
         pool,
         DecisionKind.APPROVED,
@@ -260,6 +250,15 @@ def approve(
     return decision
 
 
+def _not_approved() -> ProblemError:
+    return ProblemError(
+        409,
+        "Nothing is approved on this match; only an approval can be withdrawn.",
+        title="Not approved",
+        code="not_approved",
+    )
+
+
 def withdraw(
     session: Session,
     principal: Principal,
@@ -273,7 +272,7 @@ def withdraw(
     withdrawal row per (pathway, year) approved, each recording what it releases. A 409
     `not_approved` when nothing is approved on the pair. Allowed on a filled (or closed)
     vacancy and a withdrawn pool too: releasing is always possible. A filled vacancy whose
-    openings come free is open again. Does not re-rank: call rerank_after_approvals."""
+    openings come free is open again."""
     pair = _on_pair(vacancy, pool)
     # The locks of approvals, in their order. The pathways are those the pair's approvals
     # used; read after the write lock (PostgreSQL), they cannot change before the row locks.
@@ -290,12 +289,7 @@ def withdraw(
         if n > 0
     }
     if not held:
-        raise ProblemError(
-            409,
-            "Nothing is approved on this match; only an approval can be withdrawn.",
-            title="Not approved",
-            code="not_approved",
-        )
+        raise _not_approved()
     session.refresh(vacancy, ["status", "openings"])  # as committed, now that it is locked
     released = [
         {"pathway": code, "quota_year": year, "headcount": n}
@@ -348,63 +342,18 @@ def withdraw(
     return decisions
 
 
-def rerank_after_approvals(
-    session: Session,
-    settings: Settings,
-    vacancies: Sequence[Vacancy],
-    pools: Sequence[Pool],
-    decisions: Sequence[Decision],
-) -> None:
-    """Approvals or withdrawals (`decisions`) moved quota, openings and pool capacity: re-rank,
-    in this transaction, exactly what that can change.
-
-    - The pools: their eligible headcount for every other vacancy moved.
-    - A vacancy that was filled (its other pairs leave the market) or reopened by a withdrawal.
-    - Quota enters eligibility only as "used < quota": other vacancies' pairs change only when a
-      pathway's quota for a year became exhausted, or free again; then the open vacancies of its
-      destination starting that year are re-ranked. Otherwise no other ranking moves, which is
-      what keeps an approval cheap however many vacancies the destination has.
-    """
-    moved: dict[tuple[str, int], int] = {}
-    for d in decisions:
-        if d.pathway_code is not None and d.quota_year is not None:
-            sign = -1 if d.decision == DecisionKind.WITHDRAWN.value else 1
-            key = (d.pathway_code, d.quota_year)
-            moved[key] = moved.get(key, 0) + sign * d.headcount
-    flipped: set[tuple[str, int]] = set()
-    quotas = {
-        p.code: p
-        for p in session.scalars(
-            select(LegalPathway).where(LegalPathway.code.in_(sorted({c for c, _ in moved})))
-        )
-    }
-    for (code, year), delta in moved.items():
-        pathway = quotas.get(code)
-        if pathway is None or pathway.annual_quota is None or not delta:
-            continue
-        used = approved_headcount(
-            session, Decision.pathway_code == code, Decision.quota_year == year
-        )
-        if (used - delta >= pathway.annual_quota) != (used >= pathway.annual_quota):
-            flipped.add((pathway.destination_country, year))
-    if flipped:
-        matches.recompute_vacancies(
-            session,
-            settings,
-            [
-                v
-                for v in matches.open_vacancies(session, sorted({d for d, _ in flipped}))
-                if (v.destination_country, v.start_date.year) in flipped
-            ],
-        )
-    withdrawn = {d.vacancy_id for d in decisions if d.decision == DecisionKind.WITHDRAWN.value}
-    # A vacancy the approvals filled has left the market: its other pairs go too; one that a
-    # withdrawal reopened comes back.
-    changed = [
-        v for v in {v.id: v for v in vacancies}.values() if v.status != "open" or v.id in withdrawn
-    ]
-    matches.recompute_vacancies(session, settings, changed)
-    matches.recompute_pools(session, settings, list({p.id: p for p in pools}.values()))
+def _scored(
+    session: Session, settings: Settings, match_id: uuid.UUID, vacancy: Vacancy, pool: Pool
+) -> RankedMatch:
+    """The pair scored now (under the caller's locks); a pair that is no longer a match but
+    was decided on keeps its last row; one that is neither is a 404."""
+    found = matches.evaluate(session, settings, [(vacancy, pool)]).get((vacancy.id, pool.id))
+    if found is not None:
+        return found
+    row = matches.stored(session, match_id)
+    if row is None:
+        raise NotFound("Match", match_id)
+    return matches.RankedMatch.of_row(row)
 
 
 def decide(
@@ -414,38 +363,36 @@ def decide(
     match_id: uuid.UUID,
     data: DecisionIn,
 ) -> Decision:
-    match = matches.get_match(session, principal, match_id)
-    vacancy = session.get(Vacancy, match.vacancy_id)
-    pool = session.get(Pool, match.pool_id)
-    assert vacancy is not None and pool is not None
+    vacancy, pool = matches.pair_of(session, principal, match_id)
     if data.decision is DecisionKind.WITHDRAWN:
+        row = matches.stored(session, match_id)
+        if row is None:  # never decided: nothing can be approved on it
+            raise _not_approved()
         # The last row written is the one answered (more than one only when the pair's
         # approvals used more than one pathway or quota year).
-        withdrawals = withdraw(session, principal, match, vacancy, pool, data.note)
-        rerank_after_approvals(session, settings, [vacancy], [pool], withdrawals)
-        return withdrawals[-1]
-    # Matches served are always current (recomputed in the write that changed an input), so
-    # the pathway and eligible headcount on the row are the ones the officer saw.
-    if data.decision is DecisionKind.APPROVED:
-        decision = approve(session, principal, match, vacancy, pool, data.headcount or 0, data.note)
-        rerank_after_approvals(session, settings, [vacancy], [pool], [decision])
-        return decision
+        return withdraw(session, principal, row, vacancy, pool, data.note)[-1]
     # Under the pair's locks (the approvals' order), so that an approval cannot slip in
-    # between the check and the write.
-    lock_for_approvals(session, [], [vacancy.id], [pool.id])
+    # between the checks and the write; the pair is scored under them too.
+    lock_pairs(session, [vacancy], [pool])
+    if data.decision is DecisionKind.APPROVED:
+        _refuse_if_approved(session, vacancy, pool, DecisionKind.APPROVED)
+        _require_open(vacancy, pool)
+        match = _scored(session, settings, match_id, vacancy, pool)
+        return approve(session, principal, match, vacancy, pool, data.headcount or 0, data.note)
     _refuse_if_approved(session, vacancy, pool, data.decision)
     _require_open(vacancy, pool)
+    row = matches.remember(session, _scored(session, settings, match_id, vacancy, pool))
     return _record_decision(
-        session, principal, match, vacancy, pool, data.decision, data.note, 0, match.pathway_code
+        session, principal, row, vacancy, pool, data.decision, data.note, 0, row.pathway_code
     )
 
 
 def history(session: Session, principal: Principal, match_id: uuid.UUID) -> list[Decision]:
-    match = matches.get_match(session, principal, match_id)
+    matches.pair_of(session, principal, match_id)
     return list(
         session.scalars(
             select(Decision)
-            .where(Decision.match_id == match.id)
+            .where(Decision.match_id == match_id)
             .order_by(Decision.created_at, Decision.id)
         )
     )

@@ -1,0 +1,237 @@
+"""The live market: every active pool and open vacancy in memory, ranked on read.
+
+One market per server process and database. It is built at start-up (or at the first request)
+from a snapshot of the database, then kept current from the change feed (app/matches/feed.py):
+every request that reads rankings first reads the feed's head (one indexed row) and, when it
+moved, applies the batches since, re-reading only the objects they name. So:
+
+    A ranking served reflects every write committed before the request began, in every
+    server process (writes through another process included), and after a restart.
+
+Applying a batch never rebuilds the large index: changed pools (or vacancies) become a small
+segment and their older rows are masked (matching/segments.py); approvals and withdrawals
+update the approved headcounts and quota use from the decisions table. Readers of one process
+share one immutable snapshot; catching up swaps it under a lock, so a ranking in progress is
+never mixed from two states.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.config import Settings
+from app.db import utcnow
+from app.matches import adapters, feed
+from app.matches.adapters import (
+    Context,
+    ExchangeRates,
+    Pathway,
+    PoolSegments,
+    Taxonomy,
+    VacancySegments,
+)
+from app.matches.models import ChangeBatch
+from app.reviews.models import Decision
+from app.reviews.totals import approved_totals
+
+log = logging.getLogger("imdi.market")
+
+#: A catch-up touching more pools than this rebuilds the market from the database instead
+#: (a national re-survey: one large index beats a large pile of small segments).
+REBUILD_ABOVE = 250_000
+
+
+@dataclass
+class Labels:
+    """Organisations as small ints, for masks over the market's rows (append-only)."""
+
+    number: dict[uuid.UUID, int] = field(default_factory=dict)
+
+    def of(self, org: uuid.UUID) -> int:
+        found = self.number.get(org)
+        if found is None:
+            found = self.number.setdefault(org, len(self.number))
+        return found
+
+    def find(self, org: uuid.UUID) -> int:
+        """The label of an organisation, -2 (matching no row) when it owns nothing yet."""
+        return self.number.get(org, -2)
+
+
+@dataclass(frozen=True)
+class Market:
+    """One immutable state of the market, as of change batch `seq`."""
+
+    seq: int
+    epoch: str | None
+    as_of: datetime
+    taxonomy: Taxonomy
+    pathways: tuple[Pathway, ...]
+    rates: ExchangeRates
+    quota_used: Mapping[tuple[str, int], int]
+    approved: Mapping[tuple[str, str], int]
+    pools: PoolSegments  # labelled by ministry
+    vacancies: VacancySegments  # labelled by employer
+    labels: Labels
+
+    def context(self, settings: Settings) -> Context:
+        return adapters.engine_context(
+            self.taxonomy, self.pathways, self.rates, self.quota_used, self.approved, settings
+        )
+
+
+def build(session: Session, settings: Settings) -> Market:
+    """A market from the database as it is now (the head is read first: what follows
+    holds every batch up to it, and perhaps some after, which catching up re-reads)."""
+    started = time.perf_counter()
+    seq, epoch = feed.head(session)
+    taxonomy = adapters.taxonomy_view(session)
+    labels = Labels()
+    columns, ministries = adapters.pool_columns(session)
+    pools = adapters.pool_segments(columns, taxonomy, [labels.of(m) for m in ministries])
+    records, employers = adapters.open_vacancies(session)
+    vacancies = adapters.vacancy_segments(records, taxonomy, [labels.of(e) for e in employers])
+    market = Market(
+        seq=seq,
+        epoch=epoch,
+        as_of=utcnow(),
+        taxonomy=taxonomy,
+        pathways=adapters.pathway_records(session),
+        rates=adapters.exchange_rates(session, settings.base_currency),
+        quota_used=adapters.quota_used(session),
+        approved=adapters.approved_pairs(session),
+        pools=pools,
+        vacancies=vacancies,
+        labels=labels,
+    )
+    log.info(
+        "market built at change %s: %d pools, %d vacancies in %.1f s",
+        seq,
+        len(columns),
+        len(records),
+        time.perf_counter() - started,
+    )
+    return market
+
+
+def _batches(session: Session, after: int, upto: int) -> list[dict[str, Any]]:
+    return list(
+        session.scalars(
+            select(ChangeBatch.payload)
+            .where(ChangeBatch.seq > after, ChangeBatch.seq <= upto)
+            .order_by(ChangeBatch.seq)
+        )
+    )
+
+
+def _ids(values: Iterable[str]) -> list[uuid.UUID]:
+    return [uuid.UUID(v) for v in values]
+
+
+def catch_up(session: Session, settings: Settings, market: Market, upto: int) -> Market:
+    """The market with the batches after market.seq up to `upto` applied."""
+    batches = _batches(session, market.seq, upto)
+    pools: set[str] = set()
+    vacancies: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    pathways = rates = taxonomy = False
+    for b in batches:
+        pools.update(b.get("pools", ()))
+        vacancies.update(b.get("vacancies", ()))
+        pairs.update((v, p) for v, p in b.get("pairs", ()))
+        pathways |= bool(b.get("pathways"))
+        rates |= bool(b.get("rates"))
+        taxonomy |= bool(b.get("taxonomy"))
+    if taxonomy or len(pools) > REBUILD_ABOVE:
+        return build(session, settings)
+    labels = market.labels
+    changes: dict[str, Any] = {"seq": upto, "as_of": utcnow()}
+    if pools:
+        columns, ministries = adapters.pool_columns(session, _ids(pools))
+        changes["pools"] = market.pools.changed(
+            pools, columns.to_pools(), [labels.of(m) for m in ministries]
+        )
+    if vacancies:
+        records, employers = adapters.open_vacancies(session, _ids(vacancies))
+        changes["vacancies"] = market.vacancies.changed(
+            vacancies, records, [labels.of(e) for e in employers]
+        )
+    if pathways:
+        changes["pathways"] = adapters.pathway_records(session)
+    if rates:
+        changes["rates"] = adapters.exchange_rates(session, settings.base_currency)
+    if pairs:
+        approved = dict(market.approved)
+        for pair in pairs:
+            approved.pop(pair, None)
+        by_pool: dict[uuid.UUID, set[str]] = {}
+        for v, p in pairs:
+            by_pool.setdefault(uuid.UUID(p), set()).add(v)
+        fresh = approved_totals(
+            session,
+            Decision.vacancy_id,
+            Decision.pool_id,
+            where=(Decision.pool_id.in_(sorted(by_pool)),),
+        )
+        for (v, p), n in fresh.items():
+            if (str(v), str(p)) in pairs and n > 0:
+                approved[(str(v), str(p))] = n
+        changes["approved"] = approved
+        changes["quota_used"] = adapters.quota_used(session)
+    return replace(market, **changes)
+
+
+class _Live:
+    def __init__(self) -> None:
+        self.market: Market | None = None
+        self.lock = threading.Lock()
+
+
+_LIVE: dict[str, _Live] = {}
+_REGISTRY_LOCK = threading.Lock()
+
+
+def _live_of(session: Session) -> _Live:
+    key = session.get_bind().engine.url.render_as_string(hide_password=True)
+    found = _LIVE.get(key)
+    if found is None:
+        with _REGISTRY_LOCK:
+            found = _LIVE.setdefault(key, _Live())
+    return found
+
+
+def current(session: Session, settings: Settings) -> Market:
+    """The market as of now: every change committed before this call is in it."""
+    seq, epoch = feed.head(session)
+    live = _live_of(session)
+    market = live.market
+    if market is not None and market.seq == seq and market.epoch == epoch:
+        return market
+    with live.lock:
+        market = live.market
+        if market is None or market.epoch != epoch or seq < market.seq:
+            market = build(session, settings)
+        elif seq > market.seq:
+            market = catch_up(session, settings, market, seq)
+        live.market = market
+        return market
+
+
+def warm(session: Session, settings: Settings) -> Market:
+    """Build this process's market now (at start-up), rather than at the first request."""
+    return current(session, settings)
+
+
+def forget(session: Session) -> None:
+    """Drop this process's market of the session's database (tests, after a restore)."""
+    _LIVE.pop(session.get_bind().engine.url.render_as_string(hide_password=True), None)
