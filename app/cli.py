@@ -58,6 +58,10 @@ def _seed(args: argparse.Namespace) -> int:
     return 0
 
 
+#: How long a worker may not answer uvicorn's supervisor before it is replaced.
+WORKER_HEALTHCHECK_SECONDS = 120
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
     from sqlalchemy.engine import make_url
@@ -78,6 +82,9 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
+        # A worker builds its live market at start-up (about half a minute for a million
+        # pools): uvicorn's default 5 s health check would kill it mid-build, again and again.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
         log_level=settings.log_level.lower(),
         proxy_headers=bool(proxies),
         forwarded_allow_ips=proxies or None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -10,7 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, IPvAnyNetwork, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from matching.weights import validate_weights
+from app.matches.adapters import validate_weights
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET = "dev-only-insecure-secret-key"
@@ -46,6 +47,9 @@ class Settings(BaseSettings):
     #: Wage annualisation (design section 2).
     hours_per_year: float = 2080.0
     months_per_year: float = 12.0
+    #: Processes that rank a batch (an allocation plan's vacancies, the analytics) in parallel;
+    #: forked from the server process, they share its market's memory.
+    ranking_workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
     #: Currency in which exchange rates are stored.
     base_currency: str = "EUR"
     log_level: str = "INFO"

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Uuid,
     create_engine,
     event,
+    insert,
 )
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -252,3 +253,28 @@ def write_aside(session: Session, statement: Executable) -> bool:
         finally:
             if sqlite and not conn.invalidated:
                 conn.exec_driver_sql(f"PRAGMA busy_timeout={int(previous)}")
+
+
+def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
+    """Insert many rows of one table in one statement, in the session's transaction.
+
+    PostgreSQL: COPY (text format, the row's columns as given; the server parses nothing
+    per statement, which for a survey wave's ~150,000 skill shares is ~10x the speed of
+    batched INSERTs). Elsewhere: one executemany INSERT. Rows must all have the same keys and
+    carry every value the table has no server default for (no Python-side defaults run).
+    """
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(insert(model), rows)
+        return
+    session.flush()  # what the ORM holds pending goes first (foreign keys, in order)
+    table = model.__table__
+    names = list(rows[0])
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[n] for n in names])
+    finally:
+        cursor.close()

@@ -18,6 +18,7 @@ from app.config import Settings, get_settings
 from app.db import Database
 from app.errors import install_error_handlers
 from app.health.router import router as health_router
+from app.matches.live import warm as warm_market
 from app.matches.router import router as matches_router
 from app.metrics import MetricsMiddleware
 from app.middleware import (
@@ -46,6 +47,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Build this process's live market before serving: the first ranking read is then as
+        # fast as any other, and "serving" means ready (start-up is measured to here).
+        warm_market(db, settings)
         yield
         if database is None:  # only dispose what we created
             db.dispose()

@@ -255,6 +255,9 @@ class Server:
                 str(self.port),
                 "--workers",
                 str(self.workers),
+                # As `imdi serve`: a worker building its market is not hung.
+                "--timeout-worker-healthcheck",
+                "120",
                 # info: uvicorn then logs a worker it restarts ("Child process [..] died").
                 "--log-level",
                 "info",
@@ -1101,7 +1104,9 @@ def _origin_for(url: str, assignments: list[dict[str, Any]], most: int) -> str:
     ids = [uuid.UUID(a["pool_id"]) for a in assignments]
     db = Database(url)
     with db.session() as s:
-        origin_of = dict(s.execute(select(Pool.id, Pool.origin_country).where(Pool.id.in_(ids))))
+        origin_of = dict(
+            s.execute(select(Pool.id, Pool.origin_country).where(Pool.id.in_(ids))).tuples().all()
+        )
     db.dispose()
     counts: dict[str, int] = {}
     for i in ids:
@@ -1330,8 +1335,8 @@ def main() -> int:
             f"{size.wrk_seconds} s; a request is abandoned after {size.short_timeout:.0f} s "
             f"(post, GET, approval) or {size.long_timeout:.0f} s (the others), and the server "
             "restarted",
-            "the bulk rows carry no stored matches: the service of the day computes them when "
-            "something is written, so only the vacancies and pools written by the runs have any",
+            "rankings are computed on read from each worker's live market (built at start-up, "
+            "kept current by the change feed); match rows exist only for decided pairs",
         ]
         text = report(run, header)
         print("\n" + text)

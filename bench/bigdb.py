@@ -22,8 +22,9 @@ What it builds on a fresh database `imdi_bench_<hex>`:
   districts where one region would hold the same occupation and sector twice) and the identity
   key the model defines (app/pools/models.identity_key).
 
-No match rows and no audit events are stored for the bulk rows: the service of the day computes
-matches on writes, so at the start no vacancy has stored matches. Quota already used and
+No match rows and no audit events are stored for the bulk rows: rankings are computed on read
+(match rows exist only for decided pairs), and the change feed starts at 0, so a server builds
+its market from the tables as they are. Quota already used and
 approved headcounts (synthetic.with_approvals) would need decisions on matches and are left
 out. Column lists come from the SQLAlchemy tables (Base.metadata): a column the builder does
 not fill takes its model default, or stays NULL when nullable; a new NOT NULL column without a

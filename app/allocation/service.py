@@ -1,5 +1,5 @@
-"""Allocation plans (design section 6): build the integer programme from the stored eligible
-matches of a scope, solve it (matching.allocation), store the plan, and adopt it.
+"""Allocation plans (design section 6): build the integer programme from the engine's rankings
+of a scope's open vacancies, solve it (matching.allocation), store the plan, and adopt it.
 
 Capacities are what is left at planning time: vacancy openings less approved headcount, pool
 headcount less approved headcount on the pool, the pair's eligible headcount, and each
@@ -34,19 +34,19 @@ from app.config import Settings
 from app.db import utcnow
 from app.errors import NotFound, ProblemError, invalid
 from app.matches import adapters
-from app.matches.models import Match
-from app.pathways.models import LegalPathway
-from app.pools.models import Pool
-from app.reviews import service as reviews
-from app.reviews.models import Decision
-from app.vacancies.models import Vacancy
-from matching.allocation import (
+from app.matches import service as matches
+from app.matches.adapters import (
     AllocationOptions,
     AllocationPair,
     AllocationProblem,
     AllocationResult,
     allocate,
 )
+from app.pathways.models import LegalPathway
+from app.pools.models import Pool
+from app.reviews import service as reviews
+from app.reviews.models import Decision
+from app.vacancies.models import Vacancy
 
 ENTITY = "allocation_plan"
 
@@ -54,62 +54,74 @@ ENTITY = "allocation_plan"
 # ---- building the problem --------------------------------------------------------------------
 
 
-def build_problem(session: Session, scope: PlanScope, min_score: float) -> AllocationProblem:
-    """The allocation problem of a scope, from the stored eligible matches."""
-    stmt = (
-        select(
-            Match.vacancy_id,
-            Match.pool_id,
-            Match.pathway_code,
-            Match.score,
-            Match.eligible_headcount,
-            Pool.origin_country,
-            Vacancy.destination_country,
-            Vacancy.start_date,
-            Vacancy.openings,
-            Pool.headcount,
-        )
-        .join(Vacancy, Vacancy.id == Match.vacancy_id)
-        .join(Pool, Pool.id == Match.pool_id)
-        .where(
-            Match.eligible.is_(True),
-            Match.pathway_code.is_not(None),
-            Match.score >= min_score,
-            Vacancy.status == "open",
-            Pool.status == "active",
-        )
-    )
+#: Pairs per vacancy the problem takes: its best eligible ones, as ranked (each pool offers
+#: several workers; pools beyond a vacancy's best 200 add variables, not better plans).
+PAIRS_PER_VACANCY = 200
+
+
+def build_problem(
+    session: Session, settings: Settings, scope: PlanScope, min_score: float
+) -> AllocationProblem:
+    """The allocation problem of a scope, from the engine's rankings of its open vacancies
+    (one state of the live market, read in batch)."""
+    stmt = select(Vacancy.id, Vacancy.openings).where(Vacancy.status == "open")
     if scope.destination:
         stmt = stmt.where(Vacancy.destination_country == scope.destination)
-    if scope.origin:
-        stmt = stmt.where(Pool.origin_country == scope.origin)
     if scope.occupation_prefix:
         stmt = stmt.where(Vacancy.occupation_code.startswith(scope.occupation_prefix))
-    if scope.pathway:
-        stmt = stmt.where(Match.pathway_code == scope.pathway)
-    rows = session.execute(stmt.order_by(Match.vacancy_id, Match.pool_id)).all()
-
+    vac_openings = dict(session.execute(stmt.order_by(Vacancy.id)).all())
+    found = [
+        m
+        for _, ranked in matches.pair_figures(
+            session, settings, list(vac_openings), k=PAIRS_PER_VACANCY
+        )
+        for m in ranked
+        if m.pathway_code is not None
+        and m.score >= min_score
+        and (not scope.pathway or m.pathway_code == scope.pathway)
+    ]
+    pools: dict[uuid.UUID, tuple[str, int]] = {}
+    pool_ids = sorted({m.pool_id for m in found})
+    for a in range(0, len(pool_ids), 2000):
+        chunk = pool_ids[a : a + 2000]
+        rows = session.execute(
+            select(Pool.id, Pool.origin_country, Pool.headcount).where(Pool.id.in_(chunk))
+        )
+        pools.update({pid: (origin, hc) for pid, origin, hc in rows})
+    vacancies = {
+        v.id: v
+        for v in session.execute(
+            select(Vacancy.id, Vacancy.destination_country, Vacancy.start_date).where(
+                Vacancy.id.in_(sorted({m.vacancy_id for m in found}))
+            )
+        )
+    }
     by_vacancy = reviews.approved_totals(session, Decision.vacancy_id)
     by_pool = reviews.approved_totals(session, Decision.pool_id)
     by_pair = reviews.approved_totals(session, Decision.vacancy_id, Decision.pool_id)
     openings: dict[uuid.UUID, int] = {}
     pool_left: dict[uuid.UUID, int] = {}
     pairs: list[AllocationPair] = []
-    for vid, pid, code, score, eligible, origin, dest, start, vac_openings, pool_hc in rows:
+    for m in sorted(found, key=lambda m: (m.vacancy_id, m.pool_id)):
+        vid, pid = m.vacancy_id, m.pool_id
+        origin, pool_hc = pools[pid]
+        if scope.origin and origin != scope.origin:
+            continue
         if by_pair.get((vid, pid), 0) > 0:
             continue  # approved now: adoption would refuse it (approved_match)
-        openings[vid] = vac_openings - by_vacancy.get((vid,), 0)
+        openings[vid] = vac_openings[vid] - by_vacancy.get((vid,), 0)
         pool_left[pid] = pool_hc - by_pool.get((pid,), 0)
+        v = vacancies[vid]
         pairs.append(
             adapters.allocation_pair(
                 vid,
                 pid,
-                code,
-                score,
-                eligible,
+                m.pathway_code,
+                m.score,
+                m.eligible_headcount,
                 origin,
-                dest,
-                start.year,
+                v.destination_country,
+                v.start_date.year,
             )
         )
     quotas: dict[tuple[str, int], int] = {}
@@ -158,7 +170,7 @@ def create_plan(session: Session, principal: Principal, data: PlanIn) -> PlanVie
         options.validate()
     except ValueError as exc:  # the schema's bounds catch these first; kept as a backstop
         raise invalid([{"field": "body", "message": str(exc), "type": "value_error"}]) from exc
-    problem = build_problem(session, data.scope, data.min_score)
+    problem = build_problem(session, matches.settings_of(session), data.scope, data.min_score)
     result = allocate(problem, options)
     plan = AllocationPlan(
         scope=data.scope.model_dump(exclude_none=True),
@@ -295,24 +307,16 @@ def adopt(
             code="plan_not_proposed",
         )
     rows = _assignments(session, plan.id)
-    codes = sorted({a.pathway_code for a in rows})
-    pathways = session.scalars(select(LegalPathway).where(LegalPathway.code.in_(codes))).all()
-    vacancy_ids = {a.vacancy_id for a in rows}
-    pool_ids = {a.pool_id for a in rows}
+    vacancies = _fresh(session, Vacancy, {a.vacancy_id for a in rows})
+    pools = _fresh(session, Pool, {a.pool_id for a in rows})
     # Every lock the approvals need, up front and in the order single approvals take them,
-    # so that an adoption and approvals racing it serialise instead of deadlocking.
-    reviews.lock_for_approvals(session, [p.id for p in pathways], vacancy_ids, pool_ids)
-    # Read after the locks: what others committed before we got them counts.
-    vacancies = _fresh(session, Vacancy, vacancy_ids)
-    pools = _fresh(session, Pool, pool_ids)
-    matches = {
-        (m.vacancy_id, m.pool_id): m
-        for m in session.scalars(
-            select(Match)
-            .where(Match.vacancy_id.in_(sorted(vacancy_ids)), Match.pool_id.in_(sorted(pool_ids)))
-            .execution_options(populate_existing=True)
-        )
-    }
+    # so that an adoption and approvals racing it serialise instead of deadlocking; what
+    # others committed before we got them counts (lock_pairs re-reads the rows).
+    reviews.lock_pairs(session, list(vacancies.values()), list(pools.values()))
+    # Every pair scored now, under the locks, in one batch (one context for all).
+    scored = matches.evaluate(
+        session, settings, [(vacancies[a.vacancy_id], pools[a.pool_id]) for a in rows]
+    )
     failures: list[dict[str, Any]] = []
     recorded: list[Decision] = []
     note = f"Adopted from allocation plan {plan.id}."
@@ -331,7 +335,7 @@ def adopt(
         )
 
     for a in rows:
-        match = matches.get((a.vacancy_id, a.pool_id))
+        match = scored.get((a.vacancy_id, a.pool_id))
         if match is None or not match.eligible or match.pathway_code != a.pathway_code:
             now = (
                 "no longer eligible"
@@ -369,10 +373,6 @@ def adopt(
     plan.status = "adopted"
     plan.adopted_by_id = principal.user_id
     plan.adopted_at = utcnow()
-    if rows:
-        reviews.rerank_after_approvals(
-            session, settings, list(vacancies.values()), list(pools.values()), recorded
-        )
     record(
         session,
         principal,

@@ -11,7 +11,7 @@ from app.analytics import service
 from app.analytics.service import GroupBy
 from app.auth.deps import require_roles
 from app.auth.principal import Role
-from app.deps import SessionDep
+from app.deps import SessionDep, SettingsDep
 
 router = APIRouter(
     prefix="/api/v1/analytics",
@@ -23,28 +23,36 @@ _CSV = {200: {"content": {"text/csv": {}}}}
 
 
 @router.get("/shortage-surplus")
-def shortage_surplus(session: SessionDep, by: GroupBy = GroupBy.OCCUPATION) -> dict[str, Any]:
-    rows = service.shortage_surplus(session, by)
+def shortage_surplus(
+    session: SessionDep, settings: SettingsDep, by: GroupBy = GroupBy.OCCUPATION
+) -> dict[str, Any]:
+    rows = service.shortage_surplus(session, settings, by)
     return {"by": by.value, "items": [r.as_dict() for r in rows]}
 
 
 @router.get("/shortage-surplus.csv", response_class=Response, responses=_CSV)
-def shortage_surplus_csv(session: SessionDep, by: GroupBy = GroupBy.OCCUPATION) -> Response:
+def shortage_surplus_csv(
+    session: SessionDep, settings: SettingsDep, by: GroupBy = GroupBy.OCCUPATION
+) -> Response:
     return Response(
-        service.balance_csv(service.shortage_surplus(session, by)),
+        service.balance_csv(service.shortage_surplus(session, settings, by)),
         media_type="text/csv; charset=utf-8",
     )
 
 
 @router.get("/skills-gap")
-def skills_gap(session: SessionDep, top: TopN = service.DEFAULT_TOP_N) -> dict[str, Any]:
-    rows = service.skills_gap(session, top)
+def skills_gap(
+    session: SessionDep, settings: SettingsDep, top: TopN = service.DEFAULT_TOP_N
+) -> dict[str, Any]:
+    rows = service.skills_gap(session, settings, top)
     return {"top": top, "items": [r.as_dict() for r in rows]}
 
 
 @router.get("/skills-gap.csv", response_class=Response, responses=_CSV)
-def skills_gap_csv(session: SessionDep, top: TopN = service.DEFAULT_TOP_N) -> Response:
+def skills_gap_csv(
+    session: SessionDep, settings: SettingsDep, top: TopN = service.DEFAULT_TOP_N
+) -> Response:
     return Response(
-        service.skills_gap_csv(service.skills_gap(session, top)),
+        service.skills_gap_csv(service.skills_gap(session, settings, top)),
         media_type="text/csv; charset=utf-8",
     )

@@ -1,4 +1,8 @@
-"""Shortage/surplus and skills-gap analytics, computed from the stored matches.
+"""Shortage/surplus and skills-gap analytics, computed from the rankings of the live market.
+
+Pairs are read from the matches service's batch rankings (`ranked_pairs`: every open vacancy
+ranked against the active pools, from one state of the market), not from stored rows: the
+matches table keeps only decided pairs.
 
 Shortage and surplus (per ISCO unit group, destination country or origin country):
 - demand: the openings of open vacancies less the headcount already approved for them;
@@ -18,10 +22,10 @@ headcount with little eligible supply points at a rule (a pathway, a quota) rath
 missing workers.
 
 Skills gap: for each open vacancy, its top N eligible matches (the ranking order of the matches
-API); the essential vacancy skills that a match's pool gives no credit for are stored in the
-match's explanation (`missing_essential`). Counted per (occupation, skill): in how many top
-matches the skill is missing, for how many vacancies, and the eligible workers of those matches:
-the placements that training in that skill would most likely unlock.
+API), ranked with their explanations; the essential vacancy skills that a match's pool gives no
+credit for are in the match's explanation (`missing_essential`). Counted per (occupation,
+skill): in how many top matches the skill is missing, for how many vacancies, and the eligible
+workers of those matches: the placements that training in that skill would most likely unlock.
 """
 
 from __future__ import annotations
@@ -33,14 +37,15 @@ from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.csv_safe import to_csv
-from app.matches.models import Match
+from app.config import Settings
+from app.matches.service import ranked_pairs
 from app.pools.models import Pool
 from app.reviews.models import Decision
-from app.reviews.service import approved_totals
+from app.reviews.totals import approved_totals
 from app.taxonomy import codes, lookup
 from app.vacancies.models import Vacancy
 
@@ -124,70 +129,107 @@ def _approved_by(session: Session, column: Any, ids: Sequence[uuid.UUID]) -> dic
     return {key: total for (key,), total in totals.items()}
 
 
-def shortage_surplus(session: Session, by: GroupBy) -> list[BalanceRow]:
-    """One row per group, biggest shortage first (then biggest surplus, then key)."""
-    vacancies = session.execute(
+@dataclass(frozen=True, slots=True)
+class _Vacancy:
+    occupation: str
+    destination: str
+    remaining: int  # openings less the headcount approved
+
+
+@dataclass(frozen=True, slots=True)
+class _Pool:
+    occupation: str
+    origin: str
+    capacity: int  # headcount less its approvals
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceInputs:
+    """What the balance is computed from: open vacancies, active pools, and their eligible
+    pairs in a related occupation, (vacancy id, pool id, eligible headcount)."""
+
+    vacancies: dict[uuid.UUID, _Vacancy]
+    pools: dict[uuid.UUID, _Pool]
+    pairs: list[tuple[uuid.UUID, uuid.UUID, int]]
+
+
+def balance_market(session: Session, settings: Settings) -> BalanceInputs:
+    """The open vacancies, active pools and their related eligible pairs: one ranking of every
+    open vacancy, however many groupings are computed from it."""
+    rows = session.execute(
         select(
             Vacancy.id, Vacancy.occupation_code, Vacancy.destination_country, Vacancy.openings
         ).where(Vacancy.status == "open")
     ).all()
-    vacancy_occupation = {v.id: v.occupation_code for v in vacancies}
-    approved_v = _approved_by(session, Decision.vacancy_id, [v.id for v in vacancies])
-    remaining = {v.id: max(v.openings - approved_v.get(v.id, 0), 0) for v in vacancies}
-    vacancy_key = {
-        v.id: v.occupation_code if by is GroupBy.OCCUPATION else v.destination_country
-        for v in vacancies
+    approved_v = _approved_by(session, Decision.vacancy_id, [v.id for v in rows])
+    vacancies = {
+        v.id: _Vacancy(
+            v.occupation_code, v.destination_country, max(v.openings - approved_v.get(v.id, 0), 0)
+        )
+        for v in rows
     }
-
-    pools = session.execute(
+    rows = session.execute(
         select(Pool.id, Pool.occupation_code, Pool.origin_country, Pool.headcount).where(
             Pool.status == "active"
         )
     ).all()
-    approved_p = _approved_by(session, Decision.pool_id, [p.id for p in pools])
-    capacity = {p.id: max(p.headcount - approved_p.get(p.id, 0), 0) for p in pools}
-    pool_origin = {p.id: p.origin_country for p in pools}
-    pool_occupation = {p.id: p.occupation_code for p in pools}
-
-    # Eligible pairs of open vacancies and active pools: one query, the rest is arithmetic.
-    pairs = [
-        (vid, pid, headcount)
-        for vid, pid, headcount in session.execute(
-            select(Match.vacancy_id, Match.pool_id, Match.eligible_headcount)
-            .join(Vacancy, Vacancy.id == Match.vacancy_id)
-            .join(Pool, Pool.id == Match.pool_id)
-            .where(Match.eligible.is_(True), Vacancy.status == "open", Pool.status == "active")
+    approved_p = _approved_by(session, Decision.pool_id, [p.id for p in rows])
+    pools = {
+        p.id: _Pool(
+            p.occupation_code, p.origin_country, max(p.headcount - approved_p.get(p.id, 0), 0)
         )
-        if pool_occupation[pid][:RELATED_DIGITS] == vacancy_occupation[vid][:RELATED_DIGITS]
+        for p in rows
+    }
+    # Eligible pairs of open vacancies and active pools, from one state of the market; a
+    # vacancy or pool the market holds but the reads above missed (a write committed in
+    # between) is left out.
+    pairs = [
+        (vid, m.pool_id, m.eligible_headcount)
+        for vid, ranked in ranked_pairs(session, settings)
+        if vid in vacancies
+        for m in ranked
+        if m.pool_id in pools
+        and pools[m.pool_id].occupation[:RELATED_DIGITS]
+        == vacancies[vid].occupation[:RELATED_DIGITS]
     ]
+    return BalanceInputs(vacancies, pools, pairs)
+
+
+def shortage_surplus(
+    session: Session, settings: Settings, by: GroupBy, market: BalanceInputs | None = None
+) -> list[BalanceRow]:
+    """One row per group, biggest shortage first (then biggest surplus, then key). `market`:
+    from balance_market, to compute several groupings from one ranking."""
+    m = market if market is not None else balance_market(session, settings)
+
+    def vacancy_key(v: _Vacancy) -> str:
+        return v.occupation if by is GroupBy.OCCUPATION else v.destination
 
     demand: dict[str, int] = defaultdict(int)
     vacancy_count: dict[str, int] = defaultdict(int)
     best: dict[str, dict[uuid.UUID, int]] = defaultdict(dict)  # group -> pool -> headcount
     if by is GroupBy.ORIGIN:
         served: dict[str, set[uuid.UUID]] = defaultdict(set)
-        for vid, pid, headcount in pairs:
-            key = pool_origin[pid]
+        for vid, pid, headcount in m.pairs:
+            key = m.pools[pid].origin
             served[key].add(vid)
             best[key][pid] = max(best[key].get(pid, 0), headcount)
         for key, vids in served.items():
-            demand[key] = sum(remaining[v] for v in vids)
+            demand[key] = sum(m.vacancies[v].remaining for v in vids)
             vacancy_count[key] = len(vids)
     else:
-        for vid, open_count in remaining.items():
-            demand[vacancy_key[vid]] += open_count
-            vacancy_count[vacancy_key[vid]] += 1
-        for vid, pid, headcount in pairs:
-            key = vacancy_key[vid]
+        for v in m.vacancies.values():
+            demand[vacancy_key(v)] += v.remaining
+            vacancy_count[vacancy_key(v)] += 1
+        for vid, pid, headcount in m.pairs:
+            key = vacancy_key(m.vacancies[vid])
             best[key][pid] = max(best[key].get(pid, 0), headcount)
 
     active: dict[str, int] | None = None
     if by is not GroupBy.DESTINATION:
         active = defaultdict(int)
-        for p in pools:
-            active[p.occupation_code if by is GroupBy.OCCUPATION else p.origin_country] += capacity[
-                p.id
-            ]
+        for p in m.pools.values():
+            active[p.occupation if by is GroupBy.OCCUPATION else p.origin] += p.capacity
 
     keys = set(demand) | set(best)
     labels = _labels(session, by, keys)
@@ -196,7 +238,7 @@ def shortage_surplus(session: Session, by: GroupBy) -> list[BalanceRow]:
             key=key,
             label=labels.get(key, key),
             demand=demand.get(key, 0),
-            supply=sum(min(h, capacity[pid]) for pid, h in best.get(key, {}).items()),
+            supply=sum(min(h, m.pools[pid].capacity) for pid, h in best.get(key, {}).items()),
             vacancies=vacancy_count.get(key, 0),
             pools=len(best.get(key, {})),
             active_headcount=None if active is None else active.get(key, 0),
@@ -216,35 +258,23 @@ def _labels(session: Session, by: GroupBy, keys: Iterable[str]) -> dict[str, str
 # ---- skills gap ------------------------------------------------------------------------------
 
 
-def skills_gap(session: Session, top_n: int = DEFAULT_TOP_N) -> list[SkillGapRow]:
+def skills_gap(
+    session: Session, settings: Settings, top_n: int = DEFAULT_TOP_N
+) -> list[SkillGapRow]:
     """Missing essential skills in each open vacancy's top `top_n` eligible matches, per
     (occupation, skill), most often missing first."""
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=Match.vacancy_id,
-            # The ranking order of the matches API: score, eligible headcount, then pool id.
-            order_by=(Match.score.desc(), Match.eligible_headcount.desc(), Match.pool_id),
+    occupation_of: dict[uuid.UUID, str] = {
+        vid: occupation
+        for vid, occupation in session.execute(
+            select(Vacancy.id, Vacancy.occupation_code).where(Vacancy.status == "open")
         )
-        .label("rank")
-    )
-    ranked = (
-        select(
-            Match.vacancy_id,
-            Vacancy.occupation_code.label("occupation"),
-            Match.eligible_headcount,
-            Match.explanation["missing_essential"].label("missing"),
-            rank,
-        )
-        .join(Vacancy, Vacancy.id == Match.vacancy_id)
-        .join(Pool, Pool.id == Match.pool_id)
-        .where(Match.eligible.is_(True), Vacancy.status == "open", Pool.status == "active")
-        .subquery()
-    )
-    rows = session.execute(
-        select(
-            ranked.c.vacancy_id, ranked.c.occupation, ranked.c.eligible_headcount, ranked.c.missing
-        ).where(ranked.c.rank <= top_n)
+    }
+    # The ranking order of the matches API: score, eligible headcount, then pool id.
+    rows = (
+        (vid, occupation_of[vid], m.eligible_headcount, m.explanation.get("missing_essential"))
+        for vid, ranked in ranked_pairs(session, settings, k=top_n, explain=True)
+        if vid in occupation_of
+        for m in ranked
     )
     count: dict[tuple[str, str], int] = defaultdict(int)
     workers: dict[tuple[str, str], int] = defaultdict(int)

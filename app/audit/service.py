@@ -4,14 +4,15 @@ reading them back for the audit log."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEvent
-from app.db import as_utc
+from app.db import as_utc, utcnow
 
 if TYPE_CHECKING:
     from app.auth.principal import Principal
@@ -37,6 +38,36 @@ def record(
     )
     session.add(event)
     return event
+
+
+def record_many(
+    session: Session,
+    actor: Principal | None,
+    events: Sequence[
+        tuple[str, str, uuid.UUID | str, dict[str, Any] | None, dict[str, Any] | None]
+    ],
+) -> None:
+    """Append many events ((action, entity type, entity id, before, after) each) in one
+    statement: a survey wave's ten thousand pools are audited without ten thousand objects."""
+    if not events:
+        return
+    at = utcnow()
+    actor_id = actor.user_id if actor else None
+    session.execute(
+        insert(AuditEvent),
+        [
+            {
+                "actor_id": actor_id,
+                "action": action,
+                "entity_type": entity_type,
+                "entity_id": str(entity_id),
+                "at": at,
+                "before": before,
+                "after": after,
+            }
+            for action, entity_type, entity_id, before, after in events
+        ],
+    )
 
 
 def list_events(

@@ -12,8 +12,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from app.db import as_utc
+from app.matches.adapters import ContractType, Importance, WagePeriod
 from app.taxonomy import codes
-from matching.records import ContractType, Importance, WagePeriod
 
 CefrLevel = Literal["A1", "A2", "B1", "B2", "C1", "C2"]
 IscedLevel = Annotated[int, Field(ge=0, le=8, description="ISCED 2011 level 0..8")]

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+import numpy as np
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app.config import Settings
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pools.models import Pool as PoolRow
 from app.pools.models import PoolLanguage, PoolSkill
@@ -24,8 +24,11 @@ from app.reviews.totals import approved_totals
 from app.taxonomy.models import SafeguardCountry, Sector, Skill
 from app.vacancies.models import Vacancy as VacancyRow
 from app.vacancies.models import VacancyLanguage, VacancySkill
+from matching.allocation import AllocationOptions as AllocationOptions  # re-exported
 from matching.allocation import AllocationPair, AllocationProblem
-from matching.ranker import PoolColumns, PoolIndex
+from matching.allocation import AllocationResult as AllocationResult  # re-exported
+from matching.allocation import allocate as allocate  # re-exported
+from matching.ranker import NO_DATE, PoolColumns, PoolIndex
 from matching.records import (
     CEFR_LEVELS,
     DEFAULT_WEIGHTS,
@@ -55,7 +58,11 @@ from matching.records import (
 )
 from matching.reference import rank_reference
 from matching.segments import PoolSegments, VacancySegments
+from matching.weights import validate_weights as validate_weights  # re-exported
 from matching.weights import weights_hash
+
+if TYPE_CHECKING:  # only for annotations: config imports this module (validate_weights)
+    from app.config import Settings
 
 # ---- taxonomy and context ----------------------------------------------------------------------
 
@@ -126,14 +133,15 @@ def exchange_rates(session: Session, base: str) -> ExchangeRates:
     return ExchangeRates(base=base, rates={c: float(r) for c, r in rows})
 
 
-def quota_used(session: Session) -> dict[tuple[str, int], int]:
-    """Approved headcount per (pathway, calendar year of the vacancy start)."""
-    totals = approved_totals(
-        session,
-        Decision.pathway_code,
-        Decision.quota_year,
-        where=(Decision.pathway_code.is_not(None),),
-    )
+def quota_used(
+    session: Session, pathways: Iterable[str] | None = None
+) -> dict[tuple[str, int], int]:
+    """Approved headcount per (pathway, calendar year of the vacancy start), of these
+    pathways only when given."""
+    where = [Decision.pathway_code.is_not(None)]
+    if pathways is not None:
+        where.append(Decision.pathway_code.in_(sorted(set(pathways))))
+    totals = approved_totals(session, Decision.pathway_code, Decision.quota_year, where=where)
     return {(code, int(year)): used for (code, year), used in totals.items() if year is not None}
 
 
@@ -286,9 +294,11 @@ def pool_columns(
 ) -> tuple[PoolColumns, list[uuid.UUID]]:
     """The active pools (all, or those among `ids`) as engine columns, and each one's ministry,
     from three plain queries (no ORM objects: a national registry's million pools load from
-    rows, not from a million records)."""
+    rows, not from a million records). All of them on PostgreSQL: as binary arrays."""
     if ids is not None and not ids:
         return PoolColumns.from_entries([], [], []), []
+    if ids is None and session.get_bind().dialect.name == "postgresql":
+        return _pg_pool_columns(session)
     chunks = [None] if ids is None else list(_in_chunks(sorted(set(ids))))
     pools: list[Any] = []
     skills: list[tuple[uuid.UUID, str, float]] = []
@@ -345,6 +355,142 @@ def pool_columns(
     return columns, [p[8] for p in pools]
 
 
+# -- every active pool from PostgreSQL, as arrays ----------------------------------------------
+#
+# A million pools carry some 15 million skill shares: as Python tuples that is gigabytes and
+# a minute. Instead each table comes as one binary COPY of fixed-width columns (text mapped to
+# integer codes by the server), read straight into numpy: a few seconds, a few hundred MB.
+
+_COPY_HEADER = 19  # "PGCOPY\n\377\r\n\0", flags, header extension length
+
+
+def _copy_array(session: Session, query: str, params: Sequence[Any], fields: list[tuple]) -> Any:
+    """Rows of `query` (fixed-width, non-null columns only) as a numpy structured array."""
+    dtype = [("_n", ">i2")]
+    for name, kind in fields:
+        dtype += [(f"_{name}", ">i4"), (name, kind)]
+    raw = bytearray()
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f"COPY ({query}) TO STDOUT (FORMAT BINARY)", params) as copy:
+            for chunk in copy:
+                raw += chunk
+    finally:
+        cursor.close()
+    body = memoryview(raw)[_COPY_HEADER : len(raw) - 2]  # the trailer: int16 -1
+    return np.frombuffer(body, dtype=np.dtype(dtype))
+
+
+def _pg_pool_columns(session: Session) -> tuple[PoolColumns, list[uuid.UUID]]:
+    def vocab(sql: str) -> list[Any]:
+        return [r[0] for r in session.execute(text(sql))]
+
+    # Two hash tables of a million rows each fit in memory; JIT compiling would cost seconds.
+    session.execute(text("SET LOCAL work_mem = '256MB'"))
+    session.execute(text("SET LOCAL jit = off"))
+    active = "FROM pools WHERE status = 'active'"
+    origins = vocab(f"SELECT DISTINCT origin_country {active} ORDER BY 1")
+    occupations = vocab(f"SELECT DISTINCT occupation_code {active} ORDER BY 1")
+    sectors = vocab(f"SELECT DISTINCT sector_code {active} AND sector_code IS NOT NULL ORDER BY 1")
+    ministries = vocab(f"SELECT DISTINCT ministry_id {active} ORDER BY 1")
+    skills = vocab("SELECT id FROM skills ORDER BY id")
+    languages = vocab("SELECT DISTINCT language FROM pool_languages ORDER BY 1")
+
+    def vocab_join(name: str, column: str, *, left: bool = False) -> str:
+        # The 1-based position of the row's value in the vocabulary passed as the next
+        # parameter (a hash join, not a search per row); NULL where the value is NULL.
+        kind = "LEFT JOIN" if left else "JOIN"
+        return (
+            f" {kind} unnest(%s::text[]) WITH ORDINALITY {name}(v, c) ON {name}.v = {column}::text"
+        )
+
+    pools = _copy_array(
+        session,
+        "SELECT p.id, o.c::int4 - 1, occ.c::int4 - 1, coalesce(sec.c::int4, 0) - 1, "
+        "m.c::int4 - 1, p.headcount::int8, p.isced_level::int8, p.experience_years::float8, "
+        f"coalesce(p.available_from - DATE '0001-01-01' + 1, {NO_DATE})::int8 FROM pools p"
+        + vocab_join("o", "p.origin_country")
+        + vocab_join("occ", "p.occupation_code")
+        + vocab_join("sec", "p.sector_code", left=True)
+        + vocab_join("m", "p.ministry_id")
+        + " WHERE p.status = 'active' ORDER BY p.id",
+        [origins, occupations, sectors, [str(m) for m in ministries]],
+        [
+            ("id", "V16"),
+            ("origin", ">i4"),
+            ("occupation", ">i4"),
+            ("sector", ">i4"),
+            ("ministry", ">i4"),
+            ("headcount", ">i8"),
+            ("isced", ">i8"),
+            ("experience", ">f8"),
+            ("available", ">i8"),
+        ],
+    )
+    n = len(pools)
+    ranked = (
+        "SELECT id, (row_number() OVER (ORDER BY id) - 1)::int4 AS r "
+        "FROM pools WHERE status = 'active'"
+    )
+    entries = _copy_array(
+        session,
+        f"SELECT p.r, v.code::int4 - 1, s.share::float8 FROM pool_skills s "
+        f"JOIN ({ranked}) p ON p.id = s.pool_id "
+        # A subquery the planner can count (an unnest it guesses at 10 rows, and then sorts
+        # 15 million entries on disk to merge them).
+        "JOIN (SELECT id, row_number() OVER (ORDER BY id) AS code FROM skills) v "
+        "ON v.id = s.skill_id",
+        [],
+        [("row", ">i4"), ("skill", ">i4"), ("share", ">f8")],
+    )
+    langs = _copy_array(
+        session,
+        "SELECT p.r, lv.c::int4 - 1, cv.c::int4 - 1, l.share::float8 FROM pool_languages l "
+        f"JOIN ({ranked}) p ON p.id = l.pool_id"
+        + vocab_join("lv", "l.language")
+        + vocab_join("cv", "l.level"),
+        [languages, list(CEFR_LEVELS)],
+        [("row", ">i4"), ("lang", ">i4"), ("level", ">i4"), ("share", ">f8")],
+    )
+
+    def csr(rows: Any, order: Any) -> Any:
+        ptr = np.zeros(n + 1, np.int64)
+        np.cumsum(np.bincount(rows[order], minlength=n), out=ptr[1:])
+        return ptr
+
+    # Entries in the order the row-by-row loader gives them: by pool, then skill id (the
+    # vocabulary is in id order) or language and level.
+    s_order = np.lexsort((entries["skill"], entries["row"]))
+    l_order = np.lexsort((langs["level"], langs["lang"], langs["row"]))
+    ids = np.empty(n, dtype=object)
+    raw_ids = pools["id"].tobytes()
+    ids[:] = [str(uuid.UUID(bytes=raw_ids[i : i + 16])) for i in range(0, 16 * n, 16)]
+    columns = PoolColumns(
+        ids=ids,
+        origin=pools["origin"].astype(np.int32),
+        origin_vocab=tuple(origins),
+        occupation=pools["occupation"].astype(np.int32),
+        occupation_vocab=tuple(occupations),
+        sector=pools["sector"].astype(np.int32),
+        sector_vocab=tuple(sectors),
+        headcount=pools["headcount"].astype(np.int64),
+        isced=pools["isced"].astype(np.int64),
+        experience=pools["experience"].astype(np.float64),
+        available_from=pools["available"].astype(np.int64),
+        skill_ptr=csr(entries["row"], s_order),
+        skill=entries["skill"][s_order].astype(np.int32),
+        skill_share=entries["share"][s_order].astype(np.float64),
+        skill_vocab=tuple(skills),
+        lang_ptr=csr(langs["row"], l_order),
+        lang=langs["lang"][l_order].astype(np.int32),
+        lang_level=langs["level"][l_order].astype(np.int8),
+        lang_share=langs["share"][l_order].astype(np.float64),
+        lang_vocab=tuple(languages),
+    )
+    owners = [ministries[i] for i in pools["ministry"].tolist()]
+    return columns, owners
+
+
 def weights_digest(weights: Mapping[str, float] | None) -> str:
     """The hash engine outputs carry for these weights."""
     return weights_hash(dict(weights or DEFAULT_WEIGHTS))
@@ -360,6 +506,11 @@ def open_vacancies(
     chunks = [None] if ids is None else list(_in_chunks(sorted(set(ids))))
     out: list[Vacancy] = []
     employers: list[uuid.UUID] = []
+    # Looked up once each: a hundred thousand vacancies carry over a million skills.
+    importances = {i.value: i for i in Importance}
+    levels = {level: cefr_index(level) for level in CEFR_LEVELS}
+    contracts = {c.value: c for c in ContractType}
+    periods = {p.value: p for p in WagePeriod}
     for chunk in chunks:
         live = VacancyRow.status == "open"
         if chunk is not None:
@@ -376,7 +527,7 @@ def open_vacancies(
             .where(live)
             .order_by(VacancySkill.vacancy_id, VacancySkill.position, VacancySkill.skill_id)
         ):
-            skills[vid].append(SkillRequirement(skill, Importance(importance), derived))
+            skills[vid].append(SkillRequirement(skill, importances[importance], derived))
         langs: dict[uuid.UUID, list[LanguageRequirement]] = defaultdict(list)
         for vid, language, level, required in session.execute(
             select(
@@ -389,7 +540,7 @@ def open_vacancies(
             .where(live)
             .order_by(VacancyLanguage.vacancy_id, VacancyLanguage.language)
         ):
-            langs[vid].append(LanguageRequirement(language, cefr_index(level), required))
+            langs[vid].append(LanguageRequirement(language, levels[level], required))
         for v in session.execute(
             select(
                 VacancyRow.id,
@@ -414,7 +565,7 @@ def open_vacancies(
         ):
             wage = None
             if v.wage_amount is not None and v.wage_currency and v.wage_period:
-                wage = Money(float(v.wage_amount), v.wage_currency, WagePeriod(v.wage_period))
+                wage = Money(float(v.wage_amount), v.wage_currency, periods[v.wage_period])
             out.append(
                 Vacancy(
                     id=str(v.id),
@@ -428,7 +579,7 @@ def open_vacancies(
                     min_isced=v.min_isced,
                     min_experience_years=v.min_experience_years,
                     wage=wage,
-                    contract_type=ContractType(v.contract_type),
+                    contract_type=contracts[v.contract_type],
                     contract_months=v.contract_months,
                     employer_pays_fees=v.employer_pays_fees,
                     pathways=tuple(v.pathway_codes or ()),
@@ -527,6 +678,15 @@ def explanation_json(x: Explanation) -> dict[str, Any]:
         "eligibility": eligibility_json(x.eligibility),
         "headcount": [{"kind": f.kind, "value": f.value, "text": f.text} for f in x.headcount],
     }
+
+
+def pair_figures(vacancy_id: uuid.UUID, m: Match, make: Callable[..., Any]) -> Any:
+    """The figures of a ranked pair, as `make(vacancy_id, pool_id, score, eligible,
+    eligible_headcount, pathway_code)` builds them."""
+    e = m.eligibility
+    return make(
+        vacancy_id, uuid.UUID(m.pool_id), m.score, e.eligible, e.eligible_headcount, e.pathway
+    )
 
 
 def match_values(m: Match) -> dict[str, Any]:

@@ -1,11 +1,10 @@
 """A per-application cache of serialised ranked-match pages.
 
 Ranked matches are read far more often than they change, and a page with 50 explanations is
-~150 kB of JSON that takes longer to build than to look up. Each entry is keyed by the
-*fingerprint* of what the page was built from (app/matches/service.py: count and latest
-computation time of the vacancy's or pool's stored matches, weights, engine version, the
-object's version), which is read from the database on every request: a change anywhere makes
-a new key, so a stale page can never be served. Entries are per process and per app instance.
+~150 kB of JSON that takes longer to build than to look up. Each entry is keyed by what the
+page was built from (app/matches/router.py: the live market's change number and epoch, the
+weights, the object's version and status), read on every request: any committed write makes a
+new key, so a stale page can never be served. Entries are per process and per app instance.
 """
 
 from __future__ import annotations

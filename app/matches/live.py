@@ -27,10 +27,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.db import utcnow
+from app.db import Database, utcnow
 from app.matches import adapters, feed
 from app.matches.adapters import (
     Context,
@@ -227,9 +228,14 @@ def current(session: Session, settings: Settings) -> Market:
         return market
 
 
-def warm(session: Session, settings: Settings) -> Market:
-    """Build this process's market now (at start-up), rather than at the first request."""
-    return current(session, settings)
+def warm(db: Database, settings: Settings) -> None:
+    """Build this process's market now (at start-up), rather than at the first request. A
+    database not migrated yet (no feed) is left for the first request to report."""
+    try:
+        with db.session() as session:
+            current(session, settings)
+    except DBAPIError as exc:
+        log.warning("market not built at start-up: %s", exc.orig)
 
 
 def forget(session: Session) -> None:

@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -221,8 +221,10 @@ def vacancy_ranking(
     include_ineligible: bool,
     limit: int,
     offset: int,
+    explain: bool = True,
 ) -> tuple[list[RankedMatch], int]:
-    """One page of a (visible) vacancy's ranked pools, and how many the ranking holds."""
+    """One page of a (visible) vacancy's ranked pools, and how many the ranking holds
+    (`explain`: with explanations; pages of figures only can do without)."""
     m = market(session, settings)
     key = str(vacancy.id)
     if key not in m.vacancies:
@@ -260,7 +262,9 @@ def vacancy_ranking(
         explain=False,
         within=within,
     )
-    page = m.pools.explained(record, found[offset : offset + limit], ctx)
+    page = found[offset : offset + limit]
+    if explain:
+        page = m.pools.explained(record, page, ctx)
     return [RankedMatch.of(x, m.as_of) for x in page], total
 
 
@@ -273,6 +277,7 @@ def pool_ranking(
     include_ineligible: bool,
     limit: int,
     offset: int,
+    explain: bool = True,
 ) -> tuple[list[RankedMatch], int]:
     """One page of a (visible) pool's ranked open vacancies, and how many the ranking holds."""
     m = market(session, settings)
@@ -312,7 +317,9 @@ def pool_ranking(
         explain=False,
         within=within,
     )
-    page = m.vacancies.explained(record, found[offset : offset + limit], ctx)
+    page = found[offset : offset + limit]
+    if explain:
+        page = m.vacancies.explained(record, page, ctx)
     return [RankedMatch.of(x, m.as_of) for x in page], total
 
 
@@ -362,6 +369,46 @@ def matches_of_pool(
     return pool, rows, total
 
 
+class PairFigures(NamedTuple):
+    """A ranked pair's figures only (batch readers: allocation, analytics)."""
+
+    vacancy_id: uuid.UUID
+    pool_id: uuid.UUID
+    score: float
+    eligible: bool
+    eligible_headcount: int
+    pathway_code: str | None
+
+
+#: Batches of fewer vacancies than this are ranked in the server process itself.
+PARALLEL_FROM = 256
+
+
+def _batch(
+    session: Session,
+    settings: Settings,
+    vacancy_ids: Iterable[uuid.UUID] | None,
+    k: int | None,
+    include_ineligible: bool,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[tuple[live.Market, Any, Any, list[Any]]]:
+    m = market(session, settings)
+    ctx = m.context(settings)
+    if vacancy_ids is None:
+        records = m.vacancies.records()
+    else:
+        records = [m.vacancies.get(str(v)) for v in vacancy_ids if str(v) in m.vacancies]
+    workers = settings.ranking_workers if len(records) >= PARALLEL_FROM else 1
+    ranked = m.pools.rank_many(
+        records, ctx, k, include_ineligible=include_ineligible, workers=workers
+    )
+    by_id = {r.id: r for r in records}
+    for i, (vid, found) in enumerate(ranked, 1):
+        yield m, ctx, by_id[vid], found
+        if progress is not None and (i % 100 == 0 or i == len(records)):
+            progress(i, len(records))
+
+
 def ranked_pairs(
     session: Session,
     settings: Settings,
@@ -373,22 +420,30 @@ def ranked_pairs(
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[tuple[uuid.UUID, list[RankedMatch]]]:
     """The rankings of many open vacancies (all, or these), each its best k pairs (None: all),
-    eligible ones unless asked, from one state of the market: what analytics and allocation
-    read, in batch. Without `explain` the matches carry scores, headcounts and reasons only.
-    `progress(done, total)` is called every 100 vacancies and at the end."""
-    m = market(session, settings)
-    ctx = m.context(settings)
-    if vacancy_ids is None:
-        records = m.vacancies.records()
-    else:
-        records = [m.vacancies.get(str(v)) for v in vacancy_ids if str(v) in m.vacancies]
-    for i, record in enumerate(records, 1):
-        found, _ = m.pools.rank_counted(
-            record, ctx, k, include_ineligible=include_ineligible, explain=explain
-        )
+    eligible ones unless asked, from one state of the market: what analytics read, in batch
+    (in parallel processes for large batches). Without `explain` the matches carry scores,
+    headcounts and reasons only. `progress(done, total)` every 100 vacancies and at the end."""
+    for m, ctx, record, found in _batch(
+        session, settings, vacancy_ids, k, include_ineligible, progress
+    ):
+        if explain:
+            found = m.pools.explained(record, found, ctx)
         yield uuid.UUID(record.id), [RankedMatch.of(x, m.as_of) for x in found]
-        if progress is not None and (i % 100 == 0 or i == len(records)):
-            progress(i, len(records))
+
+
+def pair_figures(
+    session: Session,
+    settings: Settings,
+    vacancy_ids: Iterable[uuid.UUID] | None = None,
+    *,
+    k: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[tuple[uuid.UUID, list[PairFigures]]]:
+    """ranked_pairs' eligible pairs as figures only: cheap enough for ten thousand vacancies'
+    best hundreds of pools (an allocation plan)."""
+    for _, _, record, found in _batch(session, settings, vacancy_ids, k, False, progress):
+        vid = uuid.UUID(record.id)
+        yield vid, [adapters.pair_figures(vid, x, PairFigures) for x in found]
 
 
 # ---- one pair ---------------------------------------------------------------------------------
@@ -424,11 +479,14 @@ def evaluate(
     m = market(session, settings)  # the taxonomy only: it changes by imports, not decisions
     vacancies = {v.id: v for v, _ in pairs}
     pools = {p.id: p for _, p in pairs}
+    pathways = adapters.pathway_records(
+        session, {v.destination_country for v in vacancies.values()}
+    )
     ctx = adapters.engine_context(
         m.taxonomy,
-        adapters.pathway_records(session, {v.destination_country for v in vacancies.values()}),
+        pathways,
         adapters.exchange_rates(session, settings.base_currency),
-        adapters.quota_used(session),
+        adapters.quota_used(session, [p.code for p in pathways]),
         adapters.approved_pairs(session, list(pools)),
         settings,
     )

@@ -12,6 +12,7 @@ from app.auth.principal import Principal, Role
 from app.common.concurrency import etag, parse_if_match
 from app.common.schemas import MAX_OFFSET, Country, Currency, Page, SingleLine
 from app.deps import SessionDep, SettingsDep
+from app.matches.adapters import PathwayKind
 from app.pathways import service
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pathways.schemas import (
@@ -22,7 +23,6 @@ from app.pathways.schemas import (
     PathwayPatch,
     QuotaUsage,
 )
-from matching.records import PathwayKind
 
 router = APIRouter(prefix="/api/v1/pathways", tags=["legal pathways"])
 rates_router = APIRouter(prefix="/api/v1/exchange-rates", tags=["exchange rates"])

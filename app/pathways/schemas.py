@@ -25,8 +25,8 @@ from app.common.schemas import (
     UtcDatetime,
     Wage,
 )
+from app.matches.adapters import ContractType, PathwayKind
 from app.pathways.models import ExchangeRate
-from matching.records import ContractType, PathwayKind
 
 PathwayCode = Annotated[
     SingleLine,

@@ -37,11 +37,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
+from app.audit.service import record, record_many
 from app.auth.principal import Principal, Role
 from app.common.concurrency import check_version
 from app.common.filters import sector_condition
@@ -62,7 +62,7 @@ from app.common.intake import (
 )
 from app.common.schemas import Page
 from app.config import get_settings
-from app.db import as_utc, new_id, serialise_writes, utcnow
+from app.db import as_utc, bulk_insert, new_id, serialise_writes, utcnow
 from app.errors import NotFound, ProblemError, invalid
 from app.matches import service as matches
 from app.pools.mapper import pool_children, to_out
@@ -297,33 +297,47 @@ def state(p: Pool, skills: Sequence[SkillRow], languages: Sequence[LanguageRow])
     }
 
 
+def _child_rows(
+    pool_id: uuid.UUID,
+    skills: Sequence[SkillRow] | None,
+    languages: Sequence[LanguageRow] | None,
+    skill_rows: list[dict[str, Any]],
+    language_rows: list[dict[str, Any]],
+) -> None:
+    for s, share, text in skills or ():
+        skill_rows.append(
+            {"pool_id": pool_id, "skill_id": s, "share": share, "original_text": text}
+        )
+    for lang, level, share in languages or ():
+        language_rows.append({"pool_id": pool_id, "language": lang, "level": level, "share": share})
+
+
+def _insert_children(
+    session: Session, skill_rows: list[dict[str, Any]], language_rows: list[dict[str, Any]]
+) -> None:
+    """One statement per table (COPY on PostgreSQL)."""
+    bulk_insert(session, PoolSkill, skill_rows)
+    bulk_insert(session, PoolLanguage, language_rows)
+
+
 def _replace_children(
     session: Session,
     pool_id: uuid.UUID,
     skills: Sequence[SkillRow] | None,
     languages: Sequence[LanguageRow] | None,
-    *,
-    fresh: bool = False,
 ) -> None:
-    """`fresh`: a pool created in this transaction, or whose children were deleted already."""
+    """Replace one pool's skills (and languages) that are given (None: kept as they are)."""
+    skill_rows: list[dict[str, Any]] = []
+    language_rows: list[dict[str, Any]] = []
     if skills is not None:
-        if not fresh:
-            session.execute(delete(PoolSkill).where(PoolSkill.pool_id == pool_id))
-        session.add_all(
-            PoolSkill(pool_id=pool_id, skill_id=s, share=share, original_text=text)
-            for s, share, text in skills
-        )
+        session.execute(delete(PoolSkill).where(PoolSkill.pool_id == pool_id))
     if languages is not None:
-        if not fresh:
-            session.execute(delete(PoolLanguage).where(PoolLanguage.pool_id == pool_id))
-        session.add_all(
-            PoolLanguage(pool_id=pool_id, language=lang, level=level, share=share)
-            for lang, level, share in languages
-        )
+        session.execute(delete(PoolLanguage).where(PoolLanguage.pool_id == pool_id))
+    _child_rows(pool_id, skills, languages, skill_rows, language_rows)
+    _insert_children(session, skill_rows, language_rows)
 
 
-def _keep_version(
-    session: Session,
+def _version_row(
     principal: Principal | None,
     pool: Pool,
     before: dict[str, Any],
@@ -333,20 +347,26 @@ def _keep_version(
     action: str,
     upload_id: uuid.UUID | None,
     at: datetime,
+) -> dict[str, Any]:
+    """The history row keeping the figures a write is replacing (`before`, version
+    `version`)."""
+    return {
+        "pool_id": pool.id,
+        "version": version,
+        "figures": before,
+        "valid_from": made_at,
+        "replaced_at": at,
+        "replaced_by_action": action,
+        "replaced_by_id": principal.user_id if principal else None,
+        "replaced_by_upload_id": upload_id,
+    }
+
+
+def _keep_version(
+    session: Session, principal: Principal | None, pool: Pool, before: dict[str, Any], **kw: Any
 ) -> None:
-    """Keep the figures a write is replacing (`before`, version `version`) as history."""
-    session.add(
-        PoolVersion(
-            pool_id=pool.id,
-            version=version,
-            figures=before,
-            valid_from=made_at,
-            replaced_at=at,
-            replaced_by_action=action,
-            replaced_by_id=principal.user_id if principal else None,
-            replaced_by_upload_id=upload_id,
-        )
-    )
+    """Keep the figures a write is replacing as history (one pool)."""
+    session.execute(insert(PoolVersion), [_version_row(principal, pool, before, **kw)])
 
 
 # ---- store: create or update by identity -----------------------------------------------------
@@ -581,44 +601,47 @@ def _apply(
     for chunk in _chunks(changed):
         session.execute(delete(PoolSkill).where(PoolSkill.pool_id.in_(chunk)))
         session.execute(delete(PoolLanguage).where(PoolLanguage.pool_id.in_(chunk)))
+    # Children, versions and audit events in one statement per table (bulk: a survey wave's
+    # ten thousand pools carry some 150,000 skill shares).
+    skill_rows: list[dict[str, Any]] = []
+    language_rows: list[dict[str, Any]] = []
+    versions: list[dict[str, Any]] = []
+    events: list[tuple[str, str, uuid.UUID, dict[str, Any] | None, dict[str, Any] | None]] = []
     for pool, item in created:
-        _replace_children(session, pool.id, item.skills, item.languages, fresh=True)
-        record(
-            session,
-            principal,
-            "create",
-            ENTITY,
-            pool.id,
-            None,
-            state(pool, item.skills, item.languages),
-        )
+        _child_rows(pool.id, item.skills, item.languages, skill_rows, language_rows)
+        events.append(("create", ENTITY, pool.id, None, state(pool, item.skills, item.languages)))
     befores = {plan.matched[i].id: b for i, b in plan.before.items()}
     for pool, item, version, made_at in updated:
-        _replace_children(session, pool.id, item.skills, item.languages, fresh=True)
+        _child_rows(pool.id, item.skills, item.languages, skill_rows, language_rows)
         before = befores[pool.id]
         after = state(pool, item.skills, item.languages)
         keys = [k for k in after if after[k] != before[k]]
-        _keep_version(
-            session,
-            principal,
-            pool,
-            before,
-            version=version,
-            made_at=made_at,
-            action="update",
-            upload_id=upload_id,
-            at=now,
+        versions.append(
+            _version_row(
+                principal,
+                pool,
+                before,
+                version=version,
+                made_at=made_at,
+                action="update",
+                upload_id=upload_id,
+                at=now,
+            )
         )
         # The version first: the figures may be the same (a wave confirming them).
-        record(
-            session,
-            principal,
-            "update",
-            ENTITY,
-            pool.id,
-            {"version": version, **{k: before[k] for k in keys}},
-            {"version": pool.version, **{k: after[k] for k in keys}},
+        events.append(
+            (
+                "update",
+                ENTITY,
+                pool.id,
+                {"version": version, **{k: before[k] for k in keys}},
+                {"version": pool.version, **{k: after[k] for k in keys}},
+            )
         )
+    _insert_children(session, skill_rows, language_rows)
+    if versions:
+        session.execute(insert(PoolVersion), versions)
+    record_many(session, principal, events)
     session.flush()
     withdrawn = _withdraw(session, principal, plan.withdraw, upload_id=upload_id)
     matches.pools_changed(

@@ -28,19 +28,25 @@ from app.reviews.totals import approved_headcount, approved_totals
 from app.vacancies.models import Vacancy
 
 
-def _lock(session: Session, model: type, ident: uuid.UUID) -> None:
-    """Hold a write lock on one row until the transaction ends.
+def _lock(session: Session, model: type, ids: Sequence[uuid.UUID]) -> None:
+    """Hold a write lock on these rows until the transaction ends, taken in id order.
 
-    PostgreSQL: SELECT ... FOR UPDATE. SQLite has no row locks; a no-op UPDATE takes the
-    database write lock, which serialises the approvals that follow the same path (it sets
-    updated_at to itself: a lock is no change, so the column's onupdate must not fire).
+    PostgreSQL: one SELECT ... ORDER BY id FOR UPDATE (rows are locked as the ordered scan
+    returns them, so every locker takes them in the same order). SQLite has no row locks; a
+    no-op UPDATE takes the database write lock, which serialises the approvals that follow
+    the same path (it sets updated_at to itself: a lock is no change, so the column's
+    onupdate must not fire).
     """
+    if not ids:
+        return
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(model.id).where(model.id == ident).with_for_update())
+        session.execute(
+            select(model.id).where(model.id.in_(ids)).order_by(model.id).with_for_update()
+        ).all()
     else:
         session.execute(
             update(model)
-            .where(model.id == ident)
+            .where(model.id.in_(ids))
             .values(version=model.version, updated_at=model.updated_at)
         )
 
@@ -57,8 +63,7 @@ def lock_for_approvals(
     and every other write, go on beside them."""
     serialise_writes(session)  # SQLite: its one write lock; PostgreSQL: nothing
     for model, ids in ((LegalPathway, pathway_ids), (Vacancy, vacancy_ids), (Pool, pool_ids)):
-        for ident in sorted(set(ids)):
-            _lock(session, model, ident)
+        _lock(session, model, sorted(set(ids)))
 
 
 def lock_pairs(session: Session, vacancies: Sequence[Vacancy], pools: Sequence[Pool]) -> None:
@@ -375,9 +380,18 @@ def decide(
     # between the checks and the write; the pair is scored under them too.
     lock_pairs(session, [vacancy], [pool])
     if data.decision is DecisionKind.APPROVED:
-        _refuse_if_approved(session, vacancy, pool, DecisionKind.APPROVED)
-        _require_open(vacancy, pool)
-        match = _scored(session, settings, match_id, vacancy, pool)
+        # Scored now, never from history: a pair that is no longer a match is not approved.
+        scored = matches.evaluate(session, settings, [(vacancy, pool)])
+        match = scored.get((vacancy.id, pool.id))
+        if match is None:
+            _refuse_if_approved(session, vacancy, pool, DecisionKind.APPROVED)
+            raise ProblemError(
+                409,
+                "This pair is no longer a match (its occupations and skills are unrelated now); "
+                "it cannot be approved.",
+                title="Not a match",
+                code="not_a_match",
+            )
         return approve(session, principal, match, vacancy, pool, data.headcount or 0, data.note)
     _refuse_if_approved(session, vacancy, pool, data.decision)
     _require_open(vacancy, pool)

@@ -1,7 +1,8 @@
 """What is approved now: approvals less withdrawals, summed in one place.
 
-A leaf module (it imports only the decision model), so the engine's bridge can read quota use
-and approved pairs without importing the reviews service (which imports the matches service).
+A leaf module (it imports only the decision model, and names the two decisions that count as
+strings: tests hold them to reviews.schemas.DecisionKind), so the engine's bridge can read quota
+use and approved pairs without importing the reviews service or the API schemas.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.reviews.models import Decision
-from app.reviews.schemas import DecisionKind
+
+APPROVED = "approved"
+WITHDRAWN = "withdrawn"
 
 #: An approval adds its headcount; a withdrawal records, on its own row, the headcount (and the
 #: pathway and quota year) it releases, and takes it away again.
-_COUNTED = (DecisionKind.APPROVED.value, DecisionKind.WITHDRAWN.value)
+_COUNTED = (APPROVED, WITHDRAWN)
 _SIGNED = case(
-    (Decision.decision == DecisionKind.WITHDRAWN.value, -Decision.headcount),
+    (Decision.decision == WITHDRAWN, -Decision.headcount),
     else_=Decision.headcount,
 )
 

@@ -1,14 +1,15 @@
-"""A stored match as a page shows it: its component bars, and its explanation in words."""
+"""A match as a page shows it: its component bars, and its explanation in words."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
 
-from app.matches.models import Match
+from app.matches.service import RankedMatch
 from app.reviews.models import Decision
 from app.web.charts import ComponentBar, component_bars
 
@@ -70,7 +71,7 @@ class HeadcountLine:
 
 @dataclass
 class MatchView:
-    row: Match
+    row: RankedMatch
     rank: int | None
     chart: Markup
     components: list[dict[str, Any]]
@@ -154,7 +155,7 @@ def evidence_label(key: str) -> str:
 
 
 def view(
-    row: Match,
+    row: RankedMatch,
     rank: int | None,
     skill_labels: dict[str, str],
     decisions: list[Decision] | None = None,
@@ -206,7 +207,7 @@ def view(
     )
 
 
-def skill_ids(rows: list[Match]) -> set[str]:
+def skill_ids(rows: Sequence[RankedMatch]) -> set[str]:
     out: set[str] = set()
     for r in rows:
         for s in (r.explanation or {}).get("skills", []):

@@ -1,10 +1,15 @@
 """Read models of the web pages that no domain service has (the dashboard's figures, a page's
-related rows in one query each). Writes never happen here: pages call the domain services."""
+related rows in one query each). Writes never happen here: pages call the domain services.
+
+Matches are ranked on read (app/matches/service.py): only decided pairs have a stored row. What a
+page shows of undecided pairs (blocked pairs, the dashboard's waiting vacancies, a ministry's
+matched vacancies) comes from the rankings, each read bounded so that a page view does not rank
+the whole market."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,8 +19,11 @@ from sqlalchemy.orm import Session
 
 from app.auth.models import Organisation, User
 from app.auth.principal import Principal
+from app.config import Settings
 from app.db import utcnow
+from app.matches import service as matches
 from app.matches.models import Match
+from app.matches.service import RankedMatch
 from app.pathways.models import LegalPathway
 from app.pools.models import Pool
 from app.reviews import service as reviews
@@ -108,7 +116,7 @@ def decisions_by_match(
 
 
 def approved_by_pair(
-    session: Session, rows: Sequence[Match]
+    session: Session, rows: Sequence[RankedMatch]
 ) -> dict[tuple[uuid.UUID, uuid.UUID], int]:
     """Headcount approved now (approvals less withdrawals) on each of these pairs, in one query."""
     if not rows:
@@ -127,7 +135,7 @@ def approved_by_pair(
 def approvals_in_force(session: Session, vacancy_id: uuid.UUID) -> list[tuple[Match, int]]:
     """The vacancy's matches with workers approved now, and how many, by pool: where an officer
     withdraws an approval whatever the match's ranking (an approval that used up its quota
-    leaves its own pair blocked)."""
+    leaves its own pair blocked). Read from the stored rows: an approval stores its pair's."""
     held = {
         pool_id: n
         for (pool_id,), n in reviews.approved_totals(
@@ -145,30 +153,54 @@ def approvals_in_force(session: Session, vacancy_id: uuid.UUID) -> list[tuple[Ma
     return [(m, held[m.pool_id]) for m in rows]
 
 
-def blocked_of_vacancy(session: Session, vacancy_id: uuid.UUID, limit: int = 100) -> list[Match]:
-    """Ineligible pairs stored for a vacancy (related occupations), best score first."""
-    return list(
-        session.scalars(
-            select(Match)
-            .join(Pool, Pool.id == Match.pool_id)
-            .where(
-                Match.vacancy_id == vacancy_id, Match.eligible.is_(False), Pool.status == "active"
-            )
-            .order_by(Match.score.desc(), Match.pool_id)
-            .limit(limit)
-        )
+#: How deep into a ranking (eligible pairs included) blocked pairs are looked for.
+BLOCKED_DEPTH = 2000
+_BLOCKED_CHUNK = 100
+
+
+def _blocked(
+    rank: Callable[[int, int], tuple[list[RankedMatch], int]], limit: int
+) -> list[RankedMatch]:
+    """The ineligible pairs of a ranking with ineligible pairs (`rank(limit, offset)`), best
+    first, up to `limit`: the ranking interleaves them with the eligible ones by score, so it
+    is read page by page, at most BLOCKED_DEPTH pairs deep."""
+    found: list[RankedMatch] = []
+    offset = 0
+    chunk = max(limit, _BLOCKED_CHUNK)
+    while len(found) < limit and offset < BLOCKED_DEPTH:
+        page, total = rank(chunk, offset)
+        found.extend(m for m in page if not m.eligible)
+        offset += chunk
+        if offset >= total:
+            break
+    return found[:limit]
+
+
+def blocked_of_vacancy(
+    session: Session,
+    settings: Settings,
+    principal: Principal,
+    vacancy: Vacancy,
+    limit: int = 100,
+) -> list[RankedMatch]:
+    """Ineligible pairs of a vacancy (related occupations, active pools), best score first."""
+    return _blocked(
+        lambda n, offset: matches.vacancy_ranking(
+            session, settings, principal, vacancy, include_ineligible=True, limit=n, offset=offset
+        ),
+        limit,
     )
 
 
-def blocked_of_pool(session: Session, pool_id: uuid.UUID, limit: int = 100) -> list[Match]:
-    return list(
-        session.scalars(
-            select(Match)
-            .join(Vacancy, Vacancy.id == Match.vacancy_id)
-            .where(Match.pool_id == pool_id, Match.eligible.is_(False), Vacancy.status == "open")
-            .order_by(Match.score.desc(), Match.vacancy_id)
-            .limit(limit)
-        )
+def blocked_of_pool(
+    session: Session, settings: Settings, principal: Principal, pool: Pool, limit: int = 100
+) -> list[RankedMatch]:
+    """Ineligible pairs of a pool (related occupations, open vacancies), best score first."""
+    return _blocked(
+        lambda n, offset: matches.pool_ranking(
+            session, settings, principal, pool, include_ineligible=True, limit=n, offset=offset
+        ),
+        limit,
     )
 
 
@@ -238,7 +270,45 @@ class Waiting:
     best_score: float
 
 
-def officer_dashboard(session: Session) -> dict[str, Any]:
+#: Vacancies the officer's dashboard lists as waiting for a decision.
+WAITING_SHOWN = 8
+#: Undecided vacancies (soonest start first) ranked per dashboard view to find those.
+WAITING_RANKED = 50
+
+
+def waiting_vacancies(
+    session: Session, settings: Settings, principal: Principal
+) -> tuple[list[Waiting], int]:
+    """Open vacancies with eligible matches and no decision yet, soonest start first (at most
+    WAITING_SHOWN, among the WAITING_RANKED soonest-starting undecided vacancies: rankings are
+    computed on read, so a page view ranks a bounded number), and how many open vacancies have
+    no decision yet (with eligible matches or not)."""
+    undecided = select(Vacancy).where(
+        Vacancy.status == "open", Vacancy.id.not_in(select(Decision.vacancy_id).distinct())
+    )
+    total = session.scalar(select(func.count()).select_from(undecided.subquery())) or 0
+    waiting: list[Waiting] = []
+    for vacancy in session.scalars(
+        undecided.order_by(Vacancy.start_date, Vacancy.id).limit(WAITING_RANKED)
+    ):
+        best, eligible = matches.vacancy_ranking(
+            session,
+            settings,
+            principal,
+            vacancy,
+            include_ineligible=False,
+            limit=1,
+            offset=0,
+            explain=False,
+        )
+        if eligible and best:
+            waiting.append(Waiting(vacancy, eligible, best[0].score))
+            if len(waiting) == WAITING_SHOWN:
+                break
+    return waiting, total
+
+
+def officer_dashboard(session: Session, settings: Settings, principal: Principal) -> dict[str, Any]:
     open_vacancies = (
         session.scalar(select(func.count()).select_from(Vacancy).where(Vacancy.status == "open"))
         or 0
@@ -258,26 +328,7 @@ def officer_dashboard(session: Session) -> dict[str, Any]:
         )
         or 0
     )
-
-    # Waiting: open vacancies with eligible matches on which nobody has decided anything yet.
-    decided = select(Decision.vacancy_id).distinct()
-    stmt = (
-        select(Vacancy, func.count(Match.id), func.max(Match.score))
-        .join(Match, Match.vacancy_id == Vacancy.id)
-        .join(Pool, Pool.id == Match.pool_id)
-        .where(
-            Vacancy.status == "open",
-            Match.eligible.is_(True),
-            Pool.status == "active",
-            Vacancy.id.not_in(decided),
-        )
-        .group_by(Vacancy.id)
-    )
-    waiting_total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    waiting = [
-        Waiting(v, n, s)
-        for v, n, s in session.execute(stmt.order_by(Vacancy.start_date, Vacancy.id).limit(8))
-    ]
+    waiting, waiting_total = waiting_vacancies(session, settings, principal)
 
     # Pending: matches whose latest decision is a shortlist or a request for information.
     latest = (
@@ -311,6 +362,7 @@ def officer_dashboard(session: Session) -> dict[str, Any]:
         "headcount": int(headcount),
         "waiting": waiting,
         "waiting_total": waiting_total,
+        "waiting_ranked": min(waiting_total, WAITING_RANKED),
         "pending": pending,
         "uploads": uploads,
         "quota_alerts": [q for q in quotas if q.alert],
@@ -334,29 +386,70 @@ class MatchedVacancy:
     eligible_headcount: int
 
 
+@dataclass(frozen=True, slots=True)
+class MatchedVacancies:
+    items: list[MatchedVacancy]  # the page asked for
+    total: int  # vacancies found
+    pools_ranked: int  # the ministry's active pools whose rankings were read
+    pools_active: int  # the ministry's active pools
+    per_pool: int  # best vacancies read of each pool's ranking
+
+    @property
+    def capped(self) -> bool:
+        return self.pools_ranked < self.pools_active
+
+
+#: Best open vacancies read from each pool's ranking, for a ministry's matched vacancies.
+MATCHED_PER_POOL = 25
+#: A ministry's active pools (largest first) ranked per view of its matched vacancies.
+MATCHED_POOLS = 100
+
+
 def vacancies_matching_pools(
-    session: Session, ministry_id: uuid.UUID, *, limit: int, offset: int
-) -> tuple[list[MatchedVacancy], int]:
-    """Open vacancies with an eligible match for one of the ministry's active pools."""
-    stmt = (
-        select(
-            Vacancy, func.count(Match.id), func.max(Match.score), func.sum(Match.eligible_headcount)
-        )
-        .join(Match, Match.vacancy_id == Vacancy.id)
-        .join(Pool, Pool.id == Match.pool_id)
-        .where(
-            Pool.ministry_id == ministry_id,
-            Pool.status == "active",
-            Match.eligible.is_(True),
-            Vacancy.status == "open",
-        )
-        .group_by(Vacancy.id)
+    session: Session, settings: Settings, principal: Principal, *, limit: int, offset: int
+) -> MatchedVacancies:
+    """Open vacancies with an eligible match for one of the ministry's active pools, best
+    match first: the best MATCHED_PER_POOL vacancies of each of its (at most MATCHED_POOLS,
+    largest first) active pools' rankings, by vacancy: how many of those pools, the best
+    score, and the eligible workers of those matches. Rankings are computed on read: a view
+    reads a bounded number of them, whatever the size of the market."""
+    ministry = Pool.ministry_id == principal.organisation_id
+    active = Pool.status == "active"
+    pools_active = (
+        session.scalar(select(func.count()).select_from(Pool).where(ministry, active)) or 0
     )
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.execute(
-        stmt.order_by(func.max(Match.score).desc(), Vacancy.id).limit(limit).offset(offset)
+    pools = list(
+        session.scalars(
+            select(Pool)
+            .where(ministry, active)
+            .order_by(Pool.headcount.desc(), Pool.id)
+            .limit(MATCHED_POOLS)
+        )
     )
-    return [MatchedVacancy(v, n, s, int(h or 0)) for v, n, s, h in rows], total
+    found: dict[uuid.UUID, list[Any]] = {}  # vacancy id -> [pools, best score, headcount]
+    for pool in pools:
+        ranked, _ = matches.pool_ranking(
+            session,
+            settings,
+            principal,
+            pool,
+            include_ineligible=False,
+            limit=MATCHED_PER_POOL,
+            offset=0,
+            explain=False,
+        )
+        for m in ranked:
+            acc = found.setdefault(m.vacancy_id, [0, m.score, 0])
+            acc[0] += 1
+            acc[1] = max(acc[1], m.score)
+            acc[2] += m.eligible_headcount
+    order = sorted(found, key=lambda v: (-found[v][1], v))
+    wanted = order[offset : offset + limit]
+    rows = by_id(session, Vacancy, wanted)
+    items = [
+        MatchedVacancy(rows[v], found[v][0], found[v][1], found[v][2]) for v in wanted if v in rows
+    ]
+    return MatchedVacancies(items, len(order), len(pools), pools_active, MATCHED_PER_POOL)
 
 
 def uploads_of(session: Session, principal: Principal, limit: int = 10) -> list[SurveyUpload]:

@@ -4,7 +4,9 @@ Every cell is checked the way a user meets it, through the HTTP API on the demo 
 role may do succeeds (2xx) and shows only what it may see, what it may not do is a 403 (whatever
 the id, so a 403 reveals nothing), and another organisation's object is a 404, never a 403.
 The expected data is read from the database directly, not from another API call, so that a
-scoping bug cannot hide behind the same bug in the oracle.
+scoping bug cannot hide behind the same bug in the oracle; the matches expected are the live
+rankings of every open vacancy (tests/market.py, unscoped), narrowed here by the owners of
+their vacancies and pools as the database records them.
 
 Readings of the table where it leaves room (see the cells for details):
 - employer x pools: employers have no direct pool endpoints (GET /pools is a 403 for the role);
@@ -21,7 +23,7 @@ Readings of the table where it leaves room (see the cells for details):
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,11 +37,13 @@ from app.audit.models import AuditEvent
 from app.auth.models import ApiKey, Organisation, User
 from app.db import Database
 from app.matches.models import Match
+from app.matches.service import RankedMatch
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pools.models import Pool
 from app.reviews.models import Decision
 from app.surveys.models import SurveyUpload
 from app.vacancies.models import Vacancy
+from tests.market import ranked
 
 V = "/api/v1/vacancies"
 P = "/api/v1/pools"
@@ -118,11 +122,41 @@ class Demo:
     def count(self, model: type, *where: ColumnElement[bool]) -> int:
         return int(self.scalar(select(func.count()).select_from(model).where(*where)) or 0)
 
+    def served(
+        self,
+        *,
+        vacancy_id: uuid.UUID | None = None,
+        pool_id: uuid.UUID | None = None,
+        employer: Org | None = None,
+        ministry: Org | None = None,
+        include_ineligible: bool = False,
+    ) -> list[RankedMatch]:
+        """The matches the API ranks now (eligible ones unless asked: of an open vacancy and
+        an active pool), best first, narrowed to a vacancy, a pool, or the vacancies of an
+        employer and the pools of a ministry (owners as the database has them)."""
+        with self.database.session() as s:
+            employer_of = dict(s.execute(select(Vacancy.id, Vacancy.employer_id)).all())
+            ministry_of = dict(s.execute(select(Pool.id, Pool.ministry_id)).all())
+        keep: list[Callable[[RankedMatch], bool]] = []
+        if vacancy_id is not None:
+            keep.append(lambda m: m.vacancy_id == vacancy_id)
+        if pool_id is not None:
+            keep.append(lambda m: m.pool_id == pool_id)
+        if employer is not None:
+            keep.append(lambda m: employer_of[m.vacancy_id] == employer.id)
+        if ministry is not None:
+            keep.append(lambda m: ministry_of[m.pool_id] == ministry.id)
+        return ranked(
+            self.database,
+            include_ineligible=include_ineligible,
+            where=lambda m: all(k(m) for k in keep),
+        )
+
     def vacancy(self, org: Org, status: str = "open") -> uuid.UUID:
-        """A vacancy of `org` in `status`; an open one has stored matches."""
+        """A vacancy of `org` in `status`; an open one has ranked matches."""
         stmt = select(Vacancy.id).where(Vacancy.employer_id == org.id, Vacancy.status == status)
         if status == "open":
-            stmt = stmt.where(Vacancy.id.in_(_served().with_only_columns(Match.vacancy_id)))
+            stmt = stmt.where(Vacancy.id.in_({m.vacancy_id for m in self.served(employer=org)}))
         found = self.scalar(stmt.order_by(Vacancy.id))
         assert found is not None, f"the demo data has no {status} vacancy of {org.slug}"
         return found
@@ -132,28 +166,18 @@ class Demo:
         found = self.scalar(
             select(Pool.id)
             .where(Pool.ministry_id == org.id)
-            .where(Pool.id.in_(_served().with_only_columns(Match.pool_id)))
+            .where(Pool.id.in_({m.pool_id for m in self.served(ministry=org)}))
             .order_by(Pool.id)
         )
         assert found is not None, f"the demo data has no matched pool of {org.slug}"
         return found
 
-    def match(self, *where: ColumnElement[bool]) -> uuid.UUID:
-        """An eligible match of an open vacancy and an active pool (where decisions go)."""
-        found = self.scalar(_served(*where).with_only_columns(Match.id).order_by(Match.id))
-        assert found is not None, "the demo data has no such match"
-        return found
-
-
-def _served(*where: ColumnElement[bool]) -> Select[Any]:
-    """Matches the API ranks: eligible, of an open vacancy and an active pool."""
-    return (
-        select(Match)
-        .join(Vacancy, Vacancy.id == Match.vacancy_id)
-        .join(Pool, Pool.id == Match.pool_id)
-        .where(Match.eligible.is_(True), Vacancy.status == "open", Pool.status == "active")
-        .where(*where)
-    )
+    def match(self, **where: Any) -> uuid.UUID:
+        """The id of the best eligible match of an open vacancy and an active pool (where
+        decisions go), narrowed as `served` narrows."""
+        found = self.served(**where)
+        assert found, "the demo data has no such match"
+        return found[0].id
 
 
 @pytest.fixture
@@ -396,9 +420,7 @@ def test_pools__employer(demo: Demo) -> None:
     """Pools only as aggregates in the matches of own vacancies; no pool or upload endpoint."""
     c, me, h = demo.client, demo.employer, demo.employer.headers
     own_vacancy = demo.vacancy(me)
-    matched_pool = demo.scalar(
-        _served(Match.vacancy_id == own_vacancy).with_only_columns(Match.pool_id)
-    )
+    matched_pool = demo.served(vacancy_id=own_vacancy)[0].pool_id
     # The pool and upload endpoints are not the employer's: 403 whatever the id.
     _status(c.get(P, headers=h), 403)
     _status(c.get(f"{P}/{matched_pool}", headers=h), 403)
@@ -428,13 +450,18 @@ def test_pools__employer(demo: Demo) -> None:
     of_pool = _ok(c.get(f"{P}/{matched_pool}/matches", headers=h, params={"limit": 200}))
     assert of_pool["items"] and {m["vacancy_id"] for m in of_pool["items"]} <= own_ids
     assert _leaky_keys(of_pool, POOL_LEAK_WORDS) == set()
-    # A pool no match links to an own vacancy does not exist for this employer.
-    linked = (
+    # A pool no match (eligible or not, ranked now or decided) links to an own vacancy does
+    # not exist for this employer.
+    linked = {m.pool_id for m in demo.served(employer=me, include_ineligible=True)}
+    decided = (
         select(Match.pool_id)
         .join(Vacancy, Vacancy.id == Match.vacancy_id)
         .where(Vacancy.employer_id == me.id)
     )
-    unlinked = demo.scalar(select(Pool.id).where(Pool.id.not_in(linked)).order_by(Pool.id))
+    unlinked = demo.scalar(
+        select(Pool.id).where(Pool.id.not_in(linked), Pool.id.not_in(decided)).order_by(Pool.id)
+    )
+    assert unlinked is not None
     _status(c.get(f"{P}/{unlinked}/matches", headers=h), 404)
 
 
@@ -529,14 +556,12 @@ def test_matches__employer(demo: Demo) -> None:
     own = demo.vacancy(demo.employer)
     ranked = _ok(c.get(f"{V}/{own}/matches", headers=h, params={"limit": 200}))
     assert {m["vacancy_id"] for m in ranked["items"]} == {str(own)}
-    assert ranked["total"] == demo.count(
-        Match, Match.id.in_(_served(Match.vacancy_id == own).with_only_columns(Match.id))
-    )
+    assert ranked["total"] == len(demo.served(vacancy_id=own))
     assert _ok(c.get(f"{M}/{ranked['items'][0]['id']}", headers=h))["vacancy_id"] == str(own)
 
     theirs = demo.vacancy(demo.employer2)
     _status(c.get(f"{V}/{theirs}/matches", headers=h), 404)
-    _status(c.get(f"{M}/{demo.match(Match.vacancy_id == theirs)}", headers=h), 404)
+    _status(c.get(f"{M}/{demo.match(vacancy_id=theirs)}", headers=h), 404)
 
 
 def test_matches__ministry(demo: Demo) -> None:
@@ -545,43 +570,30 @@ def test_matches__ministry(demo: Demo) -> None:
     own = demo.pool(me)
     ranked = _ok(c.get(f"{P}/{own}/matches", headers=h, params={"limit": 200}))
     assert {m["pool_id"] for m in ranked["items"]} == {str(own)}
-    assert ranked["total"] == demo.count(
-        Match, Match.id.in_(_served(Match.pool_id == own).with_only_columns(Match.id))
-    )
+    assert ranked["total"] == len(demo.served(pool_id=own))
     assert _ok(c.get(f"{M}/{ranked['items'][0]['id']}", headers=h))["pool_id"] == str(own)
 
     # An open vacancy's ranking, as a ministry sees it: its own pools only.
-    vacancy = demo.scalar(_served(Match.pool_id == own).with_only_columns(Match.vacancy_id))
+    vacancy = demo.served(pool_id=own)[0].vacancy_id
     own_pools = {str(p) for p in demo.scalars(select(Pool.id).where(Pool.ministry_id == me.id))}
     of_vacancy = _ok(c.get(f"{V}/{vacancy}/matches", headers=h, params={"limit": 200}))
     assert of_vacancy["items"] and {m["pool_id"] for m in of_vacancy["items"]} <= own_pools
-    assert of_vacancy["total"] == demo.count(
-        Match,
-        Match.id.in_(
-            _served(Match.vacancy_id == vacancy, Pool.ministry_id == me.id).with_only_columns(
-                Match.id
-            )
-        ),
-    )
+    assert of_vacancy["total"] == len(demo.served(vacancy_id=vacancy, ministry=me))
 
     theirs = demo.pool(demo.ministry2)
     _status(c.get(f"{P}/{theirs}/matches", headers=h), 404)
-    _status(c.get(f"{M}/{demo.match(Match.pool_id == theirs)}", headers=h), 404)
+    _status(c.get(f"{M}/{demo.match(pool_id=theirs)}", headers=h), 404)
 
 
 def _reads_all_matches(demo: Demo, h: dict[str, str]) -> None:
     c = demo.client
     for vacancy in (demo.vacancy(demo.employer), demo.vacancy(demo.employer2)):
         ranked = _ok(c.get(f"{V}/{vacancy}/matches", headers=h, params={"limit": 200}))
-        assert ranked["total"] == demo.count(
-            Match, Match.id.in_(_served(Match.vacancy_id == vacancy).with_only_columns(Match.id))
-        )
+        assert ranked["total"] == len(demo.served(vacancy_id=vacancy))
         assert len({m["pool"]["origin_country"] for m in ranked["items"]}) > 1  # every ministry
     for pool in (demo.pool(demo.ministry), demo.pool(demo.ministry2)):
         ranked = _ok(c.get(f"{P}/{pool}/matches", headers=h, params={"limit": 200}))
-        assert ranked["total"] == demo.count(
-            Match, Match.id.in_(_served(Match.pool_id == pool).with_only_columns(Match.id))
-        )
+        assert ranked["total"] == len(demo.served(pool_id=pool))
         match_id = ranked["items"][0]["id"]
         assert _ok(c.get(f"{M}/{match_id}", headers=h))["id"] == match_id
 
@@ -600,12 +612,13 @@ def test_matches__admin(demo: Demo) -> None:
 def test_decisions__employer(demo: Demo) -> None:
     """Reads the decisions on own vacancies; records none."""
     c, h = demo.client, demo.employer.headers
-    mine = demo.match(Vacancy.employer_id == demo.employer.id)
-    theirs = demo.match(Vacancy.employer_id == demo.employer2.id)
+    mine = demo.match(employer=demo.employer)
+    theirs = demo.match(employer=demo.employer2)
     decided = _shortlist(demo, demo.officer, mine)
     _shortlist(demo, demo.officer, theirs)
 
     assert [d["id"] for d in _ok(c.get(D, headers=h))["items"]] == [decided["id"]]
+    # Decided on, the pair has its row.
     other_vacancy = demo.scalar(select(Match.vacancy_id).where(Match.id == theirs))
     assert _ok(c.get(D, headers=h, params={"vacancy_id": str(other_vacancy)}))["total"] == 0
     assert [d["id"] for d in _ok(c.get(f"{M}/{mine}/decisions", headers=h))] == [decided["id"]]
@@ -619,13 +632,13 @@ def test_decisions__employer(demo: Demo) -> None:
 def test_decisions__ministry(demo: Demo) -> None:
     """Reads the decisions on own pools; records none."""
     c, h = demo.client, demo.ministry.headers
-    mine = demo.match(Pool.ministry_id == demo.ministry.id)
-    theirs = demo.match(Pool.ministry_id == demo.ministry2.id)
+    mine = demo.match(ministry=demo.ministry)
+    theirs = demo.match(ministry=demo.ministry2)
     decided = _shortlist(demo, demo.officer, mine)
     _shortlist(demo, demo.officer, theirs)
 
     assert [d["id"] for d in _ok(c.get(D, headers=h))["items"]] == [decided["id"]]
-    other_pool = demo.scalar(select(Match.pool_id).where(Match.id == theirs))
+    other_pool = demo.scalar(select(Match.pool_id).where(Match.id == theirs))  # decided: a row
     assert _ok(c.get(D, headers=h, params={"pool_id": str(other_pool)}))["total"] == 0
     assert [d["id"] for d in _ok(c.get(f"{M}/{mine}/decisions", headers=h))] == [decided["id"]]
     _status(c.get(f"{M}/{theirs}/decisions", headers=h), 404)
@@ -637,8 +650,8 @@ def test_decisions__ministry(demo: Demo) -> None:
 
 def _decides_and_reads_all(demo: Demo, h: dict[str, str]) -> None:
     c = demo.client
-    first = demo.match(Vacancy.employer_id == demo.employer.id)
-    second = demo.match(Vacancy.employer_id == demo.employer2.id)
+    first = demo.match(employer=demo.employer)
+    second = demo.match(employer=demo.employer2)
     made = [_shortlist(demo, h, first)]
     made.append(
         _ok(

@@ -1,6 +1,7 @@
 """Allocation plans over the API, on the demo data: plans that hold every constraint (checked
-against the database independently of the service), adoption, adoption that lost a race,
-options, scope and access."""
+against the database independently of the service: the eligible pairs are the live rankings,
+tests/market.py, the capacities are read from the tables), adoption, adoption that lost a
+race, options, scope and access."""
 
 from __future__ import annotations
 
@@ -16,13 +17,14 @@ from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEvent
 from app.db import Database
-from app.matches.models import Match
+from app.matches.ids import pair_id
 from app.pathways.models import LegalPathway
 from app.pools.models import Pool
 from app.reviews.models import Decision
 from app.vacancies.models import Vacancy
 from tests.allocation_check import Pair, Row, violations
 from tests.conftest import make_test_app
+from tests.market import eligible
 
 URL = "/api/v1/allocation-plans"
 
@@ -58,15 +60,14 @@ def _approved_by(s: Session) -> tuple[Counter[Any], Counter[Any], Counter[Any], 
 
 
 def _state(db: Database) -> dict[str, Any]:
-    """What is left for allocation right now, read straight from the tables."""
+    """What is left for allocation right now: the eligible pairs as ranked now (of open
+    vacancies and active pools), the capacities read straight from the tables."""
+    ranked = eligible(db)
     with db.session() as s:
         per_v, per_p, per_pair, per_q = _approved_by(s)
-        rows = s.execute(
-            select(Match, Vacancy, Pool)
-            .join(Vacancy, Vacancy.id == Match.vacancy_id)
-            .join(Pool, Pool.id == Match.pool_id)
-            .where(Match.eligible.is_(True), Vacancy.status == "open", Pool.status == "active")
-        ).all()
+        vacancies = {v.id: v for v in s.scalars(select(Vacancy).where(Vacancy.status == "open"))}
+        pools = {p.id: p for p in s.scalars(select(Pool).where(Pool.status == "active"))}
+        rows = [(m, vacancies[m.vacancy_id], pools[m.pool_id]) for m in ranked]
         # A pair with workers approved now takes no other approval until it is withdrawn.
         pairs = [
             Pair(
@@ -333,6 +334,11 @@ def test_adoption_records_the_approvals_and_moves_openings_and_quota(
     assert later["headcount"] <= sum(max(0, n) for n in state["openings"].values())
 
 
+def _match_id(assignment: dict[str, Any]) -> str:
+    """The id of an assignment's match: its pair's id (decided on or not)."""
+    return str(pair_id(assignment["vacancy_id"], assignment["pool_id"]))
+
+
 def _max_direct_approval(client: TestClient, headers: dict[str, str], match_id: str) -> int:
     """Approve as many workers on a match as its checks allow (each 409 names what is left)."""
     want = 1_000_000
@@ -359,15 +365,7 @@ def test_adoption_that_lost_a_race_is_409_and_records_nothing(
     officer = _key(demo_keys, "officer")
     plan = _create(demo_client, officer)
     first = plan["assignments"][0]
-    with demo_database.session() as s:
-        match_id = str(
-            s.scalar(
-                select(Match.id).where(
-                    Match.vacancy_id == uuid.UUID(first["vacancy_id"]),
-                    Match.pool_id == uuid.UUID(first["pool_id"]),
-                )
-            )
-        )
+    match_id = _match_id(first)
     # Another officer approves, directly, everything that pair can still take.
     taken = _max_direct_approval(demo_client, officer, match_id)
     assert taken >= first["headcount"]
@@ -399,18 +397,6 @@ def test_adoption_that_lost_a_race_is_409_and_records_nothing(
     assert _count(demo_database, AuditEvent, AuditEvent.action == "adopt") == 0
 
 
-def _match_id(db: Database, assignment: dict[str, Any]) -> str:
-    with db.session() as s:
-        return str(
-            s.scalar(
-                select(Match.id).where(
-                    Match.vacancy_id == uuid.UUID(assignment["vacancy_id"]),
-                    Match.pool_id == uuid.UUID(assignment["pool_id"]),
-                )
-            )
-        )
-
-
 def test_a_plan_after_a_withdrawal_uses_the_released_capacity(
     demo_client: TestClient,
     demo_database: Database,
@@ -425,7 +411,7 @@ def test_a_plan_after_a_withdrawal_uses_the_released_capacity(
     # ... and after one of the adopted approvals is withdrawn.
     taken = max(first["assignments"], key=lambda a: (a["score"] * a["headcount"], a["pool_id"]))
     r = demo_client.post(
-        f"/api/v1/matches/{_match_id(demo_database, taken)}/decisions",
+        f"/api/v1/matches/{_match_id(taken)}/decisions",
         headers=officer,
         json={"decision": "withdrawn", "note": "the employer cut the openings"},
     )
@@ -465,7 +451,7 @@ def test_adoption_refuses_a_pair_approved_now_and_plans_leave_it_out(
     officer = _key(demo_keys, "officer")
     plan = _create(demo_client, officer)
     first = plan["assignments"][0]
-    match_id = _match_id(demo_database, first)
+    match_id = _match_id(first)
     # One worker approved directly on a pair of the plan: the pair is approved now.
     r = demo_client.post(
         f"/api/v1/matches/{match_id}/decisions",
@@ -516,18 +502,7 @@ def test_adoption_racing_approvals_never_exceeds_any_limit(
     with TestClient(app, raise_server_exceptions=False) as c:
         plan = _create(c, officer)
     state = _state(demo_database)
-    with demo_database.session() as s:
-        match_ids = [
-            str(
-                s.scalar(
-                    select(Match.id).where(
-                        Match.vacancy_id == uuid.UUID(a["vacancy_id"]),
-                        Match.pool_id == uuid.UUID(a["pool_id"]),
-                    )
-                )
-            )
-            for a in plan["assignments"][:3]
-        ]
+    match_ids = [_match_id(a) for a in plan["assignments"][:3]]
     heads = [a["headcount"] for a in plan["assignments"][:3]]
     barrier = threading.Barrier(1 + len(match_ids))
     codes: dict[str, int] = {}

@@ -26,11 +26,12 @@ from app.auth.models import ApiKey
 from app.auth.ratelimit import FAILED_AUTH
 from app.db import SQLITE_BUSY_TIMEOUT, Database, database_trouble, write_aside
 from app.errors import PROBLEM_JSON, RETRY_AFTER_SECONDS
-from app.matches.models import Match
-from app.reviews import service as reviews
+from app.matches import service as matches
+from app.matches.service import RankedMatch
 from app.reviews.models import Decision
 from app.vacancies.models import Vacancy
 from tests.conftest import BASE_URL, make_test_app
+from tests.market import eligible
 from tests.web.conftest import OFFICER, csrf_of, sign_in
 
 
@@ -42,19 +43,15 @@ def _password(demo_users, email: str) -> str:
     return next(u["password"] for u in demo_users if u["email"] == email)
 
 
-def _pairs_of_distinct_vacancies(db: Database, n: int) -> list[Match]:
-    """n eligible pairs, one per vacancy, whose vacancies then have openings to spare."""
+def _pairs_of_distinct_vacancies(db: Database, n: int) -> list[RankedMatch]:
+    """n eligible pairs (as ranked now), one per vacancy, whose vacancies then have openings
+    to spare."""
+    first: dict[Any, RankedMatch] = {}
+    for m in eligible(db, 5):
+        first.setdefault(m.vacancy_id, m)
+    pairs = list(first.values())[:n]
+    assert len(pairs) == n, f"the demo data has {len(pairs)} vacancies with a pair, {n} needed"
     with db.session() as s:
-        rows = s.scalars(
-            select(Match)
-            .where(Match.eligible.is_(True), Match.eligible_headcount >= 5)
-            .order_by(Match.score.desc(), Match.id)
-        ).all()
-        first: dict[Any, Match] = {}
-        for m in rows:
-            first.setdefault(m.vacancy_id, m)
-        pairs = list(first.values())[:n]
-        assert len(pairs) == n, f"the demo data has {len(pairs)} vacancies with a pair, {n} needed"
         for m in pairs:
             s.get(Vacancy, m.vacancy_id).openings = 100
         s.commit()
@@ -91,9 +88,9 @@ def _assert_unavailable_page(r) -> None:
 
 # ---- SQLite: concurrent writers queue for the write lock -----------------------------------
 
-#: Seconds each approval holds the write lock beyond its own work, as its re-ranking does on a
-#: database of national size: twelve of them queue for longer than SQLite's old busy timeout
-#: (10 s), which is when they answered 500 "database is locked".
+#: Seconds each approval holds the write lock beyond its own work (as a slow disk or a large
+#: transaction would): twelve of them queue for longer than SQLite's old busy timeout (10 s),
+#: which is when they answered 500 "database is locked".
 HOLD = 1.0
 CONCURRENT = 12
 
@@ -104,14 +101,14 @@ def test_concurrent_approvals_on_sqlite_queue_for_the_write_lock(
     if backend.name != "sqlite":
         pytest.skip("SQLite's write lock; PostgreSQL's writers are raced in tests/reviews")
     pairs = _pairs_of_distinct_vacancies(demo_database, CONCURRENT)
-    rerank = reviews.rerank_after_approvals
+    remember = matches.remember
 
-    def slow_rerank(*args: Any, **kwargs: Any) -> Any:
-        out = rerank(*args, **kwargs)
+    def slow_remember(*args: Any, **kwargs: Any) -> Any:
+        out = remember(*args, **kwargs)  # the approval's match row, under its locks
         time.sleep(HOLD)  # still in the transaction: the write lock is held
         return out
 
-    monkeypatch.setattr(reviews, "rerank_after_approvals", slow_rerank)
+    monkeypatch.setattr(matches, "remember", slow_remember)
     app = make_test_app(demo_database)
     officer = _officer(demo_keys)
     barrier = threading.Barrier(CONCURRENT)

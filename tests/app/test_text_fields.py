@@ -26,12 +26,12 @@ from app.common.schemas import CONTROL_CHARACTER, control_character, visible
 from app.db import Database
 from app.deps import SessionDep
 from app.errors import field_path
-from app.matches.models import Match
 from app.pools.models import Pool
 from app.reviews.models import Decision
 from app.surveys.models import SurveyUpload
 from app.vacancies.models import Vacancy
 from tests.conftest import make_test_app
+from tests.market import eligible
 from tests.pools.conftest import pool_payload
 from tests.surveys.helpers import GOOD_ROW, POOL_HEADER, csv_bytes, upload
 from tests.vacancies.conftest import vacancy_payload
@@ -365,10 +365,11 @@ def test_pool_region_on_create_and_update(client: TestClient, actors, database: 
 
 def test_decision_note(demo_client: TestClient, demo_keys, demo_database: Database) -> None:
     officer = next(iter(demo_keys["officer"].values()))
+    found = eligible(demo_database)
+    assert found, "the demo data has an eligible match"
+    match_id = found[0].id
     with demo_database.session() as s:
-        match_id = s.scalars(select(Match.id).where(Match.eligible.is_(True))).first()
         before = s.scalar(select(func.count()).select_from(Decision))
-    assert match_id is not None
     url = f"/api/v1/matches/{match_id}/decisions"
     r = demo_client.post(
         url, json={"decision": "needs_information", "note": "ask\x00why"}, headers=officer

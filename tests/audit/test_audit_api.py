@@ -108,16 +108,18 @@ def test_newest_first_and_pages_do_not_overlap(client, database, actors) -> None
 def test_events_are_written_in_the_same_transaction_as_the_change(
     client, actors, count_rows, monkeypatch
 ) -> None:
-    """When the request fails after the change and its event were flushed, neither stays."""
+    """When the request fails after the change and its event were flushed, neither stays (nor
+    a change batch for the live markets)."""
     from app.pathways import service
     from tests.pathways.conftest import pathway_payload
 
     def fail(*args: object) -> None:
-        raise RuntimeError("re-ranking failed")
+        raise RuntimeError("noting the change for the live markets failed")
 
-    monkeypatch.setattr(service, "recompute_destinations", fail)
-    before = count_rows("audit_events")
+    # The last step of creating a pathway, after its row and its event were flushed.
+    monkeypatch.setattr(service, "pathways_changed", fail)
+    before = count_rows("audit_events"), count_rows("change_batches")
     r = client.post("/api/v1/pathways", json=pathway_payload(), headers=actors["officer"].headers)
     assert r.status_code == 500
     assert count_rows("legal_pathways") == 0
-    assert count_rows("audit_events") == before
+    assert (count_rows("audit_events"), count_rows("change_batches")) == before

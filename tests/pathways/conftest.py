@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from app.db import Database
+from app.matches.ids import pair_id
 from app.matches.models import Match
 from app.pathways.models import ExchangeRate
 from app.pools.models import Pool
@@ -84,6 +85,7 @@ def add_decision(database: Database, actors: dict[str, Actor]) -> Callable[..., 
             s.add_all([vacancy, pool])
             s.flush()
             match = Match(
+                id=pair_id(vacancy.id, pool.id),
                 vacancy_id=vacancy.id,
                 pool_id=pool.id,
                 score=0.8,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from app.pathways import service
+from app.matches import feed
 from tests.audit.helpers import stored_events
 
 URL = "/api/v1/exchange-rates"
@@ -110,18 +110,56 @@ def test_only_officers_and_admins_write_rates(client, actors, count_rows) -> Non
     assert count_rows("exchange_rates") == 0
 
 
-def test_a_rate_change_re_ranks_every_destination(client, actors, monkeypatch) -> None:
-    calls: list[object] = []
-    monkeypatch.setattr(
-        service,
-        "recompute_destinations",
-        lambda session, settings, destinations: calls.append(destinations),
-    )
+def test_a_rate_change_reaches_the_rankings_on_the_next_read(client, database, actors) -> None:
+    """Nothing is re-ranked on a write: a changed rate is noted in the change feed, and the
+    next ranking read converts wages with it; an unchanged rate notes nothing."""
+    from tests.pathways.conftest import pathway_payload
+    from tests.pools.conftest import pool_payload
+    from tests.vacancies.conftest import vacancy_payload
+
+    officer = actors["officer"].headers
     body = {"currency": "GBP", "rate": "1.15", "as_of": "2025-01-01"}
-    client.put(URL, json=body, headers=actors["officer"].headers)
-    client.put(URL, json=body, headers=actors["officer"].headers)  # unchanged: nothing to do
-    client.put(URL, json={**body, "rate": "1.16"}, headers=actors["officer"].headers)
-    assert calls == [None, None]
+    assert client.put(URL, json=body, headers=officer).status_code == 201
+    # 34,000 GBP a year: 39,100 EUR at 1.15, 42,500 EUR at 1.25; the vacancy pays 40,800 EUR.
+    threshold = {"amount": 34000, "currency": "GBP", "period": "year"}
+    r = client.post(
+        "/api/v1/pathways", json=pathway_payload(wage_threshold=threshold), headers=officer
+    )
+    assert r.status_code == 201, r.text
+    vacancy = client.post(
+        "/api/v1/vacancies", json=vacancy_payload(), headers=actors["employer"].headers
+    ).json()["id"]
+    german_b1 = [{"language": "de", "level": "B1", "share": 0.5}]
+    r = client.post(
+        "/api/v1/pools",
+        json=pool_payload(languages=german_b1),
+        headers=actors["ministry"].headers,
+    )
+    assert r.status_code == 201, r.text
+
+    def ranked() -> list[tuple[bool, str | None, list[str]]]:
+        r = client.get(
+            f"/api/v1/vacancies/{vacancy}/matches",
+            params={"include_ineligible": True},
+            headers=officer,
+        )
+        assert r.status_code == 200, r.text
+        return [
+            (m["eligible"], m["pathway"], [x["code"] for x in m["reasons"]])
+            for m in r.json()["items"]
+        ]
+
+    def head() -> tuple[int, str | None]:
+        with database.session() as s:
+            return feed.head(s)
+
+    assert ranked() == [(True, "DE-TEST-NURSES", [])]
+    before = head()
+    assert client.put(URL, json=body, headers=officer).status_code == 200
+    assert head() == before  # unchanged: nothing to do
+    assert client.put(URL, json={**body, "rate": "1.25"}, headers=officer).status_code == 200
+    assert head()[0] == before[0] + 1
+    assert ranked() == [(False, "DE-TEST-NURSES", ["wage_below_threshold"])]
 
 
 def test_a_rate_makes_a_pathway_wage_currency_acceptable(client, actors) -> None:

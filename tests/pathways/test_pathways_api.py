@@ -303,19 +303,44 @@ def test_nullable_fields_can_be_cleared_and_a_no_op_changes_nothing(
     ]
 
 
-def test_changes_re_rank_the_destinations_they_touch(client, actors, monkeypatch) -> None:
-    calls: list[set[str] | None] = []
-    real = service.recompute_destinations
+def test_changes_reach_the_rankings_of_the_destinations_they_touch(client, actors) -> None:
+    """Nothing is re-ranked on a write: the next ranking read applies a created or changed
+    pathway, in the destinations it left and in those it reached."""
+    from tests.pools.conftest import pool_payload
+    from tests.vacancies.conftest import vacancy_payload
 
-    def spy(session, settings, destinations) -> None:
-        calls.append(None if destinations is None else set(destinations))
-        real(session, settings, destinations)
+    officer, employer = actors["officer"].headers, actors["employer"].headers
+    vacancies = {
+        country: client.post(
+            "/api/v1/vacancies", json=vacancy_payload(destination_country=country), headers=employer
+        ).json()["id"]
+        for country in ("DE", "AT")
+    }
+    german_b1 = [{"language": "de", "level": "B1", "share": 0.5}]
+    r = client.post(
+        "/api/v1/pools", json=pool_payload(languages=german_b1), headers=actors["ministry"].headers
+    )
+    assert r.status_code == 201, r.text
 
-    monkeypatch.setattr(service, "recompute_destinations", spy)
+    def ranked() -> dict[str, list[tuple[bool, str | None]]]:
+        out = {}
+        for country, vacancy in vacancies.items():
+            r = client.get(
+                f"/api/v1/vacancies/{vacancy}/matches",
+                params={"include_ineligible": True},
+                headers=officer,
+            )
+            assert r.status_code == 200, r.text
+            out[country] = [(m["eligible"], m["pathway"]) for m in r.json()["items"]]
+        return out
+
+    assert ranked() == {"DE": [(False, None)], "AT": [(False, None)]}  # no pathway yet
     _create(client, actors)
-    headers = {**actors["officer"].headers, "If-Match": '"1"'}
-    client.patch(f"{URL}/DE-TEST-NURSES", json={"destination_country": "AT"}, headers=headers)
-    assert calls == [{"DE"}, {"DE", "AT"}]
+    assert ranked() == {"DE": [(True, "DE-TEST-NURSES")], "AT": [(False, None)]}
+    headers = {**officer, "If-Match": '"1"'}
+    r = client.patch(f"{URL}/DE-TEST-NURSES", json={"destination_country": "AT"}, headers=headers)
+    assert r.status_code == 200, r.text
+    assert ranked() == {"DE": [(False, None)], "AT": [(True, "DE-TEST-NURSES")]}
 
 
 def test_quota_usage_counts_approved_headcount_per_year(client, actors, add_decision) -> None:

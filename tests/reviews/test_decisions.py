@@ -13,25 +13,24 @@ from sqlalchemy import func, select
 
 from app.audit.models import AuditEvent
 from app.db import Database
-from app.matches.models import Match
+from app.matches.service import RankedMatch
 from app.pathways.models import LegalPathway
-from app.pools.models import Pool
+from app.pools.models import Pool, PoolSkill
 from app.reviews.models import Decision
 from app.vacancies.models import Vacancy
 from tests.conftest import make_test_app
+from tests.market import eligible, pair, ranked
 
 
 def _officer(demo_keys) -> dict[str, str]:
     return next(iter(demo_keys["officer"].values()))
 
 
-def _eligible(db, *where) -> Match:
-    with db.session() as s:
-        return s.scalars(
-            select(Match)
-            .where(Match.eligible.is_(True), Match.eligible_headcount >= 5, *where)
-            .order_by(Match.score.desc(), Match.id)
-        ).first()
+def _eligible(db) -> RankedMatch:
+    """The best-ranked eligible pair with at least five eligible workers."""
+    found = eligible(db, 5)
+    assert found, "the demo data has no eligible pair of five workers"
+    return found[0]
 
 
 def _approved(db, *where) -> int:
@@ -73,23 +72,25 @@ def _set_openings(db, vacancy_ids, openings: int) -> None:
         s.commit()
 
 
-def _pairs_under_one_quota(db, n: int) -> tuple[str, int, list[Match]]:
+def _pairs_under_one_quota(db, n: int) -> tuple[str, int, list[RankedMatch]]:
     """The (pathway, start year) with the most eligible pairs (of distinct vacancies where it
     can), and n of its pairs."""
+    found_pairs = eligible(db, 5)
     with db.session() as s:
-        rows = s.execute(
-            select(Match, Vacancy.start_date)
-            .join(Vacancy, Vacancy.id == Match.vacancy_id)
-            .where(Match.eligible.is_(True), Match.eligible_headcount >= 5)
-            .order_by(Match.score.desc(), Match.id)
-        ).all()
-    by_key: dict[tuple[str, int], list[Match]] = defaultdict(list)
-    for m, start in rows:
-        by_key[(m.pathway_code, start.year)].append(m)
+        starts = dict(
+            s.execute(
+                select(Vacancy.id, Vacancy.start_date).where(
+                    Vacancy.id.in_({m.vacancy_id for m in found_pairs})
+                )
+            ).all()
+        )
+    by_key: dict[tuple[str, int], list[RankedMatch]] = defaultdict(list)
+    for m in found_pairs:
+        by_key[(m.pathway_code, starts[m.vacancy_id].year)].append(m)
     (code, year), found = max(by_key.items(), key=lambda kv: (len(kv[1]), kv[0]))
     assert len(found) >= n, f"the demo data has {len(found)} pairs under one quota, {n} needed"
     # One pair per vacancy first, then the others.
-    first: dict[uuid.UUID, Match] = {}
+    first: dict[uuid.UUID, RankedMatch] = {}
     for m in found:
         first.setdefault(m.vacancy_id, m)
     spread = list(first.values())
@@ -143,17 +144,14 @@ def test_approval_consumes_openings_and_is_refused_past_them(
     officer = _officer(demo_keys)
     with demo_database.session() as s:
         openings = s.get(Vacancy, m.vacancy_id).openings
-        other = s.scalars(
-            select(Match)
-            .where(
-                Match.vacancy_id == m.vacancy_id,
-                Match.eligible.is_(True),
-                Match.id != m.id,
-                Match.eligible_headcount >= openings,
-            )
-            .order_by(Match.score.desc(), Match.id)
-        ).first()
-    assert other is not None
+    others = ranked(
+        demo_database,
+        where=lambda x: (
+            x.vacancy_id == m.vacancy_id and x.id != m.id and x.eligible_headcount >= openings
+        ),
+    )
+    assert others
+    other = others[0]
     take = min(openings, m.eligible_headcount) - 1 if openings > 1 else 1
     r = _decide(demo_client, officer, m.id, "approved", headcount=take)
     assert r.status_code == 201, r.text
@@ -256,11 +254,10 @@ def test_withdrawal_releases_quota_openings_and_pool_headcount(
     assert (released["used"], released["remaining"]) == (0, take)
     assert pool_left() == headcount_before
     assert _approved(demo_database, Decision.pool_id == m.pool_id) == 0
-    # Approving again takes all of it once more: quota, openings and the pool had it back.
-    with demo_database.session() as s:
-        again = s.scalar(
-            select(Match).where(Match.vacancy_id == m.vacancy_id, Match.pool_id == m.pool_id)
-        )
+    # Approving again takes all of it once more: quota, openings and the pool had it back
+    # (the vacancy, filled by the approval, is open and ranked again).
+    again = pair(demo_database, m.id)
+    assert again is not None and again.id == m.id
     assert again.eligible and again.pathway_code == m.pathway_code, again.reasons
     r = _decide(demo_client, officer, again.id, "withdrawn", note="nothing to take back")
     assert r.status_code == 409
@@ -277,22 +274,26 @@ def test_withdrawal_reopens_a_filled_vacancy_and_is_audited(
     _set_openings(demo_database, [m.vacancy_id], 2)
     vacancy_url = f"/api/v1/vacancies/{m.vacancy_id}"
     matches_url = f"{vacancy_url}/matches"
+    # Another pair of the vacancy, picked while it is open and ranked.
+    others = ranked(
+        demo_database,
+        include_ineligible=True,
+        where=lambda x: x.vacancy_id == m.vacancy_id and x.id != m.id,
+    )
+    assert others, "the vacancy has a single match"
+    other = others[0].id
     assert _decide(demo_client, officer, m.id, "approved", headcount=2).status_code == 201
     assert demo_client.get(vacancy_url, headers=officer).json()["status"] == "filled"
-    # A filled vacancy takes no decision, but its approval can still be withdrawn.
-    with demo_database.session() as s:
-        other = s.scalar(
-            select(Match.id).where(Match.vacancy_id == m.vacancy_id, Match.id != m.id).limit(1)
-        )
-    if other is not None:
-        assert _decide(demo_client, officer, other, "shortlisted").status_code == 409
+    # A filled vacancy is out of the market, yet its pairs are still named by their ids: they
+    # take no decision, but its approval can still be withdrawn.
+    assert _decide(demo_client, officer, other, "shortlisted").status_code == 409
     r = _decide(demo_client, officer, m.id, "withdrawn", note="worker withdrew before contract")
     assert r.status_code == 201, r.text
     decision = r.json()
     assert demo_client.get(vacancy_url, headers=officer).json()["status"] == "open"
-    # Open again, so re-ranked: its matches are back beside the withdrawn pair.
-    ranked = demo_client.get(matches_url, headers=officer, params={"limit": 50}).json()
-    assert ranked["total"] > 1
+    # Open again, so back in the market: its matches are ranked again beside the withdrawn pair.
+    listing = demo_client.get(matches_url, headers=officer, params={"limit": 50}).json()
+    assert listing["total"] > 1
     with demo_database.session() as s:
         events = s.scalars(select(AuditEvent).order_by(AuditEvent.at, AuditEvent.id)).all()
     reopen = [e for e in events if e.action == "reopen"]
@@ -319,29 +320,45 @@ def test_quota_exhaustion_blocks_further_approvals(demo_client, demo_database, d
     assert r.json()["remaining"] == 2
     r = demo_client.post(url, headers=officer, json={"decision": "approved", "headcount": 2})
     assert r.status_code == 201, r.text
-    # The approval used the quota up: pairs under that pathway are re-ranked and now say so.
-    with demo_database.session() as s:
-        blocked = s.scalars(select(Match).where(Match.eligible.is_(False))).all()
-        codes = {r["code"] for row in blocked for r in row.reasons}
-        assert (
-            "quota_exhausted" in codes
-            or not s.scalars(
-                select(Match).where(
-                    Match.pathway_code == m.pathway_code, Match.eligible.is_(True), Match.id != m.id
-                )
-            ).first()
-        )
+    # The approval used the quota up: pairs under that pathway, ranked on the next read, now
+    # say so.
+    blocked = ranked(demo_database, include_ineligible=True, where=lambda x: not x.eligible)
+    codes = {r["code"] for row in blocked for r in row.reasons}
+    assert "quota_exhausted" in codes or not ranked(
+        demo_database, where=lambda x: x.pathway_code == m.pathway_code and x.id != m.id
+    )
 
 
 def test_ineligible_pair_cannot_be_approved(demo_client, demo_database, demo_keys) -> None:
-    with demo_database.session() as s:
-        m = s.scalars(select(Match).where(Match.eligible.is_(False))).first()
+    m = ranked(demo_database, include_ineligible=True, where=lambda x: not x.eligible)[0]
     r = demo_client.post(
         f"/api/v1/matches/{m.id}/decisions",
         headers=_officer(demo_keys),
         json={"decision": "approved", "headcount": 1},
     )
     assert r.status_code == 409
+    assert _approved(demo_database) == 0
+
+
+def test_a_decided_pair_that_is_no_longer_a_match_cannot_be_approved(
+    demo_client, demo_database, demo_keys
+) -> None:
+    m = _eligible(demo_database)
+    officer = _officer(demo_keys)
+    assert _decide(demo_client, officer, m.id, "shortlisted").status_code == 201  # has a row now
+    # The pool changes so that the pair is no match at all: another ISCO minor group, no skills.
+    with demo_database.session() as s:
+        vacancy_occupation = s.get(Vacancy, m.vacancy_id).occupation_code
+        pool = s.get(Pool, m.pool_id)
+        pool.occupation_code = "2221" if vacancy_occupation.startswith("71") else "7112"
+        for skill in s.scalars(select(PoolSkill).where(PoolSkill.pool_id == pool.id)):
+            s.delete(skill)
+        s.commit()
+    assert pair(demo_database, m.id) is None  # not in the vacancy's ranking any more
+    # Still readable (as last decided), and its history stays; but it takes no approval.
+    assert demo_client.get(f"/api/v1/matches/{m.id}", headers=officer).status_code == 200
+    r = _decide(demo_client, officer, m.id, "approved", headcount=1)
+    assert r.status_code == 409, r.text
     assert _approved(demo_database) == 0
 
 
@@ -376,28 +393,20 @@ def _approve(n: int) -> dict[str, Any]:
 
 
 def test_concurrent_approvals_never_exceed_openings(demo_database, demo_keys) -> None:
-    with demo_database.session() as s:
-        # The vacancy with the most eligible pools.
-        vacancy_id = s.scalar(
-            select(Match.vacancy_id)
-            .where(Match.eligible.is_(True))
-            .group_by(Match.vacancy_id)
-            .order_by(func.count().desc(), Match.vacancy_id)
-            .limit(1)
-        )
-        pairs = s.scalars(
-            select(Match.id)
-            .where(Match.vacancy_id == vacancy_id, Match.eligible.is_(True))
-            .order_by(Match.score.desc(), Match.id)
-            .limit(6)
-        ).all()
+    # The vacancy with the most eligible pools.
+    found = eligible(demo_database)
+    per_vacancy: dict[uuid.UUID, int] = defaultdict(int)
+    for m in found:
+        per_vacancy[m.vacancy_id] += 1
+    vacancy_id = min(per_vacancy, key=lambda v: (-per_vacancy[v], str(v)))
+    pairs = [m.id for m in found if m.vacancy_id == vacancy_id][:6]
     assert len(pairs) == 6
     _set_openings(demo_database, [vacancy_id], 3)
     # Six pools at once for a vacancy with three openings: three get one worker each.
     results = _race(demo_database, _officer(demo_keys), [(p, _approve(1)) for p in pairs])
     codes = [code for code, _ in results]
-    # The others are refused; or find their match gone, once the filled vacancy has left the
-    # market (its undecided pairs are not kept).
+    # The others are refused (the vacancy is filled); or, should their pair no longer be a
+    # match and never have been decided on, find it gone.
     assert codes.count(201) == 3 and set(codes) <= {201, 404, 409}, results
     assert _approved(demo_database, Decision.vacancy_id == vacancy_id) == 3
 
@@ -408,8 +417,8 @@ def test_concurrent_approvals_never_exceed_quota(demo_database, demo_keys) -> No
     _set_openings(demo_database, {p.vacancy_id for p in pairs}, 100)
     results = _race(demo_database, _officer(demo_keys), [(p.id, _approve(1)) for p in pairs])
     assert all(status in (201, 409) for status, _ in results), results
-    # A pair re-ranked under another pathway once this quota was used up may be approved
-    # under that one; under this pathway, exactly the quota.
+    # A pair is scored afresh at its decision: once this quota is used up it may fall under
+    # another pathway and be approved under that one; under this pathway, exactly the quota.
     under = [b for status, b in results if status == 201 and b["pathway_code"] == code]
     assert len(under) == 2, results
     assert _approved(demo_database, Decision.pathway_code == code, Decision.quota_year == year) == 2
@@ -453,9 +462,8 @@ def test_concurrent_withdrawal_and_approvals_never_exceed_the_quota_nor_lose_the
             fresh = next(
                 p for p in others if _approved(demo_database, Decision.match_id == p.id) == 0
             )
-            with demo_database.session() as s:
-                now = s.get(Match, fresh.id)
-            assert now.eligible and now.pathway_code == code, now.reasons
+            now = pair(demo_database, fresh.id)
+            assert now is not None and now.eligible and now.pathway_code == code, now
             r = _decide(c, officer, fresh.id, "approved", headcount=usage["remaining"] + 1)
             assert r.status_code == 409 and r.json()["code"] == "quota_exhausted", r.text
             assert r.json()["remaining"] == usage["remaining"]

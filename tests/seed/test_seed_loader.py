@@ -6,12 +6,15 @@ from sqlalchemy import func, select
 
 from app.auth.models import ApiKey, Organisation, User
 from app.config import Settings
+from app.matches import feed
 from app.matches.models import Match
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pools.models import Pool, PoolLanguage
+from app.reviews.models import Decision
 from app.seed import seed
 from app.taxonomy.models import Occupation, OccupationSkill, SafeguardCountry, Sector, Skill
 from app.vacancies.models import Vacancy, VacancyLanguage
+from tests.market import eligible, ranked
 
 
 def _count(s, model, *where) -> int:
@@ -55,18 +58,23 @@ def test_demo_data_is_loaded(demo_database) -> None:
         )
         profiled = set(s.scalars(select(OccupationSkill.occupation_code)))
         assert used <= profiled
-        # The demo vacancies are ranked as soon as they are loaded.
-        assert _count(s, Match, Match.eligible.is_(True)) > 0
+        # The demo vacancies are ranked as soon as they are loaded (on read), and nothing is
+        # stored for them: match rows are kept for decided pairs only, and none is decided.
+        assert _count(s, Decision) == 0 and _count(s, Match) == 0
+    assert eligible(demo_database)
 
 
 def test_second_run_changes_nothing(demo_database) -> None:
     settings = Settings(environment="test", database_url=demo_database.url)
     with demo_database.session() as s:
         before = {m: _count(s, m) for m in (Occupation, Skill, Vacancy, Pool, User, Match)}
+        head = feed.head(s)
         report, _ = seed(s, demo=True, settings=settings)
         s.commit()
         assert not report.changed, (report.created, report.updated)
         assert {m: _count(s, m) for m in before} == before
+        # Nothing changed, so nothing for the live markets to re-read.
+        assert feed.head(s) == head
 
 
 def test_demo_vacancy_languages_keep_their_required_flag(demo_database) -> None:
@@ -91,12 +99,13 @@ def test_demo_vacancy_languages_keep_their_required_flag(demo_database) -> None:
 
 def test_the_icu_vacancy_is_limited_by_german_b2(demo_database) -> None:
     with demo_database.session() as s:
-        icu = s.scalar(select(Vacancy).where(Vacancy.external_ref == "demo-v-003"))
-        rows = s.execute(
-            select(Match, Pool)
-            .join(Pool, Pool.id == Match.pool_id)
-            .where(Match.vacancy_id == icu.id, Match.eligible.is_(True))
-        ).all()
+        icu = s.scalar(select(Vacancy.id).where(Vacancy.external_ref == "demo-v-003"))
+    found = ranked(demo_database, explain=True, where=lambda m: m.vacancy_id == icu)
+    with demo_database.session() as s:
+        pools = {
+            p.id: p for p in s.scalars(select(Pool).where(Pool.id.in_([m.pool_id for m in found])))
+        }
+        rows = [(m, pools[m.pool_id]) for m in found]
         german_b2 = {
             pool_id: share
             for pool_id, share in s.execute(

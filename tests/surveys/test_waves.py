@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app.audit.models import AuditEvent
+from app.matches.ids import pair_id
 from app.matches.models import Match
 from app.pools.models import Pool, PoolVersion
 from app.reviews.models import Decision
@@ -158,7 +159,8 @@ def test_two_rows_of_one_identity_are_row_errors(client, database, actors) -> No
 
 
 def _decided(database, actors, pool: Pool) -> uuid.UUID:
-    """An approval on one of `pool`'s pairs (a closed vacancy: never re-ranked)."""
+    """An approval on one of `pool`'s pairs, kept as the pair's match row (its id the pair's
+    id), as a decision keeps it; of a closed vacancy, so never ranked."""
     employer, officer = actors["employer"], actors["officer"]  # made lazily: before the write
     with database.transaction() as s:
         vacancy = Vacancy(
@@ -174,6 +176,7 @@ def _decided(database, actors, pool: Pool) -> uuid.UUID:
         s.add(vacancy)
         s.flush()
         match = Match(
+            id=pair_id(vacancy.id, pool.id),
             vacancy_id=vacancy.id,
             pool_id=pool.id,
             score=0.8,

@@ -4,11 +4,13 @@ eligible headcount factors (design sections 3 and 4)."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
 
+from app.matches.service import RankedMatch
 from app.vacancies.models import Vacancy, VacancyLanguage
 from app.web.matchview import view
 from tests.web.conftest import OFFICER, as_user, demo_people, sign_in
@@ -99,15 +101,22 @@ def test_the_icu_match_cards_show_the_headcount_limited_by_german_b2(
     assert "no_eligible_workers" in blocked
 
 
-def _row(headcount: int, explanation: dict[str, Any], *, eligible: bool = True) -> Any:
-    return SimpleNamespace(
-        id="m1",
+def _row(headcount: int, explanation: dict[str, Any], *, eligible: bool = True) -> RankedMatch:
+    """A ranked match as the pages get it (only the fields the card reads matter)."""
+    return RankedMatch(
+        id=uuid.uuid4(),
+        vacancy_id=uuid.uuid4(),
+        pool_id=uuid.uuid4(),
         score=0.5,
+        components={},
         eligible=eligible,
-        eligible_headcount=headcount,
         pathway_code="DE-TEST",
+        eligible_headcount=headcount,
         reasons=[],
         explanation=explanation,
+        engine_version="test",
+        weights_hash="test",
+        computed_at=datetime.now(UTC),
     )
 
 
@@ -130,7 +139,7 @@ def test_the_headcount_equation_from_the_explanation() -> None:
 
 
 def test_a_blocked_pair_shows_what_its_factors_come_to() -> None:
-    # A pair blocked by another check stores 0; its factors still say what they give.
+    # A pair blocked by another check is ranked with 0; its factors still say what they give.
     factors = [
         {"kind": "available", "value": 300.0, "text": "All 300 workers are available."},
         {"kind": "required_language", "value": 0.1, "text": "Share at de B2 or above: 0.1."},

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
 from app.auth.ratelimit import FAILED_AUTH
-from app.config import PROJECT_ROOT
+from app.config import PROJECT_ROOT, Settings
+from app.db import Database
+from app.matches import service as matches
+from app.matches.service import RankedMatch
 
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -65,3 +69,37 @@ def officer(demo_client: TestClient, demo_people) -> tuple[TestClient, str]:
 def as_user(client: TestClient, demo_people, key: str) -> str:
     user = demo_people[key]
     return sign_in(client, user["email"], user["password"])
+
+
+def settings_of(database: Database) -> Settings:
+    return Settings(environment="test", database_url=database.url)
+
+
+def ranking(
+    database: Database,
+    vacancy_id: uuid.UUID | None = None,
+    *,
+    k: int | None = None,
+    include_ineligible: bool = False,
+    explain: bool = False,
+) -> dict[uuid.UUID, list[RankedMatch]]:
+    """Open vacancies' rankings (one, or all) as the matches service ranks them: matches are
+    ranked on read, and only decided pairs have a stored row."""
+    with database.session() as s:
+        return dict(
+            matches.ranked_pairs(
+                s,
+                settings_of(database),
+                None if vacancy_id is None else [vacancy_id],
+                k=k,
+                include_ineligible=include_ineligible,
+                explain=explain,
+            )
+        )
+
+
+def top_match(database: Database, vacancy_id: uuid.UUID) -> RankedMatch:
+    """The vacancy's best eligible match (the first of its ranked page)."""
+    ranked = ranking(database, vacancy_id, k=1).get(vacancy_id)
+    assert ranked, "the vacancy has an eligible match"
+    return ranked[0]

@@ -26,9 +26,14 @@ from app.auth.models import Organisation
 from app.config import PROJECT_ROOT, Settings
 from app.db import Database
 from app.main import create_app
-from app.matches.models import Match
 from app.vacancies.models import Vacancy
-from tests.web.conftest import EMPLOYER_ORG, MINISTRY_ORG, OFFICER, OTHER_EMPLOYER_ORG
+from tests.web.conftest import (
+    EMPLOYER_ORG,
+    MINISTRY_ORG,
+    OFFICER,
+    OTHER_EMPLOYER_ORG,
+    top_match,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -86,12 +91,7 @@ class Site:
             return v
 
     def top_pool(self, vacancy: Vacancy):
-        with self.database.session() as s:
-            return s.scalar(
-                select(Match.pool_id)
-                .where(Match.vacancy_id == vacancy.id, Match.eligible.is_(True))
-                .order_by(Match.score.desc(), Match.eligible_headcount.desc(), Match.pool_id)
-            )
+        return top_match(self.database, vacancy.id).pool_id
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import uuid
 
 import pytest
@@ -14,13 +15,14 @@ from app.analytics import service as analytics
 from app.auth.models import Organisation
 from app.config import Settings
 from app.db import Database
-from app.matches.models import Match
+from app.matches.service import RankedMatch
 from app.pathways.models import LegalPathway
 from app.pools.models import Pool
 from app.reviews.models import Decision
 from app.surveys.models import SurveyUpload
 from app.vacancies.models import Vacancy
 from app.web import session as web_session
+from app.web.pages.common import PAGE_SIZE
 from tests.web.conftest import (
     EMPLOYER_ORG,
     MINISTRY_ORG,
@@ -28,7 +30,10 @@ from tests.web.conftest import (
     OTHER_EMPLOYER_ORG,
     as_user,
     csrf_of,
+    ranking,
+    settings_of,
     sign_in,
+    top_match,
 )
 
 pytestmark = pytest.mark.postgres
@@ -50,16 +55,8 @@ def _vacancy(database: Database, org_slug: str, title: str | None = None) -> Vac
         return vacancy
 
 
-def _top_match(database: Database, vacancy_id: uuid.UUID) -> Match:
-    with database.session() as s:
-        m = s.scalars(
-            select(Match)
-            .where(Match.vacancy_id == vacancy_id, Match.eligible.is_(True))
-            .order_by(Match.score.desc(), Match.eligible_headcount.desc(), Match.pool_id)
-        ).first()
-        assert m is not None
-        s.expunge(m)
-        return m
+def _top_match(database: Database, vacancy_id: uuid.UUID) -> RankedMatch:
+    return top_match(database, vacancy_id)
 
 
 def _count(database: Database, model) -> int:
@@ -245,6 +242,65 @@ def test_a_ministry_sees_only_its_pools_and_the_vacancies_they_match(
     assert "Philippines" in page and "Kenya" not in page
     matched = demo_client.get("/vacancies")
     assert matched.status_code == 200 and "Vacancies your pools match" in matched.text
+
+
+def _cells(page: str, vacancy_id: uuid.UUID) -> list[str]:
+    """The data cells of a vacancy's row in a table of vacancies."""
+    row = page.split(f'<a href="/vacancies/{vacancy_id}">', 1)[1].split("</tr>", 1)[0]
+    return re.findall(r"<td>(.*?)</td>", row, re.S)
+
+
+def test_list_figures_are_those_of_the_rankings(demo_client, demo_people, demo_database) -> None:
+    """Eligible pools and best scores of the vacancy list, the officer's waiting vacancies and a
+    ministry's matched vacancies are read from the rankings (no stored rows for them)."""
+    ranked = ranking(demo_database)  # every open vacancy's eligible matches, best first
+    as_user(demo_client, demo_people, EMPLOYER_ORG)
+    page = demo_client.get("/vacancies?status=open").text
+    with demo_database.session() as s:
+        own = list(
+            s.scalars(
+                select(Vacancy.id)
+                .join(Organisation, Organisation.id == Vacancy.employer_id)
+                .where(Organisation.slug == EMPLOYER_ORG, Vacancy.status == "open")
+            )
+        )
+        pools = {p: m for p, m in s.execute(select(Pool.id, Pool.ministry_id))}
+        ministry = s.scalar(select(Organisation.id).where(Organisation.slug == MINISTRY_ORG))
+    assert own
+    for vid in own:
+        cells = _cells(page, vid)
+        found = ranked[vid]
+        assert cells[-3] == str(len(found)), vid
+        assert cells[-2] == (f"{found[0].score:.2f}" if found else "\u2013"), vid  # a dash
+
+    demo_client.cookies.clear()
+    sign_in(demo_client, OFFICER, demo_people[OFFICER]["password"])
+    page = demo_client.get("/").text
+    waiting = re.findall(r'<a href="/vacancies/([0-9a-f-]{36})">', page.split('id="waiting-h"')[1])
+    assert waiting, "the demo has vacancies waiting for a decision"
+    for vid in map(uuid.UUID, waiting):
+        cells = _cells(page, vid)
+        assert cells[-2:] == [str(len(ranked[vid])), f"{ranked[vid][0].score:.2f}"]
+
+    demo_client.cookies.clear()
+    as_user(demo_client, demo_people, MINISTRY_ORG)
+    mine = {
+        vid: [m for m in found if pools[m.pool_id] == ministry] for vid, found in ranked.items()
+    }
+    mine = {vid: found for vid, found in mine.items() if found}
+    assert 0 < len(mine) <= PAGE_SIZE  # one page of them in the demo
+    dashboard = demo_client.get("/").text
+    assert f'<span class="big">{len(mine)}</span> open vacancies your pools match' in dashboard
+    page = demo_client.get("/vacancies").text
+    listed = re.findall(r'<th scope="row"><a href="/vacancies/([0-9a-f-]{36})">', page)
+    assert sorted(listed) == sorted(str(v) for v in mine)
+    # The demo's pools are few: the best vacancies read of each pool are all it matches.
+    for vid, found in mine.items():
+        assert _cells(page, vid)[-3:] == [
+            str(len(found)),
+            f"{found[0].score:.2f}",
+            f"{sum(m.eligible_headcount for m in found):,}",
+        ]
 
 
 # ---- decisions -------------------------------------------------------------------------------
@@ -439,11 +495,13 @@ def test_blocked_pairs_on_request_with_their_reasons(officer, demo_database) -> 
     assert "Blocked pairs" not in plain and "Show blocked pairs" in plain
     shown = client.get(f"/vacancies/{vacancy.id}?blocked=true").text
     assert "Blocked pairs" in shown
-    with demo_database.session() as s:
-        reasons = s.scalars(
-            select(Match.reasons).where(Match.vacancy_id == vacancy.id, Match.eligible.is_(False))
-        ).first()
-    assert reasons, "the demo has blocked pairs for this vacancy"
+    blocked = [
+        m
+        for m in ranking(demo_database, vacancy.id, include_ineligible=True)[vacancy.id]
+        if not m.eligible
+    ]
+    assert blocked, "the demo has blocked pairs for this vacancy"
+    reasons = blocked[0].reasons  # the best blocked pair is listed first
     assert f"<code>{reasons[0]['code']}</code>" in shown
 
 
@@ -457,7 +515,9 @@ def test_analytics_csv_matches_the_service(officer, demo_database) -> None:
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
         rows = list(csv.DictReader(io.StringIO(r.text)))
         with demo_database.session() as s:
-            expected = analytics.shortage_surplus(s, analytics.GroupBy(by))
+            expected = analytics.shortage_surplus(
+                s, settings_of(demo_database), analytics.GroupBy(by)
+            )
         assert [row["key"] for row in rows] == [e.key for e in expected]
         assert rows and all(
             int(row["balance"]) == int(row["supply"]) - int(row["demand"]) for row in rows
@@ -496,9 +556,11 @@ def test_approvals_reduce_demand_and_pool_capacity(demo_database) -> None:
 
     vacancy = _vacancy(demo_database, EMPLOYER_ORG, "Cook")
     match = _top_match(demo_database, vacancy.id)
+    settings = settings_of(demo_database)
     with demo_database.session() as s:
-        before = {r.key: r for r in analytics.shortage_surplus(s, analytics.GroupBy.OCCUPATION)}
-    settings = Settings(environment="test", database_url=demo_database.url)
+        before = {
+            r.key: r for r in analytics.shortage_surplus(s, settings, analytics.GroupBy.OCCUPATION)
+        }
     with demo_database.transaction() as s:
         from app.auth.models import User
 
@@ -508,32 +570,33 @@ def test_approvals_reduce_demand_and_pool_capacity(demo_database) -> None:
             s, settings, principal, match.id, DecisionIn(decision="approved", headcount=3)
         )
     with demo_database.session() as s:
-        after = {r.key: r for r in analytics.shortage_surplus(s, analytics.GroupBy.OCCUPATION)}
+        after = {
+            r.key: r for r in analytics.shortage_surplus(s, settings, analytics.GroupBy.OCCUPATION)
+        }
     key = vacancy.occupation_code
     assert after[key].demand == before[key].demand - 3
     assert after[key].supply <= before[key].supply
 
 
-def test_skills_gap_counts_missing_essentials_of_top_matches(demo_database) -> None:
+def test_skills_gap_counts_missing_essentials_of_top_matches(
+    demo_client, demo_people, demo_database
+) -> None:
     with demo_database.session() as s:
-        rows = analytics.skills_gap(s, 10)
-        expected: dict[tuple[str, str], int] = {}
-        for vacancy in s.scalars(select(Vacancy).where(Vacancy.status == "open")):
-            top = s.scalars(
-                select(Match)
-                .join(Pool, Pool.id == Match.pool_id)
-                .where(
-                    Match.vacancy_id == vacancy.id,
-                    Match.eligible.is_(True),
-                    Pool.status == "active",
-                )
-                .order_by(Match.score.desc(), Match.eligible_headcount.desc(), Match.pool_id)
-                .limit(10)
-            )
-            for m in top:
-                for skill in m.explanation["missing_essential"]:
-                    key = (vacancy.occupation_code, skill)
-                    expected[key] = expected.get(key, 0) + 1
+        rows = analytics.skills_gap(s, settings_of(demo_database), 10)
+        open_vacancies = list(s.scalars(select(Vacancy).where(Vacancy.status == "open")))
+    # Each open vacancy's top 10 eligible matches as the matches API ranks and explains them.
+    officer_key = {"Authorization": f"Bearer {demo_people[OFFICER]['api_key']}"}
+    expected: dict[tuple[str, str], int] = {}
+    for vacancy in open_vacancies:
+        r = demo_client.get(
+            f"/api/v1/vacancies/{vacancy.id}/matches", params={"limit": 10}, headers=officer_key
+        )
+        assert r.status_code == 200, r.text
+        for m in r.json()["items"]:
+            assert m["eligible"]
+            for skill in m["explanation"]["missing_essential"]:
+                key = (vacancy.occupation_code, skill)
+                expected[key] = expected.get(key, 0) + 1
     assert {(r.occupation, r.skill): r.matches_missing for r in rows} == expected
     assert expected, "the demo's top matches miss some essential skills"
 

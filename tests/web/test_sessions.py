@@ -13,12 +13,11 @@ from sqlalchemy import func, select, update
 from app.auth.models import User, UserSession
 from app.auth.sessions import token_digest
 from app.db import Database, as_utc, utcnow
-from app.matches.models import Match
 from app.reviews.models import Decision
 from app.web import session as web_session
 from tests.audit.helpers import stored_events
 from tests.conftest import BASE_URL, make_test_app
-from tests.web.conftest import OFFICER, csrf_of, sign_in
+from tests.web.conftest import OFFICER, csrf_of, ranking, sign_in
 
 pytestmark = pytest.mark.postgres
 
@@ -31,12 +30,10 @@ def _decisions(database: Database) -> int:
 
 
 def _eligible_match(database: Database) -> uuid.UUID:
-    with database.session() as s:
-        match_id = s.scalar(
-            select(Match.id).where(Match.eligible.is_(True)).order_by(Match.id).limit(1)
-        )
-    assert match_id is not None
-    return match_id
+    """An eligible match's id: the lowest among the open vacancies' best ones."""
+    found = [ranked[0].id for ranked in ranking(database, k=1).values() if ranked]
+    assert found
+    return min(found)
 
 
 def _post_decision(client: TestClient, token: str, match_id: uuid.UUID):

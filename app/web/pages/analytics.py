@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from app.analytics import service as analytics
 from app.analytics.service import BalanceRow, GroupBy
-from app.deps import SessionDep
+from app.deps import SessionDep, SettingsDep
 from app.web.charts import Bar, hbar_chart
 from app.web.deps import OfficerUser
 from app.web.pages.common import web_router
@@ -54,11 +54,16 @@ def _balance_chart(rows: list[BalanceRow], by: GroupBy) -> object:
 
 @router.get("/analytics")
 def analytics_page(
-    request: Request, user: OfficerUser, session: SessionDep, top: TopN = analytics.DEFAULT_TOP_N
+    request: Request,
+    user: OfficerUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    top: TopN = analytics.DEFAULT_TOP_N,
 ) -> Response:
     sections = []
+    market = analytics.balance_market(session, settings)  # one ranking for the three groupings
     for by in GroupBy:
-        rows = analytics.shortage_surplus(session, by)
+        rows = analytics.shortage_surplus(session, settings, by, market)
         sections.append(
             {
                 "by": by.value,
@@ -67,7 +72,7 @@ def analytics_page(
                 "chart": _balance_chart(rows, by),
             }
         )
-    gap = analytics.skills_gap(session, top)
+    gap = analytics.skills_gap(session, settings, top)
     totals = analytics.skill_totals(gap)
     gap_chart = hbar_chart(
         [
@@ -107,16 +112,23 @@ def _csv(body: str, name: str) -> Response:
 
 @router.get("/analytics/shortage-surplus.csv")
 def shortage_csv(
-    user: OfficerUser, session: SessionDep, by: GroupBy = GroupBy.OCCUPATION
+    user: OfficerUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    by: GroupBy = GroupBy.OCCUPATION,
 ) -> Response:
-    rows = analytics.shortage_surplus(session, by)
+    rows = analytics.shortage_surplus(session, settings, by)
     return _csv(analytics.balance_csv(rows), f"shortage-surplus-by-{by.value}.csv")
 
 
 @router.get("/analytics/skills-gap.csv")
 def skills_gap_csv(
-    user: OfficerUser, session: SessionDep, top: TopN = analytics.DEFAULT_TOP_N
+    user: OfficerUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    top: TopN = analytics.DEFAULT_TOP_N,
 ) -> Response:
     return _csv(
-        analytics.skills_gap_csv(analytics.skills_gap(session, top)), f"skills-gap-top{top}.csv"
+        analytics.skills_gap_csv(analytics.skills_gap(session, settings, top)),
+        f"skills-gap-top{top}.csv",
     )

@@ -6,7 +6,7 @@ from fastapi import Request
 from starlette.responses import Response
 
 from app.auth.principal import Role
-from app.deps import SessionDep
+from app.deps import SessionDep, SettingsDep
 from app.pools.service import PoolFilters, list_pools
 from app.vacancies.service import VacancyFilters, list_vacancies
 from app.web import queries
@@ -18,10 +18,16 @@ router = web_router()
 
 
 @router.get("/")
-def dashboard(request: Request, user: CurrentWebUser, session: SessionDep) -> Response:
+def dashboard(
+    request: Request, user: CurrentWebUser, session: SessionDep, settings: SettingsDep
+) -> Response:
     principal = user.principal
     if user.is_officer:
-        return render(request, "dashboard_officer.html", queries.officer_dashboard(session))
+        return render(
+            request,
+            "dashboard_officer.html",
+            queries.officer_dashboard(session, settings, principal),
+        )
     decisions = queries.recent_decisions(session, principal)
     context = {
         "decisions": decisions,
@@ -34,9 +40,7 @@ def dashboard(request: Request, user: CurrentWebUser, session: SessionDep) -> Re
         page = list_vacancies(session, principal, VacancyFilters(), limit=10, offset=0)
         return render(request, "dashboard_employer.html", {**context, "vacancies": page})
     pools = list_pools(session, principal, PoolFilters(status="active"), limit=10, offset=0)
-    _, matched = queries.vacancies_matching_pools(
-        session, principal.organisation_id, limit=1, offset=0
-    )
+    matched = queries.vacancies_matching_pools(session, settings, principal, limit=1, offset=0)
     return render(
         request,
         "dashboard_ministry.html",

@@ -14,6 +14,7 @@ from starlette.responses import Response
 from app.common.schemas import SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
+from app.matches.adapters import PathwayKind
 from app.pathways import service as pathways
 from app.pathways.schemas import PathwayPatch
 from app.vacancies.models import Vacancy
@@ -23,7 +24,6 @@ from app.web.deps import CsrfForm, CurrentWebUser, OfficerUser
 from app.web.pages.common import redirect, text, upper, web_router
 from app.web.pages.vacancies import _form_errors
 from app.web.render import render
-from matching.records import PathwayKind
 
 router = web_router()
 

@@ -90,7 +90,11 @@ def pool_page(
         offset=start,
     )
     pool = pool_mapper.to_out(session, [row])[0]
-    blocked_rows = queries.blocked_of_pool(session, row.id) if blocked and user.is_officer else []
+    blocked_rows = (
+        queries.blocked_of_pool(session, settings, principal, row)
+        if blocked and user.is_officer
+        else []
+    )
     vacancy_rows = queries.by_id(session, Vacancy, [r.vacancy_id for r in [*rows, *blocked_rows]])
     decisions = queries.decisions_by_match(session, [r.id for r in rows])
     labels = {s.skill: s.label for s in pool.skills}

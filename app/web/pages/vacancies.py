@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 from pydantic import ValidationError
-from sqlalchemy import func, select
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
@@ -16,7 +15,6 @@ from app.common.schemas import SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError, field_path
 from app.matches import service as matches
-from app.matches.models import Match
 from app.pools.models import Pool
 from app.reviews import service as reviews
 from app.reviews.models import Decision
@@ -52,6 +50,7 @@ def vacancy_list(
     request: Request,
     user: CurrentWebUser,
     session: SessionDep,
+    settings: SettingsDep,
     destination: Annotated[SingleLine | None, Query(max_length=2)] = None,
     occupation: Annotated[SingleLine | None, Query(max_length=4, pattern=r"^\d{0,4}$")] = None,
     sector: Annotated[SingleLine | None, Query(max_length=2)] = None,
@@ -61,19 +60,20 @@ def vacancy_list(
     principal = user.principal
     start = page_offset(offset)
     if principal.role is Role.MINISTRY:
-        items, total = queries.vacancies_matching_pools(
-            session, principal.organisation_id, limit=PAGE_SIZE, offset=start
+        matched = queries.vacancies_matching_pools(
+            session, settings, principal, limit=PAGE_SIZE, offset=start
         )
         return render(
             request,
             "vacancies_ministry.html",
             {
-                "items": items,
-                "total": total,
+                "matched": matched,
+                "items": matched.items,
+                "total": matched.total,
                 "offset": start,
                 "page_size": PAGE_SIZE,
                 "titles": queries.occupation_titles(
-                    session, [i.vacancy.occupation_code for i in items]
+                    session, [i.vacancy.occupation_code for i in matched.items]
                 ),
             },
         )
@@ -84,16 +84,22 @@ def vacancy_list(
         status=status if status in STATUSES else None,
     )
     page = vacancies.list_vacancies(session, principal, filters, limit=PAGE_SIZE, offset=start)
-    ids = [v.id for v in page.items]
+    # Eligible matches and best score of the page's vacancies: the count and the first match
+    # of each one's ranking (a page is PAGE_SIZE vacancies).
     stats: dict[uuid.UUID, tuple[int, float]] = {}
-    if ids:  # eligible matches and best score of the page's vacancies, in one query
-        for vid, n, best in session.execute(
-            select(Match.vacancy_id, func.count(Match.id), func.max(Match.score))
-            .join(Pool, Pool.id == Match.pool_id)
-            .where(Match.vacancy_id.in_(ids), Match.eligible.is_(True), Pool.status == "active")
-            .group_by(Match.vacancy_id)
-        ):
-            stats[vid] = (n, best)
+    for v in page.items:
+        best, eligible = matches.vacancy_ranking(
+            session,
+            settings,
+            principal,
+            v,
+            include_ineligible=False,
+            limit=1,
+            offset=0,
+            explain=False,
+        )
+        if eligible and best:
+            stats[v.id] = (eligible, best[0].score)
     return render(
         request,
         "vacancies.html",
@@ -312,7 +318,9 @@ def vacancy_page(
     )
     vacancy = vacancies.get_vacancy(session, principal, vacancy_id)
     blocked_rows = (
-        queries.blocked_of_vacancy(session, row.id) if blocked and user.is_officer else []
+        queries.blocked_of_vacancy(session, settings, principal, row)
+        if blocked and user.is_officer
+        else []
     )
     in_force = queries.approvals_in_force(session, row.id) if user.is_officer else []
     # Every pool on the page, and every decision on its matches: one query each (no N+1).
