@@ -312,6 +312,7 @@ def adopt(
     # Every lock the approvals need, up front and in the order single approvals take them,
     # so that an adoption and approvals racing it serialise instead of deadlocking; what
     # others committed before we got them counts (lock_pairs re-reads the rows).
+    matches.market(session, settings)  # caught up before the locks, not while holding them
     reviews.lock_pairs(session, list(vacancies.values()), list(pools.values()))
     # Every pair scored now, under the locks, in one batch (one context for all).
     scored = matches.evaluate(

@@ -347,10 +347,16 @@ def pool_columns(
         )
     row_of = {p[0]: i for i, p in enumerate(pools)}
     levels = {level: cefr_index(level) for level in CEFR_LEVELS}
+    # A pool activated between these statements has entries but no row: it is left out here
+    # (its change batch brings it in at the next catch-up).
     columns = PoolColumns.from_entries(
         [(str(p[0]), p[1], p[2], p[3], p[4], p[5], p[6], p[7]) for p in pools],
-        [(row_of[pid], skill, share) for pid, skill, share in skills],
-        [(row_of[pid], lang, levels[level], share) for pid, lang, level, share in languages],
+        [(row_of[pid], skill, share) for pid, skill, share in skills if pid in row_of],
+        [
+            (row_of[pid], lang, levels[level], share)
+            for pid, lang, level, share in languages
+            if pid in row_of
+        ],
     )
     return columns, [p[8] for p in pools]
 

@@ -216,11 +216,15 @@ def current(session: Session, settings: Settings) -> Market:
     seq, epoch = feed.head(session)
     live = _live_of(session)
     market = live.market
-    if market is not None and market.seq == seq and market.epoch == epoch:
+    # A market at this head or past it (another thread caught up, or a build read a newer
+    # head) holds every change committed before this call.
+    if market is not None and market.epoch == epoch and market.seq >= seq:
         return market
     with live.lock:
         market = live.market
-        if market is None or market.epoch != epoch or seq < market.seq:
+        if market is not None and market.epoch == epoch and market.seq >= seq:
+            return market
+        if market is None or market.epoch != epoch:
             market = build(session, settings)
         elif seq > market.seq:
             market = catch_up(session, settings, market, seq)
@@ -233,6 +237,9 @@ def warm(db: Database, settings: Settings) -> None:
     database not migrated yet (no feed) is left for the first request to report."""
     try:
         with db.session() as session:
+            if db.engine.dialect.name == "postgresql":
+                # One snapshot for the head and every table read after it.
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             current(session, settings)
     except DBAPIError as exc:
         log.warning("market not built at start-up: %s", exc.orig)

@@ -66,18 +66,27 @@ def lock_for_approvals(
         _lock(session, model, sorted(set(ids)))
 
 
+_LOCKED_PATHWAYS = "imdi.locked_pathways"
+
+
 def lock_pairs(session: Session, vacancies: Sequence[Vacancy], pools: Sequence[Pool]) -> None:
     """The locks approving pairs of these vacancies and pools needs: every pathway of their
     destinations (any of them may be the one a pair is approved under, and their quota use
     must hold until the commit), then the vacancies and the pools."""
     destinations = sorted({v.destination_country for v in vacancies})
-    pathway_ids = session.scalars(
-        select(LegalPathway.id).where(LegalPathway.destination_country.in_(destinations))
+    pathway_rows = session.execute(
+        select(LegalPathway.id, LegalPathway.code).where(
+            LegalPathway.destination_country.in_(destinations)
+        )
+    ).all()
+    lock_for_approvals(
+        session, [r.id for r in pathway_rows], [v.id for v in vacancies], [p.id for p in pools]
     )
-    lock_for_approvals(session, list(pathway_ids), [v.id for v in vacancies], [p.id for p in pools])
-    # As committed, now that they are locked.
+    # Approvals may use only pathways locked here (one created meanwhile is refused).
+    session.info[_LOCKED_PATHWAYS] = {r.code for r in pathway_rows}
+    # Every column as committed, now that the rows are locked (headcount, start date, version).
     for row in (*vacancies, *pools):
-        session.refresh(row, ["status", "openings"] if isinstance(row, Vacancy) else ["status"])
+        session.refresh(row)
 
 
 def _on_pair(vacancy: Vacancy, pool: Pool) -> tuple[Any, Any]:
@@ -130,6 +139,14 @@ def _check_approval(
         )
     if pathway is None:
         raise ProblemError(409, f"Pathway {match.pathway_code} no longer exists.")
+    locked = session.info.get(_LOCKED_PATHWAYS)
+    if locked is not None and pathway.code not in locked:
+        raise ProblemError(
+            409,
+            f"Pathway {pathway.code} was created while this approval was checked; try again.",
+            title="Pathways changed",
+            code="pathways_changed",
+        )
     year = vacancy.start_date.year
     left = quota_left(session, pathway, year)
     if left is not None and headcount > left:
@@ -376,6 +393,8 @@ def decide(
         # The last row written is the one answered (more than one only when the pair's
         # approvals used more than one pathway or quota year).
         return withdraw(session, principal, row, vacancy, pool, data.note)[-1]
+    # The market caught up first, outside the locks (scoring under them reads its taxonomy).
+    matches.market(session, settings)
     # Under the pair's locks (the approvals' order), so that an approval cannot slip in
     # between the checks and the write; the pair is scored under them too.
     lock_pairs(session, [vacancy], [pool])

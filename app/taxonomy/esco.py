@@ -43,6 +43,7 @@ from typing import IO, Any, TextIO
 from sqlalchemy import Connection, Table, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.matches import feed
 from app.pools.models import Pool, PoolSkill
 from app.taxonomy.models import (
     EscoOccupation,
@@ -902,7 +903,11 @@ def import_esco(
     files = find_files(paths, version)
     data = read(files, progress)
     report = store(session, data, progress)
-    if report.changed and recompute is not None and esco_uses(session):
-        recompute(session)
-        report.recomputed = True
+    if report.changed:
+        # Every change reaches the live markets (each holds a copy of the taxonomy): they
+        # rebuild at their next read. `recompute` is the caller's own hook, if any.
+        feed.record(session, taxonomy=True)
+        if recompute is not None:
+            recompute(session)
+        report.recomputed = esco_uses(session)
     return report
