@@ -297,7 +297,7 @@ def withdraw(
     openings come free is open again."""
     pair = _on_pair(vacancy, pool)
     # The locks of approvals, in their order. The pathways are those the pair's approvals
-    # used; read after the write lock (PostgreSQL), they cannot change before the row locks.
+    # used (a pathway they did not lock can at worst make another approval wait or refuse).
     serialise_writes(session)
     codes = sorted({c for (c,) in approved_totals(session, Decision.pathway_code, where=pair) if c})
     pathway_ids = session.scalars(select(LegalPathway.id).where(LegalPathway.code.in_(codes)))
