@@ -33,7 +33,6 @@ from app.errors import NotFound
 from app.matches import adapters, feed, ids, live
 from app.matches.models import Match as MatchRow
 from app.pools.models import Pool as PoolRow
-from app.reviews.models import Decision
 from app.vacancies.models import Vacancy as VacancyRow
 
 
@@ -199,17 +198,64 @@ def page_scope(principal: Principal) -> str:
 # ---- rankings ---------------------------------------------------------------------------------
 
 
-def _stored(
-    session: Session, column: Any, ident: uuid.UUID, other_live: Any, other_model: type, on: Any
-) -> list[RankedMatch]:
-    """Decided pairs of a vacancy no longer open (or a pool no longer active), best first."""
-    rows = session.scalars(
+@dataclass(frozen=True, slots=True)
+class _History:
+    """How one side's decided pairs are read when it is off the market."""
+
+    own: Any  # the match column of the object (MatchRow.vacancy_id or .pool_id)
+    other: Any  # the match column of its counterparts
+    other_model: type[VacancyRow] | type[PoolRow]
+    other_live: Any  # counterparts still on the market
+    scoped_role: Role  # the role that sees only its own counterparts
+    owner: Any  # the counterparts' owning organisation column
+
+
+_OF_VACANCY = _History(
+    MatchRow.vacancy_id,
+    MatchRow.pool_id,
+    PoolRow,
+    PoolRow.status == "active",
+    Role.MINISTRY,
+    PoolRow.ministry_id,
+)
+_OF_POOL = _History(
+    MatchRow.pool_id,
+    MatchRow.vacancy_id,
+    VacancyRow,
+    VacancyRow.status == "open",
+    Role.EMPLOYER,
+    VacancyRow.employer_id,
+)
+
+
+def _history_page(
+    session: Session,
+    principal: Principal,
+    side: _History,
+    ident: uuid.UUID,
+    *,
+    include_ineligible: bool,
+    limit: int,
+    offset: int,
+) -> tuple[list[RankedMatch], int]:
+    """Decided pairs of a vacancy no longer open (or a pool no longer active) whose
+    counterparts are still on the market, best first, as the principal may see them."""
+    stmt = (
         select(MatchRow)
-        .join(other_model, on)
-        .where(column == ident, other_live)
-        .order_by(MatchRow.score.desc(), MatchRow.eligible_headcount.desc(), MatchRow.id)
+        .join(side.other_model, side.other_model.id == side.other)
+        .where(side.own == ident, side.other_live)
     )
-    return [RankedMatch.of_row(r) for r in rows]
+    if principal.role is side.scoped_role:
+        stmt = stmt.where(side.owner == principal.organisation_id)
+    if not include_ineligible:
+        stmt = stmt.where(MatchRow.eligible.is_(True))
+    rows = [
+        RankedMatch.of_row(r)
+        for r in session.scalars(
+            stmt.order_by(MatchRow.score.desc(), MatchRow.eligible_headcount.desc(), MatchRow.id)
+        )
+    ]
+    return rows[offset : offset + limit], len(rows)
 
 
 def vacancy_ranking(
@@ -228,27 +274,15 @@ def vacancy_ranking(
     m = market(session, settings)
     key = str(vacancy.id)
     if key not in m.vacancies:
-        rows = _stored(
+        return _history_page(
             session,
-            MatchRow.vacancy_id,
+            principal,
+            _OF_VACANCY,
             vacancy.id,
-            PoolRow.status == "active",
-            PoolRow,
-            PoolRow.id == MatchRow.pool_id,
+            include_ineligible=include_ineligible,
+            limit=limit,
+            offset=offset,
         )
-        if principal.role is Role.MINISTRY:
-            mine = set(
-                session.scalars(
-                    select(PoolRow.id).where(
-                        PoolRow.ministry_id == principal.organisation_id,
-                        PoolRow.id.in_([r.pool_id for r in rows]),
-                    )
-                )
-            )
-            rows = [r for r in rows if r.pool_id in mine]
-        if not include_ineligible:
-            rows = [r for r in rows if r.eligible]
-        return rows[offset : offset + limit], len(rows)
     record = m.vacancies.get(key)
     within = None
     if principal.role is Role.MINISTRY:
@@ -283,27 +317,15 @@ def pool_ranking(
     m = market(session, settings)
     key = str(pool.id)
     if key not in m.pools:
-        rows = _stored(
+        return _history_page(
             session,
-            MatchRow.pool_id,
+            principal,
+            _OF_POOL,
             pool.id,
-            VacancyRow.status == "open",
-            VacancyRow,
-            VacancyRow.id == MatchRow.vacancy_id,
+            include_ineligible=include_ineligible,
+            limit=limit,
+            offset=offset,
         )
-        if principal.role is Role.EMPLOYER:
-            mine = set(
-                session.scalars(
-                    select(VacancyRow.id).where(
-                        VacancyRow.employer_id == principal.organisation_id,
-                        VacancyRow.id.in_([r.vacancy_id for r in rows]),
-                    )
-                )
-            )
-            rows = [r for r in rows if r.vacancy_id in mine]
-        if not include_ineligible:
-            rows = [r for r in rows if r.eligible]
-        return rows[offset : offset + limit], len(rows)
     record = m.pools.get(key)
     within = None
     if principal.role is Role.EMPLOYER:
@@ -552,13 +574,3 @@ def get_match(
     if row is None:
         raise NotFound("Match", match_id)
     return RankedMatch.of_row(row)
-
-
-def decisions_exist(session: Session, vacancy_id: uuid.UUID, pool_id: uuid.UUID) -> bool:
-    return bool(
-        session.scalar(
-            select(func.count())
-            .select_from(Decision)
-            .where(Decision.vacancy_id == vacancy_id, Decision.pool_id == pool_id)
-        )
-    )
