@@ -444,16 +444,28 @@ def test_concurrent_withdrawal_and_approvals_never_exceed_the_quota_nor_lose_the
     jobs += [(p.id, _approve(1)) for p in others[:3]] + [(held.id, _approve(1))]
     results = _race(demo_database, officer, jobs)
     assert all(status in (201, 409) for status, _ in results), results
-    # The release happens exactly once, the second withdrawal has nothing left to take back.
-    assert sorted(status for status, _ in results[:2]) == [201, 409], results[:2]
-    assert next(b for s, b in results[:2] if s == 409)["code"] == "not_approved"
+    # The release happens exactly once; the second withdrawal has nothing left to take back,
+    # unless the race's new approval of the same pair came in between (then it takes that one
+    # back: a legitimate order, now that an approval is fast enough to fit in the gap).
+    statuses = sorted(status for status, _ in results[:2])
+    again = statuses == [201, 201]
+    if again:
+        assert results[-1][0] == 201, results
+    else:
+        assert statuses == [201, 409], results[:2]
+        assert next(b for s, b in results[:2] if s == 409)["code"] == "not_approved"
     with demo_database.session() as s:
         withdrawn = s.scalars(select(Decision).where(Decision.decision == "withdrawn")).all()
-    assert [(d.headcount, d.pathway_code, d.quota_year) for d in withdrawn] == [(quota, code, year)]
+    released = sorted((d.headcount, d.pathway_code, d.quota_year) for d in withdrawn)
+    expected = [(quota, code, year)]
+    if again:
+        expected = sorted([*expected, (1, results[-1][1]["pathway_code"], year)])
+    assert released == expected
     approvals = [b for status, b in results[2:] if status == 201 and b["pathway_code"] == code]
+    taken_back = 1 if again and results[-1][1]["pathway_code"] == code else 0
     used = _approved(demo_database, Decision.pathway_code == code, Decision.quota_year == year)
-    # Never over the quota, and what was approved is exactly what is counted.
-    assert used == sum(b["headcount"] for b in approvals) <= quota, results
+    # Never over the quota, and what was approved (less what was taken back) is what is counted.
+    assert used == sum(b["headcount"] for b in approvals) - taken_back <= quota, results
     with TestClient(make_test_app(demo_database), raise_server_exceptions=False) as c:
         usage = _quota(c, officer, code, year)
         assert (usage["used"], usage["remaining"]) == (used, quota - used)
