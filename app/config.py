@@ -50,6 +50,12 @@ class Settings(BaseSettings):
     #: Processes that rank a batch (an allocation plan's vacancies, the analytics) in parallel;
     #: forked from the server process, they share its market's memory.
     ranking_workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
+    #: Threads a server process runs requests on at once (the rest queue in arrival order).
+    #: Reads spend most of their time waiting on the database; beyond ~16 threads per process
+    #: more of them only contend for the interpreter, and the slowest requests wait longest
+    #: (bench_service's wrk step: p99 0.18 s at 16, 0.74 s at 40 on 2 cores). Keep it at or
+    #: below the database pool (app/db.py: 20 + 20 on PostgreSQL).
+    request_threads: int = Field(default=16, ge=1, le=256)
     #: Currency in which exchange rates are stored.
     base_currency: str = "EUR"
     log_level: str = "INFO"

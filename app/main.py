@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI
 
 import app.models  # noqa: F401  (configure every mapper at start-up)
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         # Build this process's live market before serving: the first ranking read is then as
         # fast as any other, and "serving" means ready (start-up is measured to here).
         warm_market(db, settings)
+        to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
         yield
         if database is None:  # only dispose what we created
             db.dispose()

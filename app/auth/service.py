@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
-from datetime import timedelta
+from collections import OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -22,8 +26,77 @@ from app.errors import NotFound, ProblemError, invalid
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
-def authenticate_key(session: Session, key: str) -> Principal | None:
-    # Plain columns rather than ORM entities: this runs on every API request.
+@dataclass(slots=True)
+class _Known:
+    """A key seen valid at one change-feed head."""
+
+    head: Hashable
+    key_id: uuid.UUID
+    principal: Principal
+    last_used: datetime | None
+
+
+class KeyCache:
+    """Principals of the API keys seen recently, each tagged with the change-feed head it was
+    read at. Every change to a user, an API key or an organisation is a change batch
+    (app/matches/feed.py), which moves the head: a principal cached at the head of now is what
+    the database would answer, so a revoked key or a disabled user is refused by the next
+    request in every process, as without the cache. The cache only saves the query."""
+
+    def __init__(self, maxsize: int = 10_000) -> None:
+        self.maxsize = maxsize
+        self._items: OrderedDict[tuple[str, str], _Known] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, slot: tuple[str, str], head: Hashable) -> _Known | None:
+        with self._lock:
+            found = self._items.get(slot)
+            if found is None or found.head != head:
+                return None
+            self._items.move_to_end(slot)
+            return found
+
+    def put(self, slot: tuple[str, str], known: _Known) -> None:
+        with self._lock:
+            self._items[slot] = known
+            self._items.move_to_end(slot)
+            while len(self._items) > self.maxsize:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+KEYS = KeyCache()
+
+
+def authenticate_key(session: Session, key: str, head: Hashable | None = None) -> Principal | None:
+    """The principal of a valid API key, else None. With `head` (the change feed's head as the
+    request began) a key already checked at that head is not read again."""
+    digest = hash_api_key(key)
+    slot = (str(session.get_bind().engine.url), digest)
+    known = KEYS.get(slot, head) if head is not None else None
+    if known is None:
+        known = _read_key(session, digest, head)
+        if known is None:
+            return None
+        if head is not None:
+            KEYS.put(slot, known)
+    now = utcnow()
+    last = known.last_used
+    if last is not None and last.tzinfo is None:  # SQLite returns naive datetimes
+        last = last.replace(tzinfo=now.tzinfo)
+    if last is None or now - last > LAST_USED_RESOLUTION:
+        write_aside(
+            session, update(ApiKey).where(ApiKey.id == known.key_id).values(last_used_at=now)
+        )
+        known.last_used = now
+    return known.principal
+
+
+def _read_key(session: Session, digest: str, head: Hashable | None) -> _Known | None:
+    # Plain columns rather than ORM entities: this runs on every API request not cached.
     row = session.execute(
         select(
             ApiKey.id,
@@ -35,7 +108,7 @@ def authenticate_key(session: Session, key: str) -> Principal | None:
         )
         .join(User, User.id == ApiKey.user_id)
         .where(
-            ApiKey.key_hash == hash_api_key(key),
+            ApiKey.key_hash == digest,
             ApiKey.revoked_at.is_(None),
             User.is_active.is_(True),
         )
@@ -43,12 +116,10 @@ def authenticate_key(session: Session, key: str) -> Principal | None:
     if row is None:
         return None
     key_id, last, user_id, email, role, organisation_id = row
-    now = utcnow()
-    if last is not None and last.tzinfo is None:  # SQLite returns naive datetimes
-        last = last.replace(tzinfo=now.tzinfo)
-    if last is None or now - last > LAST_USED_RESOLUTION:
-        write_aside(session, update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=now))
-    return Principal(user_id=user_id, email=email, role=Role(role), organisation_id=organisation_id)
+    principal = Principal(
+        user_id=user_id, email=email, role=Role(role), organisation_id=organisation_id
+    )
+    return _Known(head=head, key_id=key_id, principal=principal, last_used=last)
 
 
 def create_organisation(

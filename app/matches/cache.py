@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from starlette.requests import Request
 
@@ -21,6 +21,7 @@ class PageCache:
         self.maxsize = maxsize
         self._items: OrderedDict[Hashable, bytes] = OrderedDict()
         self._lock = threading.Lock()
+        self._building: dict[Hashable, threading.Lock] = {}
 
     def get(self, key: Hashable) -> bytes | None:
         with self._lock:
@@ -28,6 +29,25 @@ class PageCache:
             if body is not None:
                 self._items.move_to_end(key)
             return body
+
+    def get_or_build(self, key: Hashable, build: Callable[[], bytes]) -> bytes:
+        """The page, built once: requests for a page being built wait for it rather than
+        build it too (fifty clients asking for a new page at once cost one ranking)."""
+        body = self.get(key)
+        if body is not None:
+            return body
+        with self._lock:
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            body = self.get(key)
+            if body is None:
+                try:
+                    body = build()
+                    self.put(key, body)
+                finally:
+                    with self._lock:
+                        self._building.pop(key, None)
+        return body
 
     def put(self, key: Hashable, body: bytes) -> None:
         with self._lock:

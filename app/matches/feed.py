@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.auth.models import ApiKey, Organisation, User
 from app.db import utcnow
 from app.matches.models import ChangeBatch, ChangeHead
 from app.pathways.models import ExchangeRate, LegalPathway
@@ -35,7 +36,7 @@ _PENDING = "imdi.changes"
 class Changes:
     """What one unit of work changed (ids as strings, JSON-ready)."""
 
-    __slots__ = ("pairs", "pathways", "pools", "rates", "taxonomy", "vacancies")
+    __slots__ = ("access", "pairs", "pathways", "pools", "rates", "taxonomy", "vacancies")
 
     def __init__(self) -> None:
         self.vacancies: set[str] = set()
@@ -44,11 +45,12 @@ class Changes:
         self.pathways = False
         self.rates = False
         self.taxonomy = False
+        # A user, API key or organisation changed: principals cached by key are stale.
+        self.access = False
 
     def __bool__(self) -> bool:
-        return (
-            bool(self.vacancies or self.pools or self.pairs or self.pathways or self.rates)
-            or self.taxonomy
+        return bool(self.vacancies or self.pools or self.pairs) or (
+            self.pathways or self.rates or self.taxonomy or self.access
         )
 
     def payload(self) -> dict[str, Any]:
@@ -59,6 +61,7 @@ class Changes:
             "pathways": self.pathways,
             "rates": self.rates,
             "taxonomy": self.taxonomy,
+            "access": self.access,
         }
 
 
@@ -110,6 +113,8 @@ def _notice(changes: Changes, obj: object) -> None:
         changes.rates = True
     elif isinstance(obj, Skill | Sector | SafeguardCountry):
         changes.taxonomy = True
+    elif isinstance(obj, User | ApiKey | Organisation):
+        changes.access = True
 
 
 @event.listens_for(Session, "before_flush")
@@ -152,11 +157,32 @@ def _write_batch(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
     session.info.pop(_PENDING, None)
+    session.info.pop(_HEAD, None)
 
 
-def head(session: Session) -> tuple[int, str | None]:
-    """(the last committed batch's number, the database's epoch)."""
+@event.listens_for(Session, "after_commit")
+def _forget_head(session: Session) -> None:
+    session.info.pop(_HEAD, None)
+
+
+_HEAD = "imdi.head"
+
+Head = tuple[int, str | None]
+
+
+def head(session: Session) -> Head:
+    """(the last committed batch's number, the database's epoch), read now."""
     row = session.execute(
         select(ChangeHead.seq, ChangeHead.epoch).where(ChangeHead.id == 1)
     ).first()
     return (0, None) if row is None else (int(row[0]), row[1])
+
+
+def transaction_head(session: Session) -> Head:
+    """The head as this transaction first read it (read once: a request's authentication and
+    its ranking share one read). Everything committed before the request began is at or
+    below it; the next transaction reads it again."""
+    found = session.info.get(_HEAD)
+    if found is None:
+        found = session.info[_HEAD] = head(session)
+    return found

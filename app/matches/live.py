@@ -212,8 +212,9 @@ def _live_of(session: Session) -> _Live:
 
 
 def current(session: Session, settings: Settings) -> Market:
-    """The market as of now: every change committed before this call is in it."""
-    seq, epoch = feed.head(session)
+    """The market as of this transaction's head: every change committed before the request
+    began is in it."""
+    seq, epoch = feed.transaction_head(session)
     live = _live_of(session)
     market = live.market
     # A market at this head or past it (another thread caught up, or a build read a newer

@@ -11,10 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth.deps import CurrentPrincipal
+from app.auth.principal import Principal
 from app.common.schemas import MAX_OFFSET
 from app.config import Settings
 from app.deps import SessionDep, SettingsDep
-from app.matches import adapters, service
+from app.matches import adapters, live, service
 from app.matches.cache import page_cache
 from app.matches.schemas import MatchOut, MatchPage, PoolSummary, Reason, VacancySummary
 from app.pools.models import Pool as PoolRow
@@ -107,18 +108,18 @@ def _page(
 
 def _cached(request: Request, key: tuple, build: Callable[[], bytes]) -> Response:
     """A page from the cache when nothing it was built from has changed: the key holds the
-    market's change number, so any committed write anywhere makes a new key."""
-    cache = page_cache(request)
-    body = cache.get(key)
-    if body is None:
-        body = build()
-        cache.put(key, body)
-    return Response(body, media_type="application/json")
+    market's epoch and change number, so any committed write anywhere makes a new key."""
+    return Response(page_cache(request).get_or_build(key, build), media_type="application/json")
 
 
-def _fingerprint(session: Session, settings: Settings, obj: VacancyRow | PoolRow) -> tuple:
-    m = service.market(session, settings)
-    return (m.epoch, m.seq, adapters.weights_digest(settings.weights), obj.version, obj.status)
+def _key(m: live.Market, settings: Settings, principal: Principal, *parts: object) -> tuple:
+    return (
+        *parts,
+        service.page_scope(principal),
+        m.epoch,
+        m.seq,
+        adapters.weights_digest(settings.weights),
+    )
 
 
 @router.get("/vacancies/{vacancy_id}/matches", response_model=MatchPage)
@@ -132,18 +133,14 @@ def vacancy_matches(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    vacancy = service.visible_vacancy(session, principal, vacancy_id)
-    key = (
-        "vacancy",
-        vacancy.id,
-        service.page_scope(principal),
-        include_ineligible,
-        limit,
-        offset,
-        _fingerprint(session, settings, vacancy),
-    )
+    m = service.market(session, settings)
+    # An open vacancy's page served from the cache costs no query but the feed's head.
+    if not service.seen_on_market(m, principal, vacancy_id=vacancy_id):
+        service.visible_vacancy(session, principal, vacancy_id)  # 404 when hidden
+    key = _key(m, settings, principal, "vacancy", vacancy_id, include_ineligible, limit, offset)
 
     def build() -> bytes:
+        vacancy = service.visible_vacancy(session, principal, vacancy_id)
         rows, total = service.vacancy_ranking(
             session,
             settings,
@@ -170,18 +167,13 @@ def pool_matches(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    pool = service.visible_pool(session, principal, pool_id, settings)
-    key = (
-        "pool",
-        pool.id,
-        service.page_scope(principal),
-        include_ineligible,
-        limit,
-        offset,
-        _fingerprint(session, settings, pool),
-    )
+    m = service.market(session, settings)
+    if not service.seen_on_market(m, principal, pool_id=pool_id):
+        service.visible_pool(session, principal, pool_id, settings)  # 404 when hidden
+    key = _key(m, settings, principal, "pool", pool_id, include_ineligible, limit, offset)
 
     def build() -> bytes:
+        pool = service.visible_pool(session, principal, pool_id, settings)
         rows, total = service.pool_ranking(
             session,
             settings,

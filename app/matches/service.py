@@ -144,6 +144,30 @@ def visible_vacancy(session: Session, principal: Principal, vacancy_id: uuid.UUI
     return vacancy
 
 
+def seen_on_market(
+    m: live.Market,
+    principal: Principal,
+    *,
+    vacancy_id: uuid.UUID | None = None,
+    pool_id: uuid.UUID | None = None,
+) -> bool:
+    """Whether the principal sees this open vacancy (or active pool) by the market alone, as
+    visible_vacancy (visible_pool) would: False means "ask the database", never "hidden"."""
+    if vacancy_id is not None:
+        label = m.vacancies.label_of(str(vacancy_id))
+        if label is None:
+            return False
+        if principal.role is Role.EMPLOYER:
+            return label == m.labels.find(principal.organisation_id)
+        return True  # open: officers, admins and ministries see it
+    label = m.pools.label_of(str(pool_id))
+    if label is None or principal.role is Role.EMPLOYER:  # employers: through their matches
+        return False
+    if principal.role is Role.MINISTRY:
+        return label == m.labels.find(principal.organisation_id)
+    return True
+
+
 def visible_pool(
     session: Session, principal: Principal, pool_id: uuid.UUID, settings: Settings | None = None
 ) -> PoolRow:

@@ -389,3 +389,49 @@ def test_database_trouble_looks_at_what_caused_an_error() -> None:
             raise RuntimeError("while saving") from inner
     except RuntimeError as outer:
         assert database_trouble(outer) == "busy"
+
+
+# ---- pooled connections: pinged only after idling ---------------------------------------------
+
+
+def test_a_pooled_connection_the_server_closed_while_idle_is_replaced_at_checkout(
+    database, monkeypatch
+) -> None:
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL server closing a pooled connection")
+    import app.db as db_module
+
+    with database.engine.connect() as conn:
+        pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+    # The server ends that backend (an idle timeout, a restart, a failover) while it is pooled.
+    libpq = make_url(database.url).set(drivername="postgresql")
+    with psycopg.connect(libpq.render_as_string(hide_password=False), autocommit=True) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    monkeypatch.setattr(db_module, "IDLE_PING_AFTER", 0.0)
+    time.sleep(0.05)
+    seen = set()
+    for _ in range(2):  # whichever pooled connection checkout hands out next, it works
+        with database.engine.connect() as conn:
+            seen.add(conn.exec_driver_sql("SELECT pg_backend_pid()").scalar())
+    assert pid not in seen
+
+
+def test_a_connection_returned_a_moment_ago_is_not_pinged(database, monkeypatch) -> None:
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("the ping is PostgreSQL's")
+    pings: list[object] = []
+    real = database.engine.dialect.do_ping
+    monkeypatch.setattr(
+        database.engine.dialect, "do_ping", lambda conn: pings.append(conn) or real(conn)
+    )
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("SELECT 1")
+    with database.engine.connect() as conn:  # returned just now: no round trip to check it
+        conn.exec_driver_sql("SELECT 2")
+    assert pings == []
+    import app.db as db_module
+
+    monkeypatch.setattr(db_module, "IDLE_PING_AFTER", 0.0)
+    with database.engine.connect() as conn:  # idle "long enough": pinged first
+        conn.exec_driver_sql("SELECT 3")
+    assert len(pings) == 1
