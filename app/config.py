@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from functools import lru_cache
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -75,6 +76,12 @@ class Settings(BaseSettings):
     #: Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma
     #: separated, e.g. "10.0.0.5,172.18.0.0/16"); from anyone else the header is ignored.
     trusted_proxies: Annotated[list[IPvAnyNetwork], NoDecode] = Field(default_factory=list)
+    #: Outside development /metrics answers only to a scraper with this bearer token ...
+    metrics_token: SecretStr | None = None
+    #: ... or from these addresses (a Prometheus beside the service); anyone else gets a 404.
+    metrics_networks: Annotated[list[IPvAnyNetwork], NoDecode] = Field(
+        default_factory=lambda: [ip_network("127.0.0.0/8"), ip_network("::1/128")]
+    )
 
     @model_validator(mode="after")
     def _refuse_dev_secret(self) -> Settings:
@@ -87,7 +94,7 @@ class Settings(BaseSettings):
             raise ValueError("IMDI_SECRET_KEY must be at least 32 characters")
         return self
 
-    @field_validator("trusted_proxies", mode="before")
+    @field_validator("trusted_proxies", "metrics_networks", mode="before")
     @classmethod
     def _split_proxies(cls, value: Any) -> Any:
         if isinstance(value, str):

@@ -82,7 +82,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             WEB_UPLOAD_PATH: settings.upload_max_bytes + 64 * 1024,
         },
     )
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, hsts=not settings.is_development)
 
     app.include_router(health_router)
     app.include_router(taxonomy_router)

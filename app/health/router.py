@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+import hmac
+from ipaddress import ip_address
+
+from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
+from starlette.exceptions import HTTPException
 
-from app.deps import SessionDep
+from app.auth.ratelimit import client_address
+from app.config import Settings
+from app.deps import SessionDep, SettingsDep
 from app.errors import RETRY_AFTER_SECONDS, ProblemError
 
 router = APIRouter(tags=["health"])
@@ -26,6 +32,30 @@ def healthz(session: SessionDep) -> dict[str, str]:
     return {"status": "ok", "database": "ok"}
 
 
+def _may_scrape(request: Request, settings: Settings) -> bool:
+    """Development: anyone. Elsewhere: the metrics token, or an address of metrics_networks
+    (the client as the failed-auth limiter resolves it, through trusted proxies only)."""
+    if settings.is_development:
+        return True
+    token = settings.metrics_token
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if (
+        token is not None
+        and scheme.lower() == "bearer"
+        and hmac.compare_digest(given.strip().encode(), token.get_secret_value().encode())
+    ):
+        return True
+    try:
+        address = ip_address(client_address(request))
+    except ValueError:  # not an address (a test client's name)
+        return False
+    return any(address in network for network in settings.metrics_networks)
+
+
 @router.get("/metrics", include_in_schema=False)
-def metrics() -> Response:
+def metrics(request: Request, settings: SettingsDep) -> Response:
+    # Request counts by route and status tell an outsider what the service does and when: a
+    # scraper is let in, anyone else finds nothing here.
+    if not _may_scrape(request, settings):
+        raise HTTPException(404)  # answered as any unknown path is
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -111,8 +111,9 @@ class PoolOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
-    ministry_id: uuid.UUID
-    external_ref: str | None
+    #: An employer reads a pool of its matches as aggregates only: these three are null then.
+    ministry_id: uuid.UUID | None = Field(description="null when read by an employer")
+    external_ref: str | None = Field(description="the ministry's own id; null for employers")
     origin_country: str
     region: str | None
     occupation: str
@@ -126,7 +127,7 @@ class PoolOut(BaseModel):
     isced_level: int
     experience_years: float
     available_from: date | None
-    upload_id: uuid.UUID | None
+    upload_id: uuid.UUID | None = Field(description="null for employers")
     status: str
     version: int
     created_at: datetime

@@ -696,6 +696,12 @@ def create_pool(
 
 
 def get_pool(session: Session, principal: Principal, pool_id: uuid.UUID) -> PoolOut:
+    if principal.role == Role.EMPLOYER:
+        # Design section 8: an employer reads a pool that is in the matches of its own
+        # vacancies (a pool's figures are aggregates only); any other pool is "not found".
+        pool = matches.visible_pool(session, principal, pool_id, matches.settings_of(session))
+        out = to_out(session, [pool])[0]
+        return out.model_copy(update={"ministry_id": None, "external_ref": None, "upload_id": None})
     return to_out(session, [_load(session, principal, pool_id, write=False)])[0]
 
 

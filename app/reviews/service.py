@@ -130,7 +130,14 @@ def _check_approval(
     # First: an approved pair that the approval made ineligible (its quota used up) still
     # answers "withdraw first".
     _refuse_if_approved(session, vacancy, pool, DecisionKind.APPROVED)
-    _require_open(vacancy, pool)
+    _require_open(vacancy, pool, headcount)
+    # Openings before eligibility: a pair listed a moment ago whose vacancy the other
+    # approvals filled is told so (with what remains), not "not eligible".
+    openings_left = vacancy.openings - approved_headcount(
+        session, Decision.vacancy_id == vacancy.id
+    )
+    if openings_left <= 0:
+        raise _openings_exhausted(0, headcount)
     if not match.eligible or match.pathway_code is None:
         raise ProblemError(
             409,
@@ -158,17 +165,8 @@ def _check_approval(
             code="quota_exhausted",
             remaining=max(left, 0),
         )
-    openings_left = vacancy.openings - approved_headcount(
-        session, Decision.vacancy_id == vacancy.id
-    )
     if headcount > openings_left:
-        raise ProblemError(
-            409,
-            f"The vacancy has {max(openings_left, 0)} openings left; {headcount} requested.",
-            title="Openings exhausted",
-            code="openings_exhausted",
-            remaining=max(openings_left, 0),
-        )
+        raise _openings_exhausted(openings_left, headcount)
     # Nothing is approved on the pair (refused above), so the pair can take its eligible
     # headcount, within what the pool's other approvals leave.
     pool_left = pool.headcount - approved_headcount(session, Decision.pool_id == pool.id)
@@ -185,9 +183,26 @@ def _check_approval(
     return pathway
 
 
-def _require_open(vacancy: Vacancy, pool: Pool) -> None:
+def _openings_exhausted(left: int, headcount: int) -> ProblemError:
+    return ProblemError(
+        409,
+        f"The vacancy has {max(left, 0)} openings left; {headcount} requested.",
+        title="Openings exhausted",
+        code="openings_exhausted",
+        remaining=max(left, 0),
+    )
+
+
+def _require_open(vacancy: Vacancy, pool: Pool, headcount: int = 0) -> None:
+    if vacancy.status == "filled":  # its approvals took every opening
+        raise _openings_exhausted(0, headcount)
     if vacancy.status != "open" or pool.status != "active":
-        raise ProblemError(409, "Decisions are taken on open vacancies and active pools only.")
+        raise ProblemError(
+            409,
+            "Decisions are taken on open vacancies and active pools only.",
+            title="Not open",
+            code="not_open",
+        )
 
 
 def _record_decision(

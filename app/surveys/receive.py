@@ -26,9 +26,9 @@ from app.config import Settings
 from app.deps import get_settings_dep
 from app.errors import ProblemError
 
-#: Only ministries upload: the pools belong to the uploading ministry and, for microdata, take
-#: its country as their origin.
-uploader = require_roles(Role.MINISTRY)
+#: Ministries upload their own surveys, admins a ministry's (named by ?ministry_id=): the pools
+#: belong to that ministry and, for microdata, take its country as their origin.
+uploader = require_roles(Role.MINISTRY, Role.ADMIN)
 
 FILE_FIELD = "file"
 #: In memory up to this size, then on disk.

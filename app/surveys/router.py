@@ -150,12 +150,16 @@ def create_upload(
         SingleLine | None,
         Query(description="true: the file is the whole wave; unlisted pools are withdrawn"),
     ] = None,
+    ministry_id: Annotated[
+        uuid.UUID | None,
+        Query(description="admins only: the ministry organisation the survey belongs to"),
+    ] = None,
 ) -> Response:
     options = _options(
         received.fields,
         {"mode": mode, "dry_run": dry_run, "on_error": on_error, "replace": replace},
     )
-    result = service.process_upload(session, principal, settings, received, options)
+    result = service.process_upload(session, principal, settings, received, options, ministry_id)
     out = _capped(result.upload)
     body = out.model_dump(mode="json")
     if result.status_code == 422:

@@ -48,6 +48,7 @@ from app.audit.service import record
 from app.auth.models import Organisation
 from app.auth.principal import Principal, Role
 from app.common.csv_safe import to_csv
+from app.common.intake import resolve_owner
 from app.common.schemas import Page
 from app.config import Settings
 from app.errors import NotFound, ProblemError
@@ -118,11 +119,14 @@ def process_upload(
     settings: Settings,
     received: ReceivedFile,
     options: UploadOptions,
+    ministry_id: uuid.UUID | None = None,
 ) -> UploadResult:
-    """Validate `received` and, unless a dry run or rejected, store its pools."""
-    if principal.role != Role.MINISTRY:
-        raise ProblemError(403, "Only ministries upload workforce surveys.")
-    org = session.get(Organisation, principal.organisation_id)
+    """Validate `received` and, unless a dry run or rejected, store its pools: the uploading
+    ministry's, or for an admin those of the ministry named by `ministry_id`."""
+    if principal.role not in (Role.MINISTRY, Role.ADMIN):
+        raise ProblemError(403, "Only ministries and admins upload workforce surveys.")
+    owner = resolve_owner(session, principal, ministry_id, kind="ministry", param="ministry_id")
+    org = session.get(Organisation, owner)
     if org is None:  # a principal always has an organisation; guard for a deleted one
         raise ProblemError(403, "Your organisation no longer exists.")
 

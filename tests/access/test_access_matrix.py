@@ -9,12 +9,11 @@ rankings of every open vacancy (tests/market.py, unscoped), narrowed here by the
 their vacancies and pools as the database records them.
 
 Readings of the table where it leaves room (see the cells for details):
-- employer x pools: employers have no direct pool endpoints (GET /pools is a 403 for the role);
-  they read pools as the aggregate summaries inside the matches of their own vacancies, and the
-  matches of a pool that one of their vacancies is matched with.
-- admin x uploads: "all" is every read of every upload and every pool write; creating an upload
-  stays a ministry's own act (its country is the origin of microdata pools), as the survey tests
-  pin (tests/surveys/test_access.py::test_only_ministries_upload).
+- employer x pools: employers read a pool matched with one of their vacancies (GET /pools/{id},
+  aggregates only: no ministry, upload or ministry's reference) and the aggregate summaries
+  inside the matches of their own vacancies; the pool list and writes are 403 for the role.
+- admin x uploads: "all" is every read of every upload, every pool write and every upload, on
+  behalf of the ministry named by ?ministry_id= (its country is the origin of microdata pools).
 - organisations, users, keys: the row is the administration API (/api/v1/admin). Every user may
   still list, create and revoke their *own* keys under /api/v1/me (self-service, design section
   3); someone else's key there is a 404.
@@ -421,9 +420,17 @@ def test_pools__employer(demo: Demo) -> None:
     c, me, h = demo.client, demo.employer, demo.employer.headers
     own_vacancy = demo.vacancy(me)
     matched_pool = demo.served(vacancy_id=own_vacancy)[0].pool_id
-    # The pool and upload endpoints are not the employer's: 403 whatever the id.
+    # A pool of its matches is read as aggregates (issue 13, item 9); the list, the writes and
+    # the uploads are not the employer's: 403 whatever the id.
+    read = _ok(c.get(f"{P}/{matched_pool}", headers=h))
+    assert read["id"] == str(matched_pool) and read["headcount"] > 0
+    assert read["ministry_id"] is None and read["upload_id"] is None
+    assert read["external_ref"] is None
+    seen = {m.pool_id for m in demo.served(employer=me, include_ineligible=True)}
+    with demo.database.session() as s:
+        unmatched = s.scalars(select(Pool.id).where(Pool.id.not_in(seen)).limit(1)).one()
+    _status(c.get(f"{P}/{unmatched}", headers=h), 404)
     _status(c.get(P, headers=h), 403)
-    _status(c.get(f"{P}/{matched_pool}", headers=h), 403)
     _status(
         c.post(P, headers=h, json=_pool_payload(), params={"ministry_id": str(demo.ministry.id)}),
         403,
@@ -522,7 +529,7 @@ def test_pools__officer(demo: Demo) -> None:
 
 
 def test_pools__admin(demo: Demo) -> None:
-    """Every pool and upload; pool writes for any ministry (uploads stay the ministries')."""
+    """Every pool and upload; pool writes and uploads for any ministry."""
     c, h = demo.client, demo.admin
     stored = _ok(_upload(demo, demo.ministry2.headers, "IN"), 201)
     assert _ok(c.get(P, headers=h, params={"limit": 200}))["total"] == demo.count(Pool)
@@ -543,8 +550,22 @@ def test_pools__admin(demo: Demo) -> None:
     assert [u["id"] for u in _ok(c.get(U, headers=h))["items"]] == [stored["id"]]
     assert _ok(c.get(f"{U}/{stored['id']}", headers=h))["id"] == stored["id"]
     assert c.get(f"{U}/{stored['id']}/report.csv", headers=h).status_code == 200
-    # See the module docstring: an upload is a ministry's own act (its country, its pools).
-    _status(_upload(demo, h, "PH"), 403)
+    # An admin uploads a ministry's survey, named by ?ministry_id= (issue 13, item 9): its
+    # pools are the ministry's, the upload is the admin's act.
+    missing = _upload(demo, h, "PH")
+    assert missing.status_code == 422 and missing.json()["errors"][0]["field"] == "query.ministry_id"
+    on_behalf = demo.client.post(
+        U,
+        headers=h,
+        params={"ministry_id": str(demo.ministry.id)},
+        data={"mode": "pool_table"},
+        files={"file": ("pools-admin.csv", POOL_CSV.format(origin="PH").encode())},
+    )
+    upload = _ok(on_behalf, 201)
+    assert upload["organisation_id"] == str(demo.ministry.id)
+    own = _ok(c.get(f"{U}/{upload['id']}", headers=demo.ministry.headers))
+    assert own["id"] == upload["id"]
+    _status(c.get(f"{U}/{upload['id']}", headers=demo.ministry2.headers), 404)
 
 
 # ---- matches ---------------------------------------------------------------------------------

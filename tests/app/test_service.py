@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
 from app.config import DEV_SECRET, Settings
+from app.main import create_app
 
 
 def test_healthz_checks_the_database(client) -> None:
@@ -29,12 +33,36 @@ def test_healthz_reports_an_unreachable_database(tmp_path) -> None:
     assert r.headers["content-type"] == "application/problem+json"
 
 
-def test_metrics_are_prometheus_text(client) -> None:
-    client.get("/healthz")
-    r = client.get("/metrics")
-    assert r.status_code == 200
-    assert r.headers["content-type"].startswith("text/plain")
-    assert 'imdi_http_requests_total{method="GET",route="/healthz",status="200"}' in r.text
+def test_metrics_are_prometheus_text(database) -> None:
+    settings = Settings(environment="test", database_url=database.url, metrics_token="scrape-me")
+    with TestClient(create_app(settings, database), raise_server_exceptions=False) as c:
+        c.get("/healthz")
+        r = c.get("/metrics", headers={"Authorization": "Bearer scrape-me"})
+        assert r.status_code == 200
+        assert r.headers["content-type"].startswith("text/plain")
+        assert 'imdi_http_requests_total{method="GET",route="/healthz",status="200"}' in r.text
+
+
+def test_metrics_are_hidden_outside_development_but_from_a_scraper(database) -> None:
+    """Issue 13, item 9: route counts tell an outsider what the service does: /metrics
+    answers the token or an address of metrics_networks, and is a 404 like any unknown path
+    to everyone else (a wrong token, an API key, another address)."""
+    settings = Settings(environment="test", database_url=database.url, metrics_token="scrape-me")
+    app = create_app(settings, database)
+    with TestClient(app, raise_server_exceptions=False) as c:  # its client is "testclient"
+        unknown = c.get("/nothing-here")
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "scrape-me"}):
+            r = c.get("/metrics", headers=headers)
+            body = {**r.json(), "instance": "/nothing-here"}
+            assert r.status_code == 404 and body == unknown.json(), headers
+    local = Settings(environment="test", database_url=database.url)
+    with TestClient(create_app(local, database), client=("127.0.0.1", 40000)) as c:
+        assert c.get("/metrics").status_code == 200  # a Prometheus on the same host
+    with TestClient(create_app(local, database), client=("203.0.113.9", 40000)) as c:
+        assert c.get("/metrics").status_code == 404
+    dev = Settings(environment="development", database_url=database.url)
+    with TestClient(create_app(dev, database), client=("203.0.113.9", 40000)) as c:
+        assert c.get("/metrics").status_code == 200
 
 
 def test_openapi_and_docs_are_served(client) -> None:
@@ -63,6 +91,31 @@ def test_security_headers_are_set(client) -> None:
     assert r.headers["x-content-type-options"] == "nosniff"
     assert r.headers["x-frame-options"] == "DENY"
     assert "default-src 'self'" in r.headers["content-security-policy"]
+    # Outside development browsers are told to use HTTPS only (issue 13, item 9).
+    assert r.headers["strict-transport-security"].startswith("max-age=31536000")
+
+
+def test_no_hsts_on_a_developers_plain_http(database) -> None:
+    dev = Settings(environment="development", database_url=database.url)
+    with TestClient(create_app(dev, database)) as c:
+        assert "strict-transport-security" not in c.get("/healthz").headers
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_the_docs_have_a_policy_that_admits_just_what_they_load(client, path) -> None:
+    r = client.get(path)
+    assert r.status_code == 200
+    policy = dict(
+        (part.split()[0], part.split()[1:])
+        for part in r.headers["content-security-policy"].split(";")
+        if part.strip()
+    )
+    assert policy["frame-ancestors"] == ["'none'"] and policy["default-src"] == ["'self'"]
+    for tag, directive in (("script", "script-src"), ("link", "style-src")):
+        for url in re.findall(rf"<{tag}[^>]+(?:src|href)=\"(https://[^\"]+)\"", r.text):
+            origin = "/".join(url.split("/")[:3])
+            allowed = policy["img-src"] if url.endswith(".png") else policy[directive]
+            assert origin in allowed, (url, directive)
 
 
 def test_oversized_body_is_413_naming_the_limit(database) -> None:

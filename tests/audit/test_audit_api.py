@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import update
 
 from app.audit.models import AuditEvent
-from tests.audit.helpers import stored_events
+from tests.audit.helpers import rewritable_audit, stored_events
 
 URL = "/api/v1/audit-events"
 RATES = "/api/v1/exchange-rates"
@@ -75,7 +75,7 @@ def test_filters(client, database, actors) -> None:
     # Move the first rate event back in time, then select by time.
     first = stored_events(database, entity_id="GBP@2025-01-01")[0]
     back = datetime.now(UTC) - timedelta(days=3)
-    with database.engine.begin() as conn:
+    with rewritable_audit(database) as conn:
         conn.execute(update(AuditEvent).where(AuditEvent.id == first.id).values(at=back))
     cut = (back + timedelta(days=1)).isoformat()
     assert "create:GBP@2025-01-01" not in ids(entity_type="exchange_rate", since=cut)
@@ -91,7 +91,7 @@ def test_newest_first_and_pages_do_not_overlap(client, database, actors) -> None
         _put_rate(client, actors["officer"], "GBP", f"1.1{i}")
     # Equal times must still give one order: ties are broken by id.
     same = datetime.now(UTC)
-    with database.engine.begin() as conn:
+    with rewritable_audit(database) as conn:
         conn.execute(update(AuditEvent).values(at=same))
     admin = actors["admin"].headers
     everything = client.get(URL, params={"limit": 200}, headers=admin).json()

@@ -185,11 +185,14 @@ def test_ministries_see_only_their_own(client, actors, snapshot) -> None:
     assert snapshot() == before
 
 
-def test_employers_cannot_read_pools_yet(client, actors) -> None:
-    pid = _create(client, actors["ministry"])["id"]
+def test_employers_read_no_pool_outside_their_matches(client, actors) -> None:
+    pid = _create(client, actors["ministry"])["id"]  # no vacancy of the employer: no match
     employer = actors["employer"].headers
     assert client.get(URL, headers=employer).status_code == 403
-    assert client.get(f"{URL}/{pid}", headers=employer).status_code == 403
+    missing = "00000000-0000-0000-0000-000000000000"
+    r, unknown = (client.get(f"{URL}/{i}", headers=employer) for i in (pid, missing))
+    assert r.status_code == unknown.status_code == 404
+    assert r.json()["detail"].replace(pid, missing) == unknown.json()["detail"]
 
 
 def test_officers_and_admins_read_all_and_officers_cannot_write(client, actors) -> None:

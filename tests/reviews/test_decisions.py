@@ -163,6 +163,45 @@ def test_approval_consumes_openings_and_is_refused_past_them(
     assert _approved(demo_database, Decision.vacancy_id == m.vacancy_id) == take
 
 
+def test_a_listed_match_of_a_vacancy_filled_since_is_a_409_openings_exhausted(
+    demo_client, demo_database, demo_keys
+) -> None:
+    """Issue 13, item 7: the ids listed a moment ago stay the pairs' ids; approving one after
+    the vacancy filled says so, with what remains, never a 404."""
+    officer = _officer(demo_keys)
+    listed = [
+        m
+        for m in eligible(demo_database)
+        if len([x for x in eligible(demo_database) if x.vacancy_id == m.vacancy_id]) >= 3
+    ]
+    assert listed, "the demo data has no vacancy with three eligible pools"
+    vacancy_id = listed[0].vacancy_id
+    page = demo_client.get(f"/api/v1/vacancies/{vacancy_id}/matches", headers=officer).json()
+    ids = [item["id"] for item in page["items"]]
+    assert len(ids) >= 3
+    openings = page["items"][0]["eligible_headcount"]
+    with demo_database.transaction() as s:
+        s.get(Vacancy, vacancy_id).openings = min(openings, 2)
+    first = demo_client.get(f"/api/v1/matches/{ids[0]}", headers=officer).json()
+    r = _decide(
+        demo_client, officer, ids[0], "approved", headcount=min(first["eligible_headcount"], 2)
+    )
+    assert r.status_code == 201, r.text
+    with demo_database.session() as s:
+        assert s.get(Vacancy, vacancy_id).status == "filled"
+    for match_id in ids[1:]:
+        r = _decide(demo_client, officer, match_id, "approved", headcount=1)
+        assert r.status_code == 409, r.text
+        body = r.json()
+        assert body["code"] == "openings_exhausted" and body["remaining"] == 0, body
+        # The id still names its pair: its decisions (none) are listed, not a 404.
+        assert (
+            demo_client.get(f"/api/v1/matches/{match_id}/decisions", headers=officer).status_code
+            == 200
+        )
+    assert _approved(demo_database, Decision.vacancy_id == vacancy_id) == min(openings, 2)
+
+
 def test_an_approved_match_takes_no_other_decision_until_it_is_withdrawn(
     demo_client, demo_database, demo_keys
 ) -> None:
