@@ -553,7 +553,8 @@ def test_pools__admin(demo: Demo) -> None:
     # An admin uploads a ministry's survey, named by ?ministry_id= (issue 13, item 9): its
     # pools are the ministry's, the upload is the admin's act.
     missing = _upload(demo, h, "PH")
-    assert missing.status_code == 422 and missing.json()["errors"][0]["field"] == "query.ministry_id"
+    assert missing.status_code == 422
+    assert missing.json()["errors"][0]["field"] == "query.ministry_id"
     on_behalf = demo.client.post(
         U,
         headers=h,
