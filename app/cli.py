@@ -142,7 +142,7 @@ class CommandError(Exception):
     """A refused admin task: its message goes to stderr and the exit status is 1."""
 
 
-_FLAGS = {"organisation": "org"}  # schema field -> command-line option, where they differ
+_FLAGS = {"organisation": "org", "expires_at": "expires-at"}  # field -> option, where they differ
 
 
 def _parse(model: type[M], **values: object) -> M:
@@ -208,10 +208,14 @@ def _create_key(args: argparse.Namespace) -> int:
     from app.auth.schemas import ApiKeyIn
     from app.auth.service import create_api_key, user_by_email
 
-    data = _parse(ApiKeyIn, name=args.name)
+    fields = {"name": args.name}
+    if args.expires_at:
+        fields["expires_at"] = args.expires_at
+    data = _parse(ApiKeyIn, **fields)
 
     def work(session: Session) -> tuple[uuid.UUID, str, str]:
-        api_key, key = create_api_key(session, None, user_by_email(session, args.email), data.name)
+        user = user_by_email(session, args.email)
+        api_key, key = create_api_key(session, None, user, data.name, data.expires_at)
         return api_key.id, api_key.prefix, key
 
     key_id, prefix, key = _in_transaction(work)
@@ -318,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("create-key", help="create an API key for a user (printed once)")
     p.add_argument("--email", required=True, help="the user's email")
     p.add_argument("--name", required=True, help="what the key is for, e.g. 'HR sync'")
+    p.add_argument("--expires-at", default=None, help="ISO 8601 moment the key stops working")
     p.set_defaults(func=_create_key)
 
     p = sub.add_parser(

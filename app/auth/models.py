@@ -52,6 +52,8 @@ class ApiKey(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+    #: After this moment the key no longer authenticates (None: until revoked).
+    expires_at: Mapped[datetime | None]
 
 
 class UserSession(Base):

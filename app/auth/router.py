@@ -158,7 +158,7 @@ def create_key(
 ) -> ApiKeyCreated:
     """Create a key for a user. The response holds the key itself, this one time only."""
     user = service.get_user(session, user_id)
-    return _created(*service.create_api_key(session, principal, user, body.name))
+    return _created(*service.create_api_key(session, principal, user, body.name, body.expires_at))
 
 
 @admin_router.post("/keys/{key_id}/revoke", response_model=ApiKeyOut)

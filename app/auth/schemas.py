@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated
 
@@ -103,8 +104,19 @@ class UserOut(BaseModel):
     created_at: UtcDatetime
 
 
+def _in_the_future(value: datetime | None) -> datetime | None:
+    if value is not None and value <= datetime.now(UTC):
+        raise ValueError("must be in the future")
+    return value
+
+
 class ApiKeyIn(Strict):
     name: KeyName
+    expires_at: Annotated[UtcDatetime | None, AfterValidator(_in_the_future)] = Field(
+        None,
+        description="when the key stops working (ISO 8601, UTC if no offset); none: until revoked",
+        examples=["2027-06-30T00:00:00Z"],
+    )
 
 
 class ApiKeyOut(BaseModel):
@@ -119,6 +131,7 @@ class ApiKeyOut(BaseModel):
     created_at: UtcDatetime
     last_used_at: UtcDatetime | None
     revoked_at: UtcDatetime | None
+    expires_at: UtcDatetime | None
 
 
 class ApiKeyCreated(ApiKeyOut):

@@ -7,9 +7,9 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
@@ -34,6 +34,7 @@ class _Known:
     key_id: uuid.UUID
     principal: Principal
     last_used: datetime | None
+    expires_at: datetime | None
 
 
 class KeyCache:
@@ -84,9 +85,11 @@ def authenticate_key(session: Session, key: str, head: Hashable | None = None) -
         if head is not None:
             KEYS.put(slot, known)
     now = utcnow()
+    if known.expires_at is not None and _aware(known.expires_at) <= now:
+        return None  # expired while cached (the query refuses it too)
     last = known.last_used
-    if last is not None and last.tzinfo is None:  # SQLite returns naive datetimes
-        last = last.replace(tzinfo=now.tzinfo)
+    if last is not None:
+        last = _aware(last)
     if last is None or now - last > LAST_USED_RESOLUTION:
         write_aside(
             session, update(ApiKey).where(ApiKey.id == known.key_id).values(last_used_at=now)
@@ -95,12 +98,18 @@ def authenticate_key(session: Session, key: str, head: Hashable | None = None) -
     return known.principal
 
 
+def _aware(moment: datetime) -> datetime:
+    # SQLite returns naive datetimes (stored as UTC).
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def _read_key(session: Session, digest: str, head: Hashable | None) -> _Known | None:
     # Plain columns rather than ORM entities: this runs on every API request not cached.
     row = session.execute(
         select(
             ApiKey.id,
             ApiKey.last_used_at,
+            ApiKey.expires_at,
             User.id,
             User.email,
             User.role,
@@ -110,16 +119,19 @@ def _read_key(session: Session, digest: str, head: Hashable | None) -> _Known | 
         .where(
             ApiKey.key_hash == digest,
             ApiKey.revoked_at.is_(None),
+            or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > utcnow()),
             User.is_active.is_(True),
         )
     ).first()
     if row is None:
         return None
-    key_id, last, user_id, email, role, organisation_id = row
+    key_id, last, expires_at, user_id, email, role, organisation_id = row
     principal = Principal(
         user_id=user_id, email=email, role=Role(role), organisation_id=organisation_id
     )
-    return _Known(head=head, key_id=key_id, principal=principal, last_used=last)
+    return _Known(
+        head=head, key_id=key_id, principal=principal, last_used=last, expires_at=expires_at
+    )
 
 
 def create_organisation(
@@ -176,12 +188,21 @@ def create_user(
 
 
 def create_api_key(
-    session: Session, actor: Principal | None, user: User, name: str
+    session: Session,
+    actor: Principal | None,
+    user: User,
+    name: str,
+    expires_at: datetime | None = None,
 ) -> tuple[ApiKey, str]:
-    """Create a key; the clear key is returned once and never stored."""
+    """Create a key (valid until `expires_at`, or until revoked); the clear key is returned
+    once and never stored."""
     key = generate_api_key()
     api_key = ApiKey(
-        user_id=user.id, name=name, prefix=display_prefix(key), key_hash=hash_api_key(key)
+        user_id=user.id,
+        name=name,
+        prefix=display_prefix(key),
+        key_hash=hash_api_key(key),
+        expires_at=expires_at,
     )
     session.add(api_key)
     session.flush()
@@ -192,7 +213,12 @@ def create_api_key(
         "api_key",
         api_key.id,
         None,
-        {"user": user.email, "name": name, "prefix": api_key.prefix},
+        {
+            "user": user.email,
+            "name": name,
+            "prefix": api_key.prefix,
+            "expires_at": expires_at.isoformat() if expires_at else None,
+        },
     )
     return api_key, key
 
