@@ -30,6 +30,7 @@ from app.middleware import (
 from app.openapi import install_problem_openapi
 from app.pathways.router import rates_router
 from app.pathways.router import router as pathways_router
+from app.pools.router import ministries_router
 from app.pools.router import router as pools_router
 from app.reviews.router import router as reviews_router
 from app.surveys.router import router as surveys_router
@@ -88,6 +89,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(taxonomy_router)
     app.include_router(vacancies_router)
     app.include_router(pools_router)
+    app.include_router(ministries_router)
     app.include_router(surveys_router)
     app.include_router(matches_router)
     app.include_router(reviews_router)

@@ -167,3 +167,17 @@ class PoolVersion(Base):
     replaced_by_upload_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("survey_uploads.id", ondelete="SET NULL")
     )
+
+
+class MinistryOrigin(Base):
+    """An origin country other than its own that an officer allowed a ministry to publish
+    pools for (a regional labour office, a ministry that also registers its diaspora)."""
+
+    __tablename__ = "ministry_origins"
+
+    ministry_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    )
+    origin_country: Mapped[str] = mapped_column(String(2), primary_key=True)
+    granted_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    granted_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -18,10 +18,18 @@ from app.common.concurrency import etag, parse_if_match
 from app.common.filters import CountryFilter, OccupationPrefix, SectorFilter
 from app.common.schemas import MAX_OFFSET, Page
 from app.deps import SessionDep, SettingsDep
+from app.errors import NotFound
 from app.idempotency import service as idempotency
 from app.idempotency.service import IdempotencyDep
-from app.pools import service
-from app.pools.schemas import PoolIn, PoolOut, PoolUpdate, PoolVersionOut
+from app.pools import origins, service
+from app.pools.schemas import (
+    OriginsIn,
+    OriginsOut,
+    PoolIn,
+    PoolOut,
+    PoolUpdate,
+    PoolVersionOut,
+)
 
 router = APIRouter(prefix="/api/v1/pools", tags=["pools"])
 
@@ -168,3 +176,44 @@ def withdraw_pool(
     out = service.withdraw_pool(session, principal, pool_id, expected_version=expected)
     response.headers["ETag"] = etag(out.version)
     return out
+
+
+# ---- the origins a ministry publishes pools for ------------------------------------------------
+
+ministries_router = APIRouter(prefix="/api/v1/ministries", tags=["pools"])
+OriginsReader = Annotated[
+    Principal, Depends(require_roles(Role.MINISTRY, Role.OFFICER, Role.ADMIN))
+]
+OriginsWriter = Annotated[Principal, Depends(require_roles(Role.OFFICER, Role.ADMIN))]
+
+
+def _origins_out(session: SessionDep, ministry_id: uuid.UUID) -> OriginsOut:
+    org = origins.ministry(session, ministry_id)
+    granted = origins.granted(session, ministry_id)
+    return OriginsOut(
+        ministry_id=org.id,
+        country=org.country,
+        granted=granted,
+        origins=sorted({org.country, *granted}),
+    )
+
+
+@ministries_router.get("/{ministry_id}/origins", response_model=OriginsOut, responses=_PROBLEMS)
+def get_origins(
+    ministry_id: uuid.UUID, session: SessionDep, principal: OriginsReader
+) -> OriginsOut:
+    """The origins a ministry publishes pools for (a ministry reads its own; another's is a
+    404)."""
+    if principal.role is Role.MINISTRY and principal.organisation_id != ministry_id:
+        raise NotFound("Ministry", ministry_id)
+    return _origins_out(session, ministry_id)
+
+
+@ministries_router.put("/{ministry_id}/origins", response_model=OriginsOut, responses=_PROBLEMS)
+def put_origins(
+    ministry_id: uuid.UUID, body: OriginsIn, session: SessionDep, principal: OriginsWriter
+) -> OriginsOut:
+    """Officers allow a ministry origins beyond its own country (replacing the earlier list;
+    audited). Its published pools keep their origin; the list decides its next pools."""
+    origins.set_granted(session, principal, ministry_id, body.origins)
+    return _origins_out(session, ministry_id)

@@ -152,3 +152,19 @@ class PoolVersionOut(BaseModel):
         description="identity, headcount, skills, languages, ISCED level, experience, "
         "availability, source upload and status, as the audit log records them"
     )
+
+
+class OriginsIn(Strict):
+    origins: list[Country] = Field(
+        max_length=250,
+        description="ISO 3166-1 alpha-2 origins the ministry may publish pools for, beyond its "
+        "own country (which it always may); replaces the earlier list",
+        examples=[["BD", "NP"]],
+    )
+
+
+class OriginsOut(BaseModel):
+    ministry_id: uuid.UUID
+    country: str = Field(description="the ministry's own country")
+    granted: list[str] = Field(description="other origins an officer allowed")
+    origins: list[str] = Field(description="every origin the ministry may publish pools for")

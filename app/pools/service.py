@@ -65,6 +65,7 @@ from app.config import get_settings
 from app.db import as_utc, bulk_insert, new_id, serialise_writes, utcnow
 from app.errors import NotFound, ProblemError, invalid
 from app.matches import service as matches
+from app.pools import origins
 from app.pools.mapper import pool_children, to_out
 from app.pools.models import Pool, PoolLanguage, PoolSkill, PoolVersion, identity_key
 from app.pools.schemas import PoolIn, PoolOut, PoolUpdate, PoolVersionOut
@@ -131,9 +132,14 @@ def _min_confidence(value: float | None) -> float:
 
 
 def _resolve(
-    session: Session, items: Mapping[int, PoolIn], *, min_confidence: float
+    session: Session,
+    items: Mapping[int, PoolIn],
+    *,
+    min_confidence: float,
+    organisation_id: uuid.UUID | None = None,
 ) -> tuple[dict[int, ResolvedOccupation], dict[int, ResolvedSkills], Errors]:
-    """Occupations (with ESCO occupations) and skills (free texts resolved) of every item."""
+    """Occupations (with ESCO occupations) and skills (free texts resolved) of every item, and
+    (given the ministry) the origins it may not publish."""
     occupations, _, occupation_errors = resolve_occupation_fields(
         session,
         {i: p.occupation for i, p in items.items()},
@@ -147,18 +153,27 @@ def _resolve(
         occupation_errors,
         check_sectors(session, {i: p.sector for i, p in items.items()}),
         skill_errors,
+        origins.origin_errors(session, organisation_id, items) if organisation_id else {},
     )
     return occupations, skills, errors
 
 
 def check_pool_codes(
-    session: Session, items: list[PoolIn], *, min_confidence: float | None = None
+    session: Session,
+    items: list[PoolIn],
+    *,
+    organisation_id: uuid.UUID,
+    min_confidence: float | None = None,
 ) -> dict[int, list[dict[str, Any]]]:
-    """Taxonomy errors per item index (only items with errors), with item-relative field paths
-    ("occupation", "sector", "skills[2].skill"). Job titles are coded here, and the coding is
-    remembered for the session, so a following `store_pools` does not code them again."""
+    """Taxonomy and origin errors per item index (only items with errors), with item-relative
+    field paths ("occupation", "sector", "skills[2].skill", "origin_country"). Job titles are
+    coded here, and the coding is remembered for the session, so a following `store_pools`
+    does not code them again."""
     _, _, errors = _resolve(
-        session, dict(enumerate(items)), min_confidence=_min_confidence(min_confidence)
+        session,
+        dict(enumerate(items)),
+        min_confidence=_min_confidence(min_confidence),
+        organisation_id=organisation_id,
     )
     return errors
 
@@ -412,10 +427,15 @@ def _prepare(
     *,
     min_confidence: float,
     path: Callable[[int], str],
+    organisation_id: uuid.UUID,
 ) -> list[_Item]:
-    """Every item resolved; a taxonomy error, or two items of one identity, is one 422."""
+    """Every item resolved; a taxonomy error, an origin the ministry may not publish, or two
+    items of one identity, is one 422."""
     occupations, resolved_skills, errors = _resolve(
-        session, dict(enumerate(items)), min_confidence=min_confidence
+        session,
+        dict(enumerate(items)),
+        min_confidence=min_confidence,
+        organisation_id=organisation_id,
     )
     if errors:
         raise invalid([e for i, errs in errors.items() for e in prefixed(errs, path(i))])
@@ -511,7 +531,13 @@ def plan_pools(
     path: Callable[[int], str] = lambda i: f"[{i}]",
 ) -> PoolPlan:
     """What `store_pools` would do with these items, without writing anything."""
-    prepared = _prepare(session, items, min_confidence=_min_confidence(min_confidence), path=path)
+    prepared = _prepare(
+        session,
+        items,
+        min_confidence=_min_confidence(min_confidence),
+        path=path,
+        organisation_id=organisation_id,
+    )
     existing = pools_by_identity(session, organisation_id, (p.key for p in prepared))
     matched = {i: existing[p.key] for i, p in enumerate(prepared) if p.key in existing}
     _check_refs(session, organisation_id, prepared, matched, path)

@@ -247,6 +247,6 @@ def code_error_column(item: PoolIn, problem: dict[str, Any]) -> tuple[str, str]:
         index = int(path.split("[", 1)[1].split("]", 1)[0])
         value = item.skills[index].skill if index < len(item.skills) else ""
         return "skills", value
-    if head in ("occupation", "sector"):
+    if head in ("occupation", "sector", "origin_country"):
         return head, str(getattr(item, head) or "")
     return (head if head in COLUMNS.known else ""), ""

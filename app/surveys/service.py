@@ -173,7 +173,10 @@ def process_upload(
         _require_rows(table.rows_read)
         if parsed.items:
             codes = check_pool_codes(
-                session, parsed.items, min_confidence=settings.coding_min_confidence
+                session,
+                parsed.items,
+                organisation_id=org.id,
+                min_confidence=settings.coding_min_confidence,
             )
             pool_table.apply_code_errors(parsed, codes)
         if parsed.items:

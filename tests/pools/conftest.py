@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.db import Database
+from app.pools.models import MinistryOrigin
 from tests.vacancies.conftest import fake_coder, snapshot
 
-__all__ = ["fake_coder", "pool_payload", "snapshot"]  # fixtures shared with the vacancy tests
+__all__ = [
+    "allow_origins",
+    "fake_coder",
+    "pool_payload",
+    "snapshot",
+]  # fixtures shared with the vacancy tests
 
 
 def pool_payload(**overrides: Any) -> dict[str, Any]:
@@ -30,3 +37,10 @@ def pool_payload(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+def allow_origins(database: Database, actor: Any, *countries: str) -> None:
+    """As an officer would (PUT /api/v1/ministries/{id}/origins): the actor's ministry may
+    publish pools of these origins too (tests where two ministries hold one identity)."""
+    with database.transaction() as s:
+        s.add_all(MinistryOrigin(ministry_id=actor.org_id, origin_country=c) for c in countries)

@@ -16,7 +16,7 @@ from app.pools import service
 from app.pools.models import Pool, PoolLanguage, PoolSkill, PoolVersion, identity_key
 from app.pools.schemas import PoolIn
 from app.pools.service import check_pool_codes, create_pools, plan_pools, store_pools
-from tests.pools.conftest import pool_payload
+from tests.pools.conftest import allow_origins, pool_payload
 from tests.vacancies.conftest import FakeSuggestion
 
 
@@ -28,18 +28,23 @@ def _count(session, model) -> int:
     return session.scalar(select(func.count()).select_from(model)) or 0
 
 
-def test_check_pool_codes_reports_item_relative_paths(database) -> None:
+def test_check_pool_codes_reports_item_relative_paths(database, actors) -> None:
     items = [
         PoolIn(**pool_payload()),
         PoolIn(**pool_payload(occupation="9999", sector="04")),
         PoolIn(**pool_payload(skills=[{"skill": "wound-care"}, {"skill": "nope"}])),
+        PoolIn(**pool_payload(origin_country="IN")),
     ]
+    ministry = actors["ministry"]  # of PH
     with database.session() as s:
-        errors = check_pool_codes(s, items)
-    assert set(errors) == {1, 2}
+        errors = check_pool_codes(s, items, organisation_id=ministry.org_id)
+    assert set(errors) == {1, 2, 3}
     assert {e["field"] for e in errors[1]} == {"occupation", "sector"}
     assert [e["field"] for e in errors[2]] == ["skills[1].skill"]
     assert all(e["message"] and e["type"] == "unknown_code" for e in errors[1] + errors[2])
+    assert [(e["field"], e["type"]) for e in errors[3]] == [
+        ("origin_country", "origin_not_allowed")
+    ]
 
 
 def test_check_then_create_codes_each_title_once(database, actors, fake_coder) -> None:
@@ -47,7 +52,7 @@ def test_check_then_create_codes_each_title_once(database, actors, fake_coder) -
     items = [PoolIn(**pool_payload(occupation="staff nurse", region=f"R{i}")) for i in range(3)]
     ministry = actors["ministry"]
     with database.transaction() as s:
-        assert check_pool_codes(s, items) == {}
+        assert check_pool_codes(s, items, organisation_id=ministry.org_id) == {}
         pools = create_pools(s, _principal(ministry), items, organisation_id=ministry.org_id)
     assert asked == ["staff nurse"]
     assert [p.occupation_code for p in pools] == ["2221"] * 3
@@ -56,7 +61,7 @@ def test_check_then_create_codes_each_title_once(database, actors, fake_coder) -
 
 def test_create_pools_stores_pools_children_and_audit(database, actors) -> None:
     ministry = actors["ministry"]
-    items = [PoolIn(**pool_payload()), PoolIn(**pool_payload(origin_country="VN", skills=[]))]
+    items = [PoolIn(**pool_payload()), PoolIn(**pool_payload(region="Bicol", skills=[]))]
     with database.transaction() as s:
         before = _count(s, AuditEvent)
         pools = create_pools(s, _principal(ministry), items, organisation_id=ministry.org_id)
@@ -181,6 +186,7 @@ def test_missing_region_and_sector_are_part_of_the_identity(database, actors) ->
     again = _store(database, ministry, {**bare, "headcount": 7})
     assert again.outcomes == ["updated"] and again.pools[0].id == stored.pools[0].id
     # Another ministry's pool of the same identity is its own.
+    allow_origins(database, actors["ministry2"], "PH")
     other = _store(database, actors["ministry2"], bare)
     assert other.outcomes == ["created"]
 

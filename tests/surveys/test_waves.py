@@ -20,6 +20,7 @@ from app.surveys.schemas import UploadOut
 from app.vacancies.models import Vacancy
 from app.web.pages.upload import pools_sentence
 from tests.conftest import make_test_app
+from tests.pools.conftest import allow_origins
 from tests.surveys.helpers import GOOD_ROW, SAMPLES, URL, csv_bytes, row_errors, upload
 
 LUZON = GOOD_ROW  # PH, Central Luzon, 2221, sector 86, headcount 120
@@ -226,6 +227,7 @@ def test_replace_withdraws_the_pools_a_wave_no_longer_lists(client, database, ac
         ).status_code
         == 201
     )
+    allow_origins(database, actors["ministry2"], "PH")
     other = upload(client, actors["ministry2"].headers, csv_bytes(ILOCOS)).json()
 
     # Without replace the unlisted pool stays.
