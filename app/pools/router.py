@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Response
 from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
 
 from app.auth.deps import CurrentPrincipal, require_roles
 from app.auth.principal import Principal, Role
@@ -187,7 +188,7 @@ OriginsReader = Annotated[
 OriginsWriter = Annotated[Principal, Depends(require_roles(Role.OFFICER, Role.ADMIN))]
 
 
-def _origins_out(session: SessionDep, ministry_id: uuid.UUID) -> OriginsOut:
+def _origins_out(session: Session, ministry_id: uuid.UUID) -> OriginsOut:
     org = origins.ministry(session, ministry_id)
     granted = origins.granted(session, ministry_id)
     return OriginsOut(
