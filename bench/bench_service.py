@@ -1051,14 +1051,20 @@ def step_allocation(run: Run, destination: str, open_vacancies: int) -> None:
             run.add(adopt_name, "-", "<= 1 s", "skipped", "the plan has no assignment")
             return
         if n > 100:
-            # A plan narrowed to the origin whose assignments come closest to 100 from below.
-            origin = _origin_for(run.url, plan["assignments"], 100)
+            # A plan narrowed to the (origin, occupation) whose assignments in the full plan come
+            # closest to ADOPT_GROUP from below: alone, a group takes more than it did in
+            # competition (an origin alone took ~5,500), so aim under 100.
+            origin, occupation = _group_for(run.url, plan["assignments"], ADOPT_GROUP)
             o = c.call(
                 "officer",
                 "POST",
                 "/api/v1/allocation-plans",
                 json={
-                    "scope": {"destination": destination, "origin": origin},
+                    "scope": {
+                        "destination": destination,
+                        "origin": origin,
+                        "occupation_prefix": occupation,
+                    },
                     "time_limit_seconds": size.plan_seconds,
                 },
                 timeout=size.long_timeout,
@@ -1098,21 +1104,34 @@ def step_allocation(run: Run, destination: str, open_vacancies: int) -> None:
             )
 
 
-def _origin_for(url: str, assignments: list[dict[str, Any]], most: int) -> str:
-    from app.pools.models import Pool
+#: The adoption step aims its narrowed plan at about this many assignments (see step_plan).
+ADOPT_GROUP = 60
 
-    ids = [uuid.UUID(a["pool_id"]) for a in assignments]
+
+def _group_for(url: str, assignments: list[dict[str, Any]], most: int) -> tuple[str, str]:
+    """The (pool origin, vacancy occupation) with the most assignments up to `most`."""
+    from app.pools.models import Pool
+    from app.vacancies.models import Vacancy
+
+    pools = {uuid.UUID(a["pool_id"]) for a in assignments}
+    vacancies = {uuid.UUID(a["vacancy_id"]) for a in assignments}
     db = Database(url)
     with db.session() as s:
         origin_of = dict(
-            s.execute(select(Pool.id, Pool.origin_country).where(Pool.id.in_(ids))).tuples().all()
+            s.execute(select(Pool.id, Pool.origin_country).where(Pool.id.in_(pools))).all()
+        )
+        occupation_of = dict(
+            s.execute(
+                select(Vacancy.id, Vacancy.occupation_code).where(Vacancy.id.in_(vacancies))
+            ).all()
         )
     db.dispose()
-    counts: dict[str, int] = {}
-    for i in ids:
-        counts[origin_of[i]] = counts.get(origin_of[i], 0) + 1
-    fitting = [(n, o) for o, n in counts.items() if n <= most]
-    return max(fitting)[1] if fitting else min((n, o) for o, n in counts.items())[1]
+    counts: dict[tuple[str, str], int] = {}
+    for a in assignments:
+        group = (origin_of[uuid.UUID(a["pool_id"])], occupation_of[uuid.UUID(a["vacancy_id"])])
+        counts[group] = counts.get(group, 0) + 1
+    fitting = [(n, g) for g, n in counts.items() if n <= most]
+    return max(fitting)[1] if fitting else min((n, g) for g, n in counts.items())[1]
 
 
 def step_microdata(run: Run) -> None:
