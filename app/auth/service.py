@@ -64,10 +64,6 @@ class KeyCache:
             while len(self._items) > self.maxsize:
                 self._items.popitem(last=False)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
 
 KEYS = KeyCache()
 
