@@ -314,6 +314,8 @@ def adopt(
     # others committed before we got them counts (lock_pairs re-reads the rows).
     matches.market(session, settings)  # caught up before the locks, not while holding them
     reviews.lock_pairs(session, list(vacancies.values()), list(pools.values()))
+    # What is approved on them, read once under the locks; each approval below keeps it current.
+    tally = reviews.Tally.read(session, vacancies.values(), pools.values())
     # Every pair scored now, under the locks, in one batch (one context for all).
     scored = matches.evaluate(
         session, settings, [(vacancies[a.vacancy_id], pools[a.pool_id]) for a in rows]
@@ -354,6 +356,7 @@ def adopt(
                 pools[a.pool_id],
                 a.headcount,
                 note,
+                tally,
             )
         except ProblemError as exc:
             # Checks run before anything is written, so a refused assignment left nothing
