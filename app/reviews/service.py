@@ -121,40 +121,23 @@ class Tally:
             stmt = stmt.where(LegalPathway.destination_country.in_(destinations))
         pathways = {p.code: p for p in session.scalars(stmt)}
         years = sorted({v.start_date.year for v in vacancies})
-
-        def totals(*keys: Any, where: tuple[Any, ...]) -> dict[tuple[Any, ...], int]:
-            return approved_totals(session, *keys, where=where)
-
-        pairs = totals(
-            Decision.vacancy_id,
-            Decision.pool_id,
-            where=(Decision.vacancy_id.in_(v_ids), Decision.pool_id.in_(p_ids)),
+        on_vacancies, on_pools = Decision.vacancy_id.in_(v_ids), Decision.pool_id.in_(p_ids)
+        pairs = approved_totals(
+            session, Decision.vacancy_id, Decision.pool_id, where=(on_vacancies, on_pools)
+        )
+        by_vacancy = approved_totals(session, Decision.vacancy_id, where=(on_vacancies,))
+        by_pool = approved_totals(session, Decision.pool_id, where=(on_pools,))
+        quotas = approved_totals(
+            session,
+            Decision.pathway_code,
+            Decision.quota_year,
+            where=(Decision.pathway_code.in_(sorted(pathways)), Decision.quota_year.in_(years)),
         )
         return cls(
             pairs={(v, p): n for (v, p), n in pairs.items()},
-            vacancies={
-                v: n
-                for (v,), n in totals(
-                    Decision.vacancy_id, where=(Decision.vacancy_id.in_(v_ids),)
-                ).items()
-            },
-            pools={
-                p: n
-                for (p,), n in totals(
-                    Decision.pool_id, where=(Decision.pool_id.in_(p_ids),)
-                ).items()
-            },
-            quotas={
-                (c, y): n
-                for (c, y), n in totals(
-                    Decision.pathway_code,
-                    Decision.quota_year,
-                    where=(
-                        Decision.pathway_code.in_(sorted(pathways)),
-                        Decision.quota_year.in_(years),
-                    ),
-                ).items()
-            },
+            vacancies={v: n for (v,), n in by_vacancy.items()},
+            pools={p: n for (p,), n in by_pool.items()},
+            quotas={(c, y): n for (c, y), n in quotas.items()},
             pathways=pathways,
         )
 
