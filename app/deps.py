@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db import Database
-from app.matches.feed import Head, transaction_head
 
 
 def get_database(request: Request) -> Database:
@@ -41,9 +40,3 @@ def get_session(
 # response rather than a success that was never stored.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
-
-
-def change_head(session: Session) -> Head:
-    """The change feed's head as the request's transaction first read it: what caches of the
-    request's answers (principals by key, ranked pages) are keyed by."""
-    return transaction_head(session)

@@ -19,6 +19,7 @@ from app.config import Settings, get_settings
 from app.db import Database
 from app.errors import install_error_handlers
 from app.health.router import router as health_router
+from app.matches.feed import transaction_head
 from app.matches.live import warm as warm_market
 from app.matches.router import router as matches_router
 from app.metrics import MetricsMiddleware
@@ -68,6 +69,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.state.db = db
+    # What caches of answers are keyed by (the API-key cache; see app/auth/deps.py).
+    app.state.change_head = transaction_head
 
     install_error_handlers(app)
     install_text_guard(app)

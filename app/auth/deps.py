@@ -11,7 +11,7 @@ from app.auth.principal import Principal, Role
 from app.auth.ratelimit import FAILED_AUTH, client_address
 from app.auth.security import display_prefix
 from app.auth.service import authenticate_key
-from app.deps import SessionDep, change_head
+from app.deps import SessionDep
 from app.errors import ProblemError
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="imdi-match"'}
@@ -27,7 +27,10 @@ def current_principal(request: Request, session: SessionDep) -> Principal:
         )
     # The key first: a valid key is never held back by failures, its address's or anyone's
     # (behind a proxy, one address is everyone).
-    principal = authenticate_key(session, token, change_head(session))
+    # The change feed's head as this request's transaction first read it (create_app installs
+    # the reader: auth knows nothing of the feed): keys are re-read whenever it moves.
+    head_of = getattr(request.app.state, "change_head", None)
+    principal = authenticate_key(session, token, head_of(session) if head_of else None)
     if principal is not None:
         return principal
     client, prefix = client_address(request), display_prefix(token)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import threading
 import uuid
-from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,6 +16,7 @@ from app.auth.principal import Principal, Role
 from app.auth.schemas import ROLE_ORGANISATION_KIND, OrganisationIn, UserIn
 from app.auth.security import display_prefix, generate_api_key, hash_api_key, hash_password
 from app.auth.sessions import revoke_user_sessions
+from app.common.lru import Lru
 from app.db import utcnow, write_aside
 from app.errors import NotFound, ProblemError, invalid
 
@@ -45,24 +44,14 @@ class KeyCache:
     request in every process, as without the cache. The cache only saves the query."""
 
     def __init__(self, maxsize: int = 10_000) -> None:
-        self.maxsize = maxsize
-        self._items: OrderedDict[tuple[str, str], _Known] = OrderedDict()
-        self._lock = threading.Lock()
+        self._items: Lru[tuple[str, str], _Known] = Lru(maxsize)
 
     def get(self, slot: tuple[str, str], head: Hashable) -> _Known | None:
-        with self._lock:
-            found = self._items.get(slot)
-            if found is None or found.head != head:
-                return None
-            self._items.move_to_end(slot)
-            return found
+        found = self._items.get(slot)
+        return found if found is not None and found.head == head else None
 
     def put(self, slot: tuple[str, str], known: _Known) -> None:
-        with self._lock:
-            self._items[slot] = known
-            self._items.move_to_end(slot)
-            while len(self._items) > self.maxsize:
-                self._items.popitem(last=False)
+        self._items.put(slot, known)
 
 
 KEYS = KeyCache()

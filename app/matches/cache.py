@@ -10,25 +10,18 @@ new key, so a stale page can never be served. Entries are per process and per ap
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 from starlette.requests import Request
 
+from app.common.lru import Lru
 
-class PageCache:
+
+class PageCache(Lru[Hashable, bytes]):
     def __init__(self, maxsize: int = 512) -> None:
-        self.maxsize = maxsize
-        self._items: OrderedDict[Hashable, bytes] = OrderedDict()
-        self._lock = threading.Lock()
+        super().__init__(maxsize)
         self._building: dict[Hashable, threading.Lock] = {}
-
-    def get(self, key: Hashable) -> bytes | None:
-        with self._lock:
-            body = self._items.get(key)
-            if body is not None:
-                self._items.move_to_end(key)
-            return body
+        self._building_lock = threading.Lock()
 
     def get_or_build(self, key: Hashable, build: Callable[[], bytes]) -> bytes:
         """The page, built once: requests for a page being built wait for it rather than
@@ -36,7 +29,7 @@ class PageCache:
         body = self.get(key)
         if body is not None:
             return body
-        with self._lock:
+        with self._building_lock:
             building = self._building.setdefault(key, threading.Lock())
         with building:
             body = self.get(key)
@@ -45,16 +38,9 @@ class PageCache:
                     body = build()
                     self.put(key, body)
                 finally:
-                    with self._lock:
+                    with self._building_lock:
                         self._building.pop(key, None)
         return body
-
-    def put(self, key: Hashable, body: bytes) -> None:
-        with self._lock:
-            self._items[key] = body
-            self._items.move_to_end(key)
-            while len(self._items) > self.maxsize:
-                self._items.popitem(last=False)
 
 
 _CREATE_LOCK = threading.Lock()

@@ -135,7 +135,7 @@ def vacancy_matches(
 ) -> Response:
     m = service.market(session, settings)
     # An open vacancy's page served from the cache costs no query but the feed's head.
-    if not service.seen_on_market(m, principal, vacancy_id=vacancy_id):
+    if not service.vacancy_seen_on_market(m, principal, vacancy_id):
         service.visible_vacancy(session, principal, vacancy_id)  # 404 when hidden
     key = _key(m, settings, principal, "vacancy", vacancy_id, include_ineligible, limit, offset)
 
@@ -168,7 +168,7 @@ def pool_matches(
     offset: Offset = 0,
 ) -> Response:
     m = service.market(session, settings)
-    if not service.seen_on_market(m, principal, pool_id=pool_id):
+    if not service.pool_seen_on_market(m, principal, pool_id):
         service.visible_pool(session, principal, pool_id, settings)  # 404 when hidden
     key = _key(m, settings, principal, "pool", pool_id, include_ineligible, limit, offset)
 

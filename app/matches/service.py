@@ -144,24 +144,22 @@ def visible_vacancy(session: Session, principal: Principal, vacancy_id: uuid.UUI
     return vacancy
 
 
-def seen_on_market(
-    m: live.Market,
-    principal: Principal,
-    *,
-    vacancy_id: uuid.UUID | None = None,
-    pool_id: uuid.UUID | None = None,
-) -> bool:
-    """Whether the principal sees this open vacancy (or active pool) by the market alone, as
-    visible_vacancy (visible_pool) would: False means "ask the database", never "hidden"."""
-    if vacancy_id is not None:
-        label = m.vacancies.label_of(str(vacancy_id))
-        if label is None:
-            return False
-        if principal.role is Role.EMPLOYER:
-            return label == m.labels.find(principal.organisation_id)
-        return True  # open: officers, admins and ministries see it
+def vacancy_seen_on_market(m: live.Market, principal: Principal, vacancy_id: uuid.UUID) -> bool:
+    """Whether the principal sees this open vacancy by the market alone, as visible_vacancy
+    would: False means "ask the database", never "hidden"."""
+    label = m.vacancies.label_of(str(vacancy_id))
+    if label is None:
+        return False
+    if principal.role is Role.EMPLOYER:
+        return label == m.labels.find(principal.organisation_id)
+    return True  # open: officers, admins and ministries see it
+
+
+def pool_seen_on_market(m: live.Market, principal: Principal, pool_id: uuid.UUID) -> bool:
+    """As vacancy_seen_on_market, for an active pool (employers see one through their matches:
+    always the database)."""
     label = m.pools.label_of(str(pool_id))
-    if label is None or principal.role is Role.EMPLOYER:  # employers: through their matches
+    if label is None or principal.role is Role.EMPLOYER:
         return False
     if principal.role is Role.MINISTRY:
         return label == m.labels.find(principal.organisation_id)

@@ -17,7 +17,7 @@ from app.auth.principal import Principal, Role
 from app.common.intake import Errors, field_error
 from app.errors import NotFound, ProblemError
 from app.pools.models import MinistryOrigin
-from app.pools.schemas import PoolIn
+from app.pools.schemas import OriginsOut, PoolIn
 
 
 def ministry(session: Session, ministry_id: uuid.UUID) -> Organisation:
@@ -37,20 +37,28 @@ def granted(session: Session, ministry_id: uuid.UUID) -> list[str]:
     )
 
 
-def allowed(session: Session, ministry_id: uuid.UUID) -> set[str]:
-    return {ministry(session, ministry_id).country, *granted(session, ministry_id)}
+def described(session: Session, ministry_id: uuid.UUID) -> OriginsOut:
+    """The ministry's own country, the origins granted it, and so every origin it publishes."""
+    org = ministry(session, ministry_id)
+    extra = granted(session, ministry_id)
+    return OriginsOut(
+        ministry_id=org.id,
+        country=org.country,
+        granted=extra,
+        origins=sorted({org.country, *extra}),
+    )
 
 
 def origin_errors(session: Session, ministry_id: uuid.UUID, items: Mapping[int, PoolIn]) -> Errors:
     """An error on `origin_country` for each item whose origin the ministry may not publish."""
     if not items:
         return {}
-    may = allowed(session, ministry_id)
+    may = described(session, ministry_id).origins
     return {
         i: [
             field_error(
                 "origin_country",
-                f"this ministry publishes pools of origin {', '.join(sorted(may))}; "
+                f"this ministry publishes pools of origin {', '.join(may)}; "
                 f"{item.origin_country} needs an officer's leave "
                 f"(PUT /api/v1/ministries/{ministry_id}/origins)",
                 "origin_not_allowed",

@@ -11,7 +11,6 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Response
 from fastapi.responses import JSONResponse
-from sqlalchemy.orm import Session
 
 from app.auth.deps import CurrentPrincipal, require_roles
 from app.auth.principal import Principal, Role
@@ -188,17 +187,6 @@ OriginsReader = Annotated[
 OriginsWriter = Annotated[Principal, Depends(require_roles(Role.OFFICER, Role.ADMIN))]
 
 
-def _origins_out(session: Session, ministry_id: uuid.UUID) -> OriginsOut:
-    org = origins.ministry(session, ministry_id)
-    granted = origins.granted(session, ministry_id)
-    return OriginsOut(
-        ministry_id=org.id,
-        country=org.country,
-        granted=granted,
-        origins=sorted({org.country, *granted}),
-    )
-
-
 @ministries_router.get("/{ministry_id}/origins", response_model=OriginsOut, responses=_PROBLEMS)
 def get_origins(
     ministry_id: uuid.UUID, session: SessionDep, principal: OriginsReader
@@ -207,7 +195,7 @@ def get_origins(
     404)."""
     if principal.role is Role.MINISTRY and principal.organisation_id != ministry_id:
         raise NotFound("Ministry", ministry_id)
-    return _origins_out(session, ministry_id)
+    return origins.described(session, ministry_id)
 
 
 @ministries_router.put("/{ministry_id}/origins", response_model=OriginsOut, responses=_PROBLEMS)
@@ -217,4 +205,4 @@ def put_origins(
     """Officers allow a ministry origins beyond its own country (replacing the earlier list;
     audited). Its published pools keep their origin; the list decides its next pools."""
     origins.set_granted(session, principal, ministry_id, body.origins)
-    return _origins_out(session, ministry_id)
+    return origins.described(session, ministry_id)
