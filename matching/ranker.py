@@ -668,9 +668,13 @@ class PoolIndex:
         only rows where `within` (a mask over rows) is true, when given."""
         bounds = self._minor_slices.get(vacancy.occupation[:RELEVANT_PREFIX])
         same = self._minor_order[bounds[0] : bounds[1]] if bounds else np.empty(0, np.int64)
-        rows = (
-            same if skills is None else np.union1d(same, np.flatnonzero(skills >= RELEVANT_SKILLS))
-        )
+        if skills is None:
+            rows = same
+        else:
+            # A mask, not union1d: the union of two row sets without sorting them.
+            wanted = skills >= RELEVANT_SKILLS
+            wanted[same] = True
+            rows = np.flatnonzero(wanted)
         return rows if within is None else rows[within[rows]]
 
     def _eligibility(

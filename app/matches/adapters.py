@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import func, select, text
+from sqlalchemy import String, cast, func, select, text
 from sqlalchemy.orm import Session
 
 from app.pathways.models import ExchangeRate, LegalPathway
@@ -517,14 +517,21 @@ def open_vacancies(
     levels = {level: cefr_index(level) for level in CEFR_LEVELS}
     contracts = {c.value: c for c in ContractType}
     periods = {p.value: p for p in WagePeriod}
+    # Core rows keyed by the id as the database's text (the same cast in all three queries):
+    # no ORM row processing and no UUID object per skill row, which cost most of the time.
+    conn = session.connection()
+    # Requirements are immutable and repeat across vacancies (a million skill rows, a few
+    # thousand distinct ones): one object each saves seconds and memory.
+    shared: dict[tuple[str, str, bool], SkillRequirement] = {}
+    key = String()
     for chunk in chunks:
         live = VacancyRow.status == "open"
         if chunk is not None:
             live = live & VacancyRow.id.in_(chunk)
-        skills: dict[uuid.UUID, list[SkillRequirement]] = defaultdict(list)
-        for vid, skill, importance, derived in session.execute(
+        skills: dict[str, list[SkillRequirement]] = defaultdict(list)
+        for vid, skill, importance, derived in conn.execute(
             select(
-                VacancySkill.vacancy_id,
+                cast(VacancySkill.vacancy_id, key),
                 VacancySkill.skill_id,
                 VacancySkill.importance,
                 VacancySkill.derived,
@@ -532,12 +539,16 @@ def open_vacancies(
             .join(VacancyRow, VacancyRow.id == VacancySkill.vacancy_id)
             .where(live)
             .order_by(VacancySkill.vacancy_id, VacancySkill.position, VacancySkill.skill_id)
-        ):
-            skills[vid].append(SkillRequirement(skill, importances[importance], derived))
-        langs: dict[uuid.UUID, list[LanguageRequirement]] = defaultdict(list)
-        for vid, language, level, required in session.execute(
+        ).all():
+            req = (skill, importance, derived)
+            found = shared.get(req)
+            if found is None:
+                found = shared[req] = SkillRequirement(skill, importances[importance], derived)
+            skills[vid].append(found)
+        langs: dict[str, list[LanguageRequirement]] = defaultdict(list)
+        for vid, language, level, required in conn.execute(
             select(
-                VacancyLanguage.vacancy_id,
+                cast(VacancyLanguage.vacancy_id, key),
                 VacancyLanguage.language,
                 VacancyLanguage.min_level,
                 VacancyLanguage.required,
@@ -545,11 +556,12 @@ def open_vacancies(
             .join(VacancyRow, VacancyRow.id == VacancyLanguage.vacancy_id)
             .where(live)
             .order_by(VacancyLanguage.vacancy_id, VacancyLanguage.language)
-        ):
+        ).all():
             langs[vid].append(LanguageRequirement(language, levels[level], required))
-        for v in session.execute(
+        for v in conn.execute(
             select(
                 VacancyRow.id,
+                cast(VacancyRow.id, key).label("key"),
                 VacancyRow.destination_country,
                 VacancyRow.occupation_code,
                 VacancyRow.start_date,
@@ -568,7 +580,7 @@ def open_vacancies(
             )
             .where(live)
             .order_by(VacancyRow.id)
-        ):
+        ).all():
             wage = None
             if v.wage_amount is not None and v.wage_currency and v.wage_period:
                 wage = Money(float(v.wage_amount), v.wage_currency, periods[v.wage_period])
@@ -580,8 +592,8 @@ def open_vacancies(
                     start_date=v.start_date,
                     openings=v.openings,
                     sector=v.sector_code,
-                    skills=tuple(skills[v.id]),
-                    languages=tuple(langs[v.id]),
+                    skills=tuple(skills.get(v.key, ())),
+                    languages=tuple(langs.get(v.key, ())),
                     min_isced=v.min_isced,
                     min_experience_years=v.min_experience_years,
                     wage=wage,
