@@ -17,6 +17,8 @@ RUN pip install . \
     && mkdir -p /srv/imdi/data && chown imdi /srv/imdi/data
 
 USER imdi
+# The workers share one read of the pools, and a restart loads it (README, Configuration).
+ENV IMDI_MARKET_SNAPSHOT_DIR=/srv/imdi/data/market
 EXPOSE 8000
 # DATABASE_URL and IMDI_SECRET_KEY must be provided; the app refuses the development secret.
 # imdi serve believes X-Forwarded-For only from IMDI_TRUSTED_PROXIES (set it to the proxy's address).

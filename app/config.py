@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     #: (bench_service's wrk step: p99 0.18 s at 16, 0.74 s at 40 on 2 cores). Keep it at or
     #: below the database pool (app/db.py: 20 + 20 on PostgreSQL).
     request_threads: int = Field(default=16, ge=1, le=256)
+    #: Where server processes keep the snapshot of the market's pools (app/matches/snapshots.py)
+    #: so that one reads them from the database and the others, and later starts, load it.
+    #: None: every process reads the database.
+    market_snapshot_dir: Path | None = None
     #: Currency in which exchange rates are stored.
     base_currency: str = "EUR"
     log_level: str = "INFO"

@@ -28,6 +28,8 @@ from matching.allocation import AllocationOptions as AllocationOptions  # re-exp
 from matching.allocation import AllocationPair, AllocationProblem
 from matching.allocation import AllocationResult as AllocationResult  # re-exported
 from matching.allocation import allocate as allocate  # re-exported
+from matching.columns_file import read_columns as read_columns  # re-exported
+from matching.columns_file import write_columns as write_columns  # re-exported
 from matching.ranker import NO_DATE, PoolColumns, PoolIndex
 from matching.records import (
     CEFR_LEVELS,
@@ -387,6 +389,18 @@ def _copy_array(session: Session, query: str, params: Sequence[Any], fields: lis
     return np.frombuffer(body, dtype=np.dtype(dtype))
 
 
+def _uuid_strings(raw: Any) -> list[str]:
+    """16-byte UUIDs (a numpy V16 array) as canonical strings, formatted by numpy (a million
+    uuid.UUID objects take seconds)."""
+    n = len(raw)
+    digits = np.frombuffer(raw.tobytes().hex().encode(), "S1").reshape(n, 32)
+    out = np.full((n, 36), b"-", "S1")
+    for a, b in ((0, 8), (8, 12), (12, 16), (16, 20), (20, 32)):
+        at = a + (a > 0) + (a > 8) + (a > 12) + (a > 16)  # dashes before this group
+        out[:, at : at + b - a] = digits[:, a:b]
+    return out.view("S36").ravel().astype(str).tolist()
+
+
 def _pg_pool_columns(session: Session) -> tuple[PoolColumns, list[uuid.UUID]]:
     def vocab(sql: str) -> list[Any]:
         return [r[0] for r in session.execute(text(sql))]
@@ -466,11 +480,14 @@ def _pg_pool_columns(session: Session) -> tuple[PoolColumns, list[uuid.UUID]]:
 
     # Entries in the order the row-by-row loader gives them: by pool, then skill id (the
     # vocabulary is in id order) or language and level.
-    s_order = np.lexsort((entries["skill"], entries["row"]))
+    # (pool, skill) is the table's key, so one sort of a combined integer key orders them
+    # (twice as fast as lexsort over 15 million entries).
+    s_order = np.argsort(
+        entries["row"].astype(np.int64) * max(len(skills), 1) + entries["skill"].astype(np.int64)
+    )
     l_order = np.lexsort((langs["level"], langs["lang"], langs["row"]))
     ids = np.empty(n, dtype=object)
-    raw_ids = pools["id"].tobytes()
-    ids[:] = [str(uuid.UUID(bytes=raw_ids[i : i + 16])) for i in range(0, 16 * n, 16)]
+    ids[:] = _uuid_strings(pools["id"])
     columns = PoolColumns(
         ids=ids,
         origin=pools["origin"].astype(np.int32),

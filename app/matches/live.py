@@ -32,11 +32,12 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db import Database, utcnow
-from app.matches import adapters, feed
+from app.matches import adapters, feed, snapshots
 from app.matches.adapters import (
     Context,
     ExchangeRates,
     Pathway,
+    PoolColumns,
     PoolSegments,
     Taxonomy,
     VacancySegments,
@@ -91,14 +92,34 @@ class Market:
         )
 
 
-def build(session: Session, settings: Settings) -> Market:
+def _pool_columns(
+    session: Session, settings: Settings, seq: int, epoch: str | None, reuse: bool
+) -> tuple[int, PoolColumns, list[uuid.UUID]]:
+    """The active pools' columns and the feed position they are as of: a snapshot's (older,
+    caught up afterwards) or the database's now (written as the newest snapshot)."""
+    store = snapshots.store(settings.market_snapshot_dir, session)
+    if store is None:
+        return (seq, *adapters.pool_columns(session))
+    with store.exclusive():  # another process reading them now: wait, then load its snapshot
+        found = store.load(session, epoch, seq) if reuse else None
+        if found is not None:
+            log.info("market pools from the snapshot at change %s", found.seq)
+            return found.seq, found.columns, found.ministries
+        columns, ministries = adapters.pool_columns(session)
+        store.save(session, epoch, seq, columns, ministries)
+        return seq, columns, ministries
+
+
+def build(session: Session, settings: Settings, *, reuse: bool = True) -> Market:
     """A market from the database as it is now (the head is read first: what follows
-    holds every batch up to it, and perhaps some after, which catching up re-reads)."""
+    holds every batch up to it, and perhaps some after, which catching up re-reads). Its pools
+    may come from a snapshot (`reuse`): the market is then as of the snapshot's position, and
+    the caller catches it up to the head."""
     started = time.perf_counter()
     seq, epoch = feed.head(session)
     taxonomy = adapters.taxonomy_view(session)
     labels = Labels()
-    columns, ministries = adapters.pool_columns(session)
+    seq, columns, ministries = _pool_columns(session, settings, seq, epoch, reuse)
     pools = adapters.pool_segments(columns, taxonomy, [labels.of(m) for m in ministries])
     records, employers = adapters.open_vacancies(session)
     vacancies = adapters.vacancy_segments(records, taxonomy, [labels.of(e) for e in employers])
@@ -154,7 +175,7 @@ def catch_up(session: Session, settings: Settings, market: Market, upto: int) ->
         rates |= bool(b.get("rates"))
         taxonomy |= bool(b.get("taxonomy"))
     if taxonomy or len(pools) > REBUILD_ABOVE:
-        return build(session, settings)
+        return build(session, settings, reuse=False)
     labels = market.labels
     changes: dict[str, Any] = {"seq": upto, "as_of": utcnow()}
     if pools:
@@ -227,7 +248,7 @@ def current(session: Session, settings: Settings) -> Market:
             return market
         if market is None or market.epoch != epoch:
             market = build(session, settings)
-        elif seq > market.seq:
+        if seq > market.seq:  # a build from a snapshot is as of the snapshot
             market = catch_up(session, settings, market, seq)
         live.market = market
         return market
