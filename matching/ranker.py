@@ -1255,6 +1255,11 @@ class VacancyIndex:
     def __len__(self) -> int:
         return self.n
 
+    def prepare(self, ctx: Context) -> None:
+        """Run the vacancy-level checks of this context now (they are kept until the pathways
+        or rates change), so that the first pool ranked does not wait for them."""
+        self._vacancy_checks(ctx)
+
     def _vacancy_checks(self, ctx: Context) -> tuple[list[Pathway], np.ndarray, np.ndarray]:
         """Pathways in code order, candidate mask (P, n), vacancy-level failure counts (P, n).
 

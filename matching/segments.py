@@ -316,6 +316,11 @@ class VacancySegments(_Segments[VacancyIndex]):
         out = [m for _, m in found]
         return (self.explained(pool, out, ctx) if explain else out), total
 
+    def prepare(self, ctx: Context) -> None:
+        """VacancyIndex.prepare on every segment."""
+        for seg in self._segments:
+            seg.index.prepare(ctx)
+
     def explained(self, pool: Pool, matches: Sequence[Match], ctx: Context) -> list[Match]:
         """These matches of the pool (from rank_counted, explain=False) with explanations."""
         return [

@@ -303,16 +303,20 @@ def pool_columns(
         return _pg_pool_columns(session)
     chunks = [None] if ids is None else list(_in_chunks(sorted(set(ids))))
     pools: list[Any] = []
-    skills: list[tuple[uuid.UUID, str, float]] = []
-    languages: list[tuple[uuid.UUID, str, str, float]] = []
+    skills: list[tuple[str, str, float]] = []
+    languages: list[tuple[str, str, str, float]] = []
+    # Core rows keyed by the id as the database's text (as open_vacancies): no ORM rows and
+    # no UUID object per skill row.
+    conn = session.connection()
+    key = String()
     for chunk in chunks:
         active = PoolRow.status == "active"
         if chunk is not None:
             active = active & PoolRow.id.in_(chunk)
         pools.extend(
-            session.execute(
+            conn.execute(
                 select(
-                    PoolRow.id,
+                    cast(PoolRow.id, key),
                     PoolRow.origin_country,
                     PoolRow.occupation_code,
                     PoolRow.sector_code,
@@ -321,23 +325,24 @@ def pool_columns(
                     PoolRow.experience_years,
                     PoolRow.available_from,
                     PoolRow.ministry_id,
+                    PoolRow.id,
                 )
                 .where(active)
                 .order_by(PoolRow.id)
             ).all()
         )
         skills.extend(
-            session.execute(
-                select(PoolSkill.pool_id, PoolSkill.skill_id, PoolSkill.share)
+            conn.execute(
+                select(cast(PoolSkill.pool_id, key), PoolSkill.skill_id, PoolSkill.share)
                 .join(PoolRow, PoolRow.id == PoolSkill.pool_id)
                 .where(active)
                 .order_by(PoolSkill.pool_id, PoolSkill.skill_id)
             ).all()
         )
         languages.extend(
-            session.execute(
+            conn.execute(
                 select(
-                    PoolLanguage.pool_id,
+                    cast(PoolLanguage.pool_id, key),
                     PoolLanguage.language,
                     PoolLanguage.level,
                     PoolLanguage.share,
@@ -352,7 +357,7 @@ def pool_columns(
     # A pool activated between these statements has entries but no row: it is left out here
     # (its change batch brings it in at the next catch-up).
     columns = PoolColumns.from_entries(
-        [(str(p[0]), p[1], p[2], p[3], p[4], p[5], p[6], p[7]) for p in pools],
+        [(str(p[9]), p[1], p[2], p[3], p[4], p[5], p[6], p[7]) for p in pools],
         [(row_of[pid], skill, share) for pid, skill, share in skills if pid in row_of],
         [
             (row_of[pid], lang, levels[level], share)

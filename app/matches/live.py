@@ -262,7 +262,10 @@ def warm(db: Database, settings: Settings) -> None:
             if db.engine.dialect.name == "postgresql":
                 # One snapshot for the head and every table read after it.
                 session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-            current(session, settings)
+            market = current(session, settings)
+        # The vacancy-level checks of every open vacancy (seconds at 100,000 vacancies) are
+        # kept per pathways and rates: run them now, not in the first pool's ranking.
+        market.vacancies.prepare(market.context(settings))
     except DBAPIError as exc:
         log.warning("market not built at start-up: %s", exc.orig)
 
