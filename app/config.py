@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     #: so that one reads them from the database and the others, and later starts, load it.
     #: None: every process reads the database.
     market_snapshot_dir: Path | None = None
+    #: How often (seconds) a server process catches its market up in the background (a large
+    #: upload through another process is then applied before a request needs it); 0: only
+    #: requests catch up.
+    market_follow_seconds: float = Field(0.25, ge=0)
     #: Currency in which exchange rates are stored.
     base_currency: str = "EUR"
     log_level: str = "INFO"

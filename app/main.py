@@ -20,6 +20,7 @@ from app.db import Database
 from app.errors import install_error_handlers
 from app.health.router import router as health_router
 from app.matches.feed import transaction_head
+from app.matches.live import Follower as MarketFollower
 from app.matches.live import warm as warm_market
 from app.matches.router import router as matches_router
 from app.metrics import MetricsMiddleware
@@ -54,7 +55,13 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         # fast as any other, and "serving" means ready (start-up is measured to here).
         warm_market(db, settings)
         to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
+        follower = None
+        if settings.market_follow_seconds > 0:
+            follower = MarketFollower(db, settings, settings.market_follow_seconds)
+            follower.start()
         yield
+        if follower is not None:
+            follower.stop()
         if database is None:  # only dispose what we created
             db.dispose()
 

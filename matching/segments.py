@@ -22,7 +22,7 @@ from typing import Generic, TypeVar
 import numpy as np
 
 from matching.explain import explain as explain_pair
-from matching.ranker import PoolIndex, VacancyIndex
+from matching.ranker import PoolColumns, PoolIndex, VacancyIndex
 from matching.records import Context, Match, Pool, Taxonomy, Vacancy
 
 #: Small segments kept apart before they are merged into one.
@@ -151,17 +151,24 @@ class _Segments(Generic[Index]):
     ) -> _Segments[Index]:
         """A new snapshot: objects `gone` (ids) leave the market, `added` records join it (an
         id both gone and added is replaced by its new record), with `labels` (one per record)."""
-        leaving = sorted(set(gone) | {r.id for r in added})
+        index = self._build(list(added)) if added else None
+        return self._changed(set(gone) | {r.id for r in added}, index, labels)
+
+    def _changed(
+        self, leaving: set[str], index: Index | None, labels: Sequence[int] | None
+    ) -> _Segments[Index]:
+        """`leaving` ids retired, and `index` (their new rows and others') as a new segment."""
+        ids = sorted(leaving)
         segments = []
         for seg in self._segments:
-            hit = seg.rows(leaving)
+            hit = seg.rows(ids)
             if len(hit):
                 alive = seg.alive.copy()
                 alive[hit] = False
                 seg = replace(seg, alive=alive)
             segments.append(seg)
-        if added:
-            segments.append(_Segment.of(self._build(list(added)), labels))
+        if index is not None:
+            segments.append(_Segment.of(index, labels))
         # A small segment with nothing live goes (the first, the large one, stays as the base).
         segments = [s for i, s in enumerate(segments) if i == 0 or s.alive.any()]
         if len(segments) > 1 + MAX_SMALL_SEGMENTS:
@@ -220,6 +227,16 @@ class PoolSegments(_Segments[PoolIndex]):
 
     def _build(self, records: Sequence[Pool]) -> PoolIndex:
         return PoolIndex.build(records, self.taxonomy)
+
+    def changed_columns(
+        self, gone: Iterable[str], added: PoolColumns, labels: Sequence[int] | None = None
+    ) -> PoolSegments:
+        """`changed` with the added pools as columns (as the database reader gives them): the
+        new segment is indexed from them directly, with no record per pool in between."""
+        index = PoolIndex.from_columns(added, self.taxonomy) if len(added) else None
+        found = self._changed(set(gone) | set(added.ids.tolist()), index, labels)
+        assert isinstance(found, PoolSegments)
+        return found
 
     def _record(self, index: PoolIndex, row: int) -> Pool:
         return index.pool(row)

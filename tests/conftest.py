@@ -188,7 +188,8 @@ def session(database: Database) -> Iterator[Session]:
 
 
 def make_test_app(database: Database) -> FastAPI:
-    settings = Settings(environment="test", database_url=database.url)
+    # No market follower: a test's own reads catch up (tests/matches/test_follower.py has it).
+    settings = Settings(environment="test", database_url=database.url, market_follow_seconds=0)
     return create_app(settings, database)
 
 

@@ -180,8 +180,8 @@ def catch_up(session: Session, settings: Settings, market: Market, upto: int) ->
     changes: dict[str, Any] = {"seq": upto, "as_of": utcnow()}
     if pools:
         columns, ministries = adapters.pool_columns(session, _ids(pools))
-        changes["pools"] = market.pools.changed(
-            pools, columns.to_pools(), [labels.of(m) for m in ministries]
+        changes["pools"] = market.pools.changed_columns(
+            pools, columns, [labels.of(m) for m in ministries]
         )
     if vacancies:
         records, employers = adapters.open_vacancies(session, _ids(vacancies))
@@ -268,6 +268,33 @@ def warm(db: Database, settings: Settings) -> None:
         market.vacancies.prepare(market.context(settings))
     except DBAPIError as exc:
         log.warning("market not built at start-up: %s", exc.orig)
+
+
+class Follower:
+    """Catches this process's market up in the background, every `every` seconds, so that a
+    large change (a 10,000-pool upload through another process) is applied before the next
+    request needs it instead of inside it. Requests still read the head and catch up
+    themselves when the follower has not yet: the freshness guarantee does not depend on it."""
+
+    def __init__(self, db: Database, settings: Settings, every: float) -> None:
+        self.db, self.settings, self.every = db, settings, every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="imdi-market-follower", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            try:
+                with self.db.session() as session:
+                    current(session, self.settings)
+            except Exception:  # never dies: the next round tries again
+                log.exception("market follower: catching up failed")
 
 
 def forget(session: Session) -> None:

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from matching import segments as seg_module
-from matching.ranker import PoolIndex
+from matching.ranker import PoolColumns, PoolIndex
 from matching.records import Context, Pool
 from matching.reference import rank_reference, rank_vacancies_reference
 from matching.segments import PoolSegments, VacancySegments
@@ -60,10 +60,11 @@ def _live(pools: list[Pool], batches) -> list[Pool]:
 
 
 @SETTINGS
-@given(data=st.data(), world=worlds(), small=st.sampled_from([1, 2, 8]))
+@given(data=st.data(), world=worlds(), small=st.sampled_from([1, 2, 8]), as_columns=st.booleans())
 def test_pool_segments_equal_one_index(
-    data: st.DataObject, world: tuple[Context, list[Pool]], small: int
+    data: st.DataObject, world: tuple[Context, list[Pool]], small: int, as_columns: bool
 ) -> None:
+    """Changes given as records, or as columns (changed_columns: the catch-up's way)."""
     ctx, pools = world
     vacancy = data.draw(vacancies(tuple(p.code for p in ctx.pathways)))
     batches = _changes(data, pools)
@@ -72,7 +73,10 @@ def test_pool_segments_equal_one_index(
     try:
         market = PoolSegments.of_index(PoolIndex.build(pools, ctx.taxonomy), ctx.taxonomy)
         for gone, added in batches:
-            market = market.changed(gone, added)
+            if as_columns:
+                market = market.changed_columns(gone, PoolColumns.from_pools(added))
+            else:
+                market = market.changed(gone, added)
     finally:
         seg_module.MAX_SMALL_SEGMENTS = old
     live = _live(pools, batches)
