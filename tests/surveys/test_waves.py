@@ -8,14 +8,17 @@ import threading
 import uuid
 from datetime import date
 
+import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEvent
 from app.matches.ids import pair_id
 from app.matches.models import Match
 from app.pools.models import Pool, PoolVersion
 from app.reviews.models import Decision
+from app.surveys.models import SurveyUpload
 from app.surveys.schemas import UploadOut
 from app.vacancies.models import Vacancy
 from app.web.pages.upload import pools_sentence
@@ -377,3 +380,51 @@ def test_the_sentence_counts_in_words() -> None:
     )
     assert pools_sentence(out(pools_updated=30)) == "30 pools were updated with the new figures."
     assert pools_sentence(out()) == ""
+
+
+def test_two_ministries_upload_side_by_side(database, actors) -> None:
+    """No global write lock (issue 12): while one ministry's upload has written its pools and
+    not yet committed, another ministry's upload goes through to its 201."""
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time")
+    first_ministry = actors["ministry2"].org_id
+    held, release = threading.Event(), threading.Event()
+
+    def hold_first(session: Session) -> None:
+        # The first upload's transaction, its pools written, held open before its commit
+        # (before the feed's batch, whose one-row head every commit bumps as its last
+        # statement); the one transaction that sees an upload of that ministry.
+        if not held.is_set() and session.scalar(
+            select(func.count())
+            .select_from(SurveyUpload)
+            .where(SurveyUpload.organisation_id == first_ministry)
+        ):
+            held.set()
+            release.wait(60)
+
+    app = make_test_app(database)
+    codes: dict[str, int] = {}
+
+    def go(who: str, content: bytes) -> None:
+        with TestClient(app, raise_server_exceptions=False) as c:
+            codes[who] = upload(c, actors[who].headers, content).status_code
+
+    allow_origins(database, actors["ministry2"], "PH")
+    event.listen(Session, "before_commit", hold_first, insert=True)
+    try:
+        first = threading.Thread(target=go, args=("ministry2", csv_bytes(ILOCOS)))
+        first.start()
+        assert held.wait(60), f"the first upload never reached its commit: {codes}"
+        second = threading.Thread(target=go, args=("ministry", csv_bytes(LUZON)))
+        second.start()
+        second.join(30)
+        finished_while_held = not second.is_alive()
+        release.set()
+        first.join(60)
+        second.join(60)
+    finally:
+        release.set()
+        event.remove(Session, "before_commit", hold_first)
+    assert finished_while_held, "the second upload waited for the first one's commit"
+    assert codes == {"ministry2": 201, "ministry": 201}, codes
+    assert _count(database, Pool) == 2
