@@ -24,6 +24,7 @@ array sums are running `+` or `np.bincount`, which adds sequentially. No pairwis
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterator, Sequence
@@ -1083,6 +1084,14 @@ def _work(span: tuple[int, int]) -> list[tuple[int, _TopK]]:
     return out
 
 
+def default_signals() -> None:
+    """In a forked worker: SIGTERM and SIGINT as Python's defaults. A server's handlers (uvicorn
+    sets a flag and waits for its loop to see it) are inherited by a fork, and would make a
+    worker outlive Pool.terminate(): the parent then waits for it forever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def iter_rank_all(
     vacancies: Sequence[Vacancy],
     index: PoolIndex,
@@ -1115,7 +1124,7 @@ def iter_rank_all(
                     yield vacancies[i].id, index._matches(vacancies[i], ctx, top)
             return
         mp = multiprocessing.get_context("fork")
-        with mp.Pool(workers) as pool:
+        with mp.Pool(workers, initializer=default_signals) as pool:
             # At most `2 * workers` chunks in flight: pending results stay bounded even when
             # the consumer is slower than the workers. Results come back in input order.
             todo = iter(spans)

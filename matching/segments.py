@@ -22,7 +22,7 @@ from typing import Generic, TypeVar
 import numpy as np
 
 from matching.explain import explain as explain_pair
-from matching.ranker import PoolColumns, PoolIndex, VacancyIndex
+from matching.ranker import PoolColumns, PoolIndex, VacancyIndex, default_signals
 from matching.records import Context, Match, Pool, Taxonomy, Vacancy
 
 #: Small segments kept apart before they are merged into one.
@@ -356,6 +356,7 @@ _BATCH_LOCK = threading.Lock()
 def _fresh_locks() -> None:
     # A fork copies locks in whatever state other threads held them: give the copy's indexes
     # new ones (their small caches take them), so a worker never waits on a thread it lacks.
+    default_signals()
     market = _BATCH["job"][0]
     for seg in market._segments:
         seg.index._lock = threading.Lock()
