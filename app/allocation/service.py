@@ -318,10 +318,12 @@ def adopt(
     reviews.lock_pairs(session, list(vacancies.values()), list(pools.values()))
     # What is approved on them, read once under the locks; each approval below keeps it current.
     tally = reviews.Tally.read(session, vacancies.values(), pools.values())
-    # Every pair scored now, under the locks, in one batch (one context for all).
+    # Every pair scored now, under the locks, in one batch (one context for all), and the
+    # match rows the pairs have (most have none), read at once.
     scored = matches.evaluate(
         session, settings, [(vacancies[a.vacancy_id], pools[a.pool_id]) for a in rows]
     )
+    stored = matches.stored_many(session, (m.id for m in scored.values()))
     failures: list[dict[str, Any]] = []
     recorded: list[Decision] = []
     note = f"Adopted from allocation plan {plan.id}."
@@ -359,6 +361,7 @@ def adopt(
                 a.headcount,
                 note,
                 tally,
+                stored,
             )
         except ProblemError as exc:
             # Checks run before anything is written, so a refused assignment left nothing

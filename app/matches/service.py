@@ -512,6 +512,19 @@ def stored(session: Session, match_id: uuid.UUID) -> MatchRow | None:
     return session.get(MatchRow, match_id)
 
 
+def stored_many(session: Session, match_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, MatchRow]:
+    """The stored rows among these pairs, read at once (a batch of decisions: most pairs have
+    none, and asking for each would be a query per pair)."""
+    ids = sorted(set(match_ids))
+    found: dict[uuid.UUID, MatchRow] = {}
+    for a in range(0, len(ids), 2000):
+        chunk = ids[a : a + 2000]
+        found.update(
+            (r.id, r) for r in session.scalars(select(MatchRow).where(MatchRow.id.in_(chunk)))
+        )
+    return found
+
+
 def evaluate(
     session: Session, settings: Settings, pairs: Sequence[tuple[VacancyRow, PoolRow]]
 ) -> dict[tuple[uuid.UUID, uuid.UUID], RankedMatch]:
@@ -552,9 +565,13 @@ def evaluate(
     return out
 
 
-def remember(session: Session, match: RankedMatch) -> MatchRow:
-    """Keep a decided pair as it was scored for the decision (its row, under its pair id)."""
-    row = session.get(MatchRow, match.id)
+def remember(
+    session: Session, match: RankedMatch, stored: dict[uuid.UUID, MatchRow] | None = None
+) -> MatchRow:
+    """Keep a decided pair as it was scored for the decision (its row, under its pair id).
+    `stored`: a batch's rows from stored_many (a pair missing from it has none; a row made
+    here joins it)."""
+    row = session.get(MatchRow, match.id) if stored is None else stored.get(match.id)
     values = {
         "vacancy_id": match.vacancy_id,
         "pool_id": match.pool_id,
@@ -572,6 +589,8 @@ def remember(session: Session, match: RankedMatch) -> MatchRow:
     if row is None:
         row = MatchRow(id=match.id, **values)
         session.add(row)
+        if stored is not None:
+            stored[match.id] = row
     else:
         for name, value in values.items():
             setattr(row, name, value)

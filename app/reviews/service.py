@@ -340,16 +340,17 @@ def approve(
     headcount: int,
     note: str = "",
     tally: Tally | None = None,
+    stored: dict[uuid.UUID, Match] | None = None,
 ) -> Decision:
     """Record an approval of `headcount` workers on a match, after the checks, under
     lock_pairs' locks, `match` scored under them (quota, openings, pool headcount as they are
-    now: `tally`, read under the locks, for a batch of approvals); a failed check raises a 409
-    ProblemError and records nothing. The pair's match row keeps what the approval was
-    decided on."""
+    now: `tally`, read under the locks, for a batch of approvals, and `stored`, the batch's
+    match rows from matches.stored_many); a failed check raises a 409 ProblemError and
+    records nothing. The pair's match row keeps what the approval was decided on."""
     if tally is None:
         tally = Tally.read(session, [vacancy], [pool])
     pathway = _check_approval(session, match, vacancy, pool, headcount, tally)
-    row = matches.remember(session, match)
+    row = matches.remember(session, match, stored)
     decision = _record_decision(
         session,
         principal,
