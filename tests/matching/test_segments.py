@@ -209,36 +209,6 @@ def test_rank_many_in_workers_equals_one_by_one() -> None:
         assert_same(many[vid], ranked, explain=False)
 
 
-def test_rank_many_in_workers_ends_under_a_server_s_signal_handlers() -> None:
-    """A server (uvicorn) handles SIGTERM by setting a flag; forked workers inherit that, and
-    Pool.terminate() (run when the pool closes) then waits forever for a worker it caught
-    blocked on the task queue's lock (seen in a served allocation plan). The hang is a race
-    at the pool's close, so this runs a few times; the workers' own handler is checked too."""
-    import signal
-    import threading
-
-    from bench.synthetic import make_dataset
-
-    vacs, pools, ctx = make_dataset(60, 500, seed=6)
-    market = PoolSegments.of_index(PoolIndex.build(pools, ctx.taxonomy), ctx.taxonomy)
-    previous = signal.signal(signal.SIGTERM, lambda *_: None)  # as uvicorn's handle_exit
-    got: list[str] = []
-
-    def rank() -> None:
-        got.extend(vid for vid, _ in market.rank_many(vacs, ctx, 5, workers=2, chunk_size=4))
-
-    try:
-        for _ in range(5):
-            got.clear()
-            t = threading.Thread(target=rank, daemon=True)
-            t.start()
-            t.join(60)
-            assert not t.is_alive(), "rank_many never returned: a worker outlived terminate()"
-            assert got == [v.id for v in vacs]
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def _sigterm_is_default(_: int) -> bool:
     import signal
 
@@ -246,6 +216,9 @@ def _sigterm_is_default(_: int) -> bool:
 
 
 def test_forked_workers_take_the_default_sigterm() -> None:
+    """A server (uvicorn) handles SIGTERM by setting a flag; forked workers inherited that,
+    and Pool.terminate() at the pool's close then waited forever for a worker it had caught
+    blocked on the task queue's lock (seen in a served allocation plan)."""
     import multiprocessing
     import signal
 
