@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -58,6 +58,17 @@ def as_utc(value: datetime) -> datetime:
     """A stored time with its UTC offset: SQLite hands back naive datetimes, stored in UTC (an
     aware value is returned as it is)."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+#: Ids per IN (...) list: well under SQLite's 32,766 bound parameters, and a plan PostgreSQL
+#: still prices well.
+IDS_PER_QUERY = 2000
+
+
+def in_chunks(ids: Sequence[uuid.UUID], size: int = IDS_PER_QUERY) -> Iterator[Sequence[uuid.UUID]]:
+    """`ids` in slices for IN (...) lists of bounded length."""
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
 
 
 def new_id() -> uuid.UUID:

@@ -17,7 +17,7 @@ import multiprocessing
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Generic, TypeVar
+from typing import Generic, Self, TypeVar
 
 import numpy as np
 
@@ -148,7 +148,7 @@ class _Segments(Generic[Index]):
 
     def changed(
         self, gone: Iterable[str], added: Sequence, labels: Sequence[int] | None = None
-    ) -> _Segments[Index]:
+    ) -> Self:
         """A new snapshot: objects `gone` (ids) leave the market, `added` records join it (an
         id both gone and added is replaced by its new record), with `labels` (one per record)."""
         index = self._build(list(added)) if added else None
@@ -156,7 +156,7 @@ class _Segments(Generic[Index]):
 
     def _changed(
         self, leaving: set[str], index: Index | None, labels: Sequence[int] | None
-    ) -> _Segments[Index]:
+    ) -> Self:
         """`leaving` ids retired, and `index` (their new rows and others') as a new segment."""
         ids = sorted(leaving)
         segments = []
@@ -234,9 +234,7 @@ class PoolSegments(_Segments[PoolIndex]):
         """`changed` with the added pools as columns (as the database reader gives them): the
         new segment is indexed from them directly, with no record per pool in between."""
         index = PoolIndex.from_columns(added, self.taxonomy) if len(added) else None
-        found = self._changed(set(gone) | set(added.ids.tolist()), index, labels)
-        assert isinstance(found, PoolSegments)
-        return found
+        return self._changed(set(gone) | set(added.ids.tolist()), index, labels)
 
     def _record(self, index: PoolIndex, row: int) -> Pool:
         return index.pool(row)

@@ -31,7 +31,7 @@ from app.allocation.schemas import PlanIn, PlanScope
 from app.audit.service import record
 from app.auth.principal import Principal
 from app.config import Settings
-from app.db import utcnow
+from app.db import in_chunks, utcnow
 from app.errors import NotFound, ProblemError, invalid
 from app.matches import adapters
 from app.matches import service as matches
@@ -84,8 +84,7 @@ def build_problem(
     ]
     pools: dict[uuid.UUID, tuple[str, int]] = {}
     pool_ids = sorted({m.pool_id for m in found})
-    for a in range(0, len(pool_ids), 2000):
-        chunk = pool_ids[a : a + 2000]
+    for chunk in in_chunks(pool_ids):
         rows = session.execute(
             select(Pool.id, Pool.origin_country, Pool.headcount).where(Pool.id.in_(chunk))
         )

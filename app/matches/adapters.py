@@ -16,6 +16,7 @@ import numpy as np
 from sqlalchemy import String, cast, func, select, text
 from sqlalchemy.orm import Session
 
+from app.db import in_chunks
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pools.models import Pool as PoolRow
 from app.pools.models import PoolLanguage, PoolSkill
@@ -156,7 +157,7 @@ def approved_pairs(
         totals = approved_totals(session, Decision.vacancy_id, Decision.pool_id)
     else:
         totals = {}
-        for chunk in _in_chunks(sorted(set(pools))):
+        for chunk in in_chunks(sorted(set(pools))):
             totals.update(
                 approved_totals(
                     session,
@@ -201,16 +202,11 @@ def _by_parent(rows: Iterable[Any], attr: str) -> dict[uuid.UUID, list[Any]]:
     return out
 
 
-def _in_chunks(ids: Sequence[uuid.UUID], size: int = 2000) -> Iterable[Sequence[uuid.UUID]]:
-    for i in range(0, len(ids), size):
-        yield ids[i : i + size]
-
-
 def vacancy_records(session: Session, rows: Sequence[VacancyRow]) -> list[Vacancy]:
     ids = [v.id for v in rows]
     skills: dict[uuid.UUID, list[VacancySkill]] = defaultdict(list)
     langs: dict[uuid.UUID, list[VacancyLanguage]] = defaultdict(list)
-    for chunk in _in_chunks(ids):
+    for chunk in in_chunks(ids):
         for s in session.scalars(
             select(VacancySkill)
             .where(VacancySkill.vacancy_id.in_(chunk))
@@ -258,7 +254,7 @@ def pool_records(session: Session, rows: Sequence[PoolRow]) -> list[Pool]:
     ids = [p.id for p in rows]
     skills: dict[uuid.UUID, list[PoolSkill]] = defaultdict(list)
     langs: dict[uuid.UUID, list[PoolLanguage]] = defaultdict(list)
-    for chunk in _in_chunks(ids):
+    for chunk in in_chunks(ids):
         for s in session.scalars(
             select(PoolSkill)
             .where(PoolSkill.pool_id.in_(chunk))
@@ -301,7 +297,7 @@ def pool_columns(
         return PoolColumns.from_entries([], [], []), []
     if ids is None and session.get_bind().dialect.name == "postgresql":
         return _pg_pool_columns(session)
-    chunks = [None] if ids is None else list(_in_chunks(sorted(set(ids))))
+    chunks = [None] if ids is None else list(in_chunks(sorted(set(ids))))
     pools: list[Any] = []
     skills: list[tuple[str, str, float]] = []
     languages: list[tuple[str, str, str, float]] = []
@@ -531,7 +527,7 @@ def open_vacancies(
     employer, from three plain queries."""
     if ids is not None and not ids:
         return [], []
-    chunks = [None] if ids is None else list(_in_chunks(sorted(set(ids))))
+    chunks = [None] if ids is None else list(in_chunks(sorted(set(ids))))
     out: list[Vacancy] = []
     employers: list[uuid.UUID] = []
     # Looked up once each: a hundred thousand vacancies carry over a million skills.

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.auth.principal import Principal, Role
 from app.config import Settings, get_settings
-from app.db import utcnow
+from app.db import in_chunks, utcnow
 from app.errors import NotFound
 from app.matches import adapters, feed, ids, live
 from app.matches.models import Match as MatchRow
@@ -515,10 +515,8 @@ def stored(session: Session, match_id: uuid.UUID) -> MatchRow | None:
 def stored_many(session: Session, match_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, MatchRow]:
     """The stored rows among these pairs, read at once (a batch of decisions: most pairs have
     none, and asking for each would be a query per pair)."""
-    ids = sorted(set(match_ids))
     found: dict[uuid.UUID, MatchRow] = {}
-    for a in range(0, len(ids), 2000):
-        chunk = ids[a : a + 2000]
+    for chunk in in_chunks(sorted(set(match_ids))):
         found.update(
             (r.id, r) for r in session.scalars(select(MatchRow).where(MatchRow.id.in_(chunk)))
         )
