@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 import uuid
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TextIO, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
@@ -37,7 +38,7 @@ def _seed(args: argparse.Namespace) -> int:
             "the demo data is never loaded in production: its users' passwords and API keys "
             "are published (run with IMDI_ENVIRONMENT=development, or without --demo)"
         )
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, settings)
     try:
         with db.transaction() as session:
             report, credentials = seed(session, demo=demo)
@@ -92,13 +93,62 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+class ProgressBar:
+    """The import's progress on stderr (app.taxonomy.esco.Progress): a redrawn bar on a
+    terminal, one line per stage otherwise (so that logs stay readable). Stages have a total in
+    whatever unit they count."""
+
+    def __init__(self, stream: TextIO | None = None, width: int = 28) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.width = width
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.label = ""
+        self.total = 0
+        self.done_units = 0
+        self._shown = -1
+        self._started = 0.0
+
+    def start(self, label: str, total: int) -> None:
+        self.label, self.total, self.done_units, self._shown = label, max(total, 0), 0, -1
+        self._started = time.perf_counter()
+        if not self.tty:
+            print(f"{label} ...", file=self.stream, flush=True)
+        self._draw()
+
+    def advance(self, n: int = 1) -> None:
+        self.done_units += n
+        self._draw()
+
+    def finish(self, note: str = "") -> None:
+        self.done_units = self.total
+        seconds = time.perf_counter() - self._started
+        suffix = f" {note}" if note else ""
+        if self.tty:
+            self._draw(force=True)
+            print(f" {seconds:.1f}s{suffix}", file=self.stream, flush=True)
+        else:
+            print(f"{self.label}: done in {seconds:.1f}s{suffix}", file=self.stream, flush=True)
+
+    def _draw(self, *, force: bool = False) -> None:
+        if not self.tty:
+            return
+        share = 1.0 if self.total == 0 else min(1.0, self.done_units / self.total)
+        percent = int(share * 100)
+        if percent == self._shown and not force:
+            return  # redraw only when the figure moves: a terminal write per row is slow
+        self._shown = percent
+        filled = int(share * self.width)
+        bar = "#" * filled + "-" * (self.width - filled)
+        self.stream.write(f"\r{self.label:<40.40} [{bar}] {percent:3d}%")
+        self.stream.flush()
+
+
 def _import_esco(args: argparse.Namespace) -> int:
     from app.db import Database
-    from app.matches.service import taxonomy_changed
-    from app.taxonomy.esco import EscoError, Progress, import_esco
+    from app.taxonomy.esco import EscoError, import_esco
 
     settings = get_settings()
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, settings)
     try:
         with db.transaction() as session:
             try:
@@ -106,8 +156,7 @@ def _import_esco(args: argparse.Namespace) -> int:
                     session,
                     args.paths,
                     version=args.release,
-                    progress=None if args.quiet else Progress(),
-                    recompute=taxonomy_changed,
+                    progress=None if args.quiet else ProgressBar(),
                 )
             except EscoError as exc:
                 raise CommandError(str(exc)) from exc
@@ -162,7 +211,8 @@ def _in_transaction(work: Callable[[Session], T]) -> T:
     from app.db import Database
     from app.errors import ProblemError
 
-    db = Database(get_settings().database_url)
+    settings = get_settings()
+    db = Database(settings.database_url, settings)
     try:
         with db.transaction() as session:
             try:

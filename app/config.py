@@ -12,8 +12,6 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, IPvAnyNetwork, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from app.matches.adapters import validate_weights
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET = "dev-only-insecure-secret-key"
 
@@ -110,15 +108,6 @@ class Settings(BaseSettings):
                 return json.loads(value)
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
-
-    @field_validator("match_weights")
-    @classmethod
-    def _valid_weights(cls, value: dict[str, float]) -> dict[str, float]:
-        return validate_weights(value) if value else value
-
-    @property
-    def weights(self) -> dict[str, float]:
-        return validate_weights(self.match_weights)
 
     @property
     def is_development(self) -> bool:

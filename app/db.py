@@ -27,6 +27,8 @@ from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, Opera
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from app.config import Settings
+
 log = logging.getLogger("imdi.db")
 
 # Deterministic constraint names so that migrations can address them on every backend.
@@ -149,13 +151,31 @@ def _ping_when_idle(engine: Engine) -> None:
             raise DisconnectionError(str(exc)) from exc  # the pool connects afresh
 
 
+#: The session.info key of the unit of work's settings.
+SETTINGS = "imdi.settings"
+
+
+def settings_of(session: Session) -> Settings:
+    """The settings of this unit of work: the one channel services read them through (the
+    request boundary sets the app's, Database sessions carry the database's)."""
+    settings = session.info.get(SETTINGS)
+    if not isinstance(settings, Settings):
+        raise RuntimeError("a session made outside app.db.Database carries no settings")
+    return settings
+
+
 class Database:
     """An engine and its session factory; one per application (tests make their own)."""
 
-    def __init__(self, url: str, **engine_kwargs: Any) -> None:
+    def __init__(self, url: str, settings: Settings | None = None, **engine_kwargs: Any) -> None:
         self.url = url
+        # Every unit of work carries the settings it runs under (settings_of): the app's own in
+        # a server, the environment's for a script or benchmark that names none.
+        self.settings = settings if settings is not None else Settings(database_url=url)
         self.engine = make_engine(url, **engine_kwargs)
-        self.sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+        self.sessionmaker = sessionmaker(
+            self.engine, expire_on_commit=False, info={SETTINGS: self.settings}
+        )
 
     def session(self) -> Session:
         return self.sessionmaker()

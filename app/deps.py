@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.db import Database
+from app.db import SETTINGS, Database
 
 
 def get_database(request: Request) -> Database:
@@ -32,7 +32,7 @@ def get_session(
     # Requests that may write take the write lock before their first write (serialise_writes).
     with db.transaction(writes=request.method not in _READ_ONLY_METHODS) as session:
         # Services that re-rank matches read the request's settings from the unit of work.
-        session.info["settings"] = settings
+        session.info[SETTINGS] = settings
         yield session
 
 

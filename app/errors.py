@@ -88,6 +88,16 @@ def unavailable(exc: BaseException) -> ProblemError | None:
     )
 
 
+def write_conflict(exc: BaseException) -> str | None:
+    """What a page says of a write that conflicts with stored data (changed by someone else in
+    the meantime, or a constraint a race broke), None for any other error."""
+    if isinstance(exc, StaleDataError):
+        return "Someone else changed this in the meantime; reload and retry."
+    if isinstance(exc, IntegrityError):
+        return "That conflicts with stored data."
+    return None
+
+
 def log_unavailable(request: Request, exc: BaseException) -> None:
     # A warning, without the traceback (an outage answers hundreds of requests a second), and
     # the driver's message only: the statement's parameters are data, not for the log.

@@ -13,13 +13,14 @@ import app.models  # noqa: F401  (configure every mapper at start-up)
 from app import web
 from app.allocation.router import router as allocation_router
 from app.analytics.router import router as analytics_router
-from app.audit.router import router as audit_router
+from app.auditlog.router import router as audit_router
 from app.auth.router import admin_router, me_router
+from app.changes import transaction_head
 from app.config import Settings, get_settings
 from app.db import Database
 from app.errors import install_error_handlers
 from app.health.router import router as health_router
-from app.matches.feed import transaction_head
+from app.matches import adapters
 from app.matches.live import Follower as MarketFollower
 from app.matches.live import warm as warm_market
 from app.matches.router import router as matches_router
@@ -46,7 +47,8 @@ WEB_UPLOAD_PATH = "/upload"
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
-    db = database or Database(settings.database_url)
+    adapters.weights_of(settings)  # bad IMDI_MATCH_WEIGHTS stop the start, not a request
+    db = database or Database(settings.database_url, settings)
     logging.basicConfig(level=settings.log_level)
 
     @asynccontextmanager

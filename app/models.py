@@ -3,12 +3,13 @@
 from app.allocation.models import AllocationAssignment, AllocationPlan
 from app.audit.models import AuditEvent
 from app.auth.models import ApiKey, Organisation, User, UserSession
+from app.changes.models import ChangeBatch, ChangeHead
 from app.db import Base
+from app.decisions.models import Decision
 from app.idempotency.models import IdempotencyRecord
 from app.matches.models import Match
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pools.models import Pool, PoolLanguage, PoolSkill, PoolVersion
-from app.reviews.models import Decision
 from app.surveys.models import SurveyUpload
 from app.taxonomy.models import (
     EscoOccupation,
@@ -29,6 +30,8 @@ __all__ = [
     "ApiKey",
     "AuditEvent",
     "Base",
+    "ChangeBatch",
+    "ChangeHead",
     "Decision",
     "EscoOccupation",
     "EscoOccupationSkill",

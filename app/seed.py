@@ -22,14 +22,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import app.models  # noqa: F401  (every mapper must be known before the first flush)
+from app import changes
 from app.auth.models import ApiKey, Organisation, User
 from app.auth.security import display_prefix, hash_api_key, hash_password
-from app.config import PROJECT_ROOT, Settings, get_settings
-from app.matches.service import taxonomy_changed
+from app.common.codes import alpha2_of
+from app.config import PROJECT_ROOT
+from app.db import settings_of
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pathways.values import pathway_values
 from app.pools.models import Pool, PoolLanguage, PoolSkill
-from app.taxonomy.codes import alpha2_of
 from app.taxonomy.models import (
     Occupation,
     OccupationSkill,
@@ -38,7 +39,7 @@ from app.taxonomy.models import (
     Sector,
     Skill,
 )
-from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
+from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill, VacancyStatus
 
 log = logging.getLogger("imdi.seed")
 
@@ -369,7 +370,7 @@ def _load_vacancies(
             start_date=date.fromisoformat(v["start_date"]),
             employer_pays_fees=bool(v.get("employer_pays_fees")),
             pathway_codes=list(v.get("pathways") or []),
-            status=v.get("status", "open"),
+            status=v.get("status", VacancyStatus.OPEN),
         )
         session.add(vacancy)
         session.flush()
@@ -442,9 +443,8 @@ def seed(
     *,
     demo: bool = True,
     root: Path = SEED_ROOT,
-    settings: Settings | None = None,
 ) -> tuple[SeedReport, list[dict[str, str]]]:
-    if demo and (settings or get_settings()).environment == "production":
+    if demo and settings_of(session).environment == "production":
         # Its users' passwords and API keys are published in the repository (seed_data/demo).
         raise DemoRefused("the demo data is never loaded in production")
     report = SeedReport()
@@ -458,5 +458,5 @@ def seed(
     credentials = load_demo(session, report, root)
     if report.changed:
         # Markets built before the seed rebuild (the taxonomy may have changed under them).
-        taxonomy_changed(session)
+        changes.record(session, taxonomy=True)
     return report, credentials

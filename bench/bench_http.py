@@ -66,10 +66,9 @@ def prepare(kind: str, workdir: Path) -> tuple[str, str]:
         _pg_admin(f'CREATE DATABASE "{name}"')
         url = make_url(PG_ADMIN).set(database=name).render_as_string(hide_password=False)
     upgrade(url)
-    db = Database(url)
-    settings = Settings(environment="development", database_url=url)
+    db = Database(url, Settings(environment="development", database_url=url))
     with db.transaction() as session:
-        seed(session, demo=True, settings=settings)
+        seed(session, demo=True)
     db.dispose()
     return url, name
 

@@ -66,8 +66,8 @@ def _prepare(url: str) -> None:
 
 
 def _ministry(db: object) -> tuple[object, str]:
-    from app.auth.principal import Principal, Role
     from app.auth.service import create_api_key, create_organisation, create_user
+    from app.common.principal import Principal, Role
 
     # Let the loop end (no return inside it): that is when the transaction commits.
     with db.transaction() as s:  # type: ignore[attr-defined]

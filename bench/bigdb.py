@@ -61,8 +61,8 @@ from sqlalchemy.engine import make_url
 
 import app.models  # noqa: F401  (every table in Base.metadata)
 from app.auth.models import ApiKey, Organisation, User
-from app.auth.principal import Role
 from app.auth.security import display_prefix, generate_api_key, hash_api_key
+from app.common.principal import Role
 from app.config import Settings
 from app.db import Base, Database
 from app.migrate import upgrade

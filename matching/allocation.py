@@ -212,7 +212,7 @@ class _Model:
 
 def _index(values: Sequence[K]) -> tuple[list[K], np.ndarray]:
     """Sorted distinct values and each value's position among them."""
-    distinct: list[K] = sorted(set(values))  # type: ignore[type-var]
+    distinct: list[K] = sorted(set(values))
     pos = {v: i for i, v in enumerate(distinct)}
     return distinct, np.fromiter((pos[v] for v in values), dtype=np.int64, count=len(values))
 
@@ -390,7 +390,7 @@ def _greedy(model: _Model, cap: float | None, start: np.ndarray | None = None) -
         fill(capped)
         return np.array(x, dtype=np.int64)
     fill(capped=False)
-    if capped:
+    if capped and cap is not None:
         # The first pass ignores the cap (with cap < 1 the first placement in any destination
         # would break it); then over-represented origins are trimmed, and the room that freed
         # is filled in score order, one cap-respecting increment at a time.

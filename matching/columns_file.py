@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import fields
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
@@ -34,7 +35,7 @@ def write_columns(directory: Path, columns: PoolColumns) -> None:
 
 def read_columns(directory: Path, *, mmap: bool = True) -> PoolColumns:
     """The columns written by write_columns (arrays memory-mapped read-only with `mmap`)."""
-    mode = "r" if mmap else None
+    mode: Literal["r"] | None = "r" if mmap else None
     vocab = json.loads((directory / _VOCAB).read_text())
     raw = np.load(directory / "ids.npy", allow_pickle=False)
     ids = np.empty(len(raw), dtype=object)
@@ -43,4 +44,12 @@ def read_columns(directory: Path, *, mmap: bool = True) -> PoolColumns:
         name: np.load(directory / f"{name}.npy", mmap_mode=mode, allow_pickle=False)
         for name in _ARRAYS
     }
-    return PoolColumns(ids=ids, **arrays, **{name: tuple(vocab[name]) for name in _VOCABS})
+    return PoolColumns(
+        ids=ids,
+        **arrays,
+        origin_vocab=tuple(vocab["origin_vocab"]),
+        occupation_vocab=tuple(vocab["occupation_vocab"]),
+        sector_vocab=tuple(vocab["sector_vocab"]),
+        skill_vocab=tuple(vocab["skill_vocab"]),
+        lang_vocab=tuple(vocab["lang_vocab"]),
+    )

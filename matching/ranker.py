@@ -38,18 +38,7 @@ import scipy.sparse as sp
 
 from matching import ENGINE_VERSION
 from matching.arith import left_sum
-from matching.components import (
-    AVAILABILITY_HORIZON_DAYS,
-    GROUP_CREDIT,
-    OCCUPATION_BY_PREFIX,
-    ONE_LEVEL_BELOW,
-    RELEVANT_PREFIX,
-    RELEVANT_SKILLS,
-    SKILL_WEIGHT,
-    PoolSkills,
-    common_prefix_length,
-    language_factor,
-)
+from matching.components import RELEVANT_PREFIX, RELEVANT_SKILLS, SKILL_WEIGHT, PoolSkills
 from matching.eligibility import (
     CHECKS,
     HEADCOUNT_EPSILON,
@@ -62,6 +51,20 @@ from matching.eligibility import (
     share_at_or_above,
 )
 from matching.explain import explain as explain_pair
+from matching.kernels import (
+    availability_scores,
+    best_credit,
+    combine_scores,
+    education_scores,
+    experience_scores,
+    group_credit,
+    language_credit,
+    language_means,
+    occupation_table,
+    ordered_sum,
+    sector_table,
+    sum_by_row,
+)
 from matching.records import (
     COMPONENTS,
     Context,
@@ -323,12 +326,6 @@ def _csc(
     )
 
 
-def _sum_by_row(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
-    """Per-row sums, added in input order (bincount adds sequentially: the reference's order)."""
-    # float64 even when empty (bincount of nothing is int64).
-    return np.bincount(rows, weights=values, minlength=n).astype(np.float64, copy=False)
-
-
 def _max_by_key(keys: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Unique keys and the max value per key."""
     if len(keys) and np.all(keys[1:] > keys[:-1]):
@@ -563,7 +560,7 @@ class PoolIndex:
                 return np.zeros(self.n)
             a, b = bounds
             sel = self.lang_level[a:b] >= min_level
-            share = _sum_by_row(self.lang_rows[a:b][sel], self.lang_share[a:b][sel], self.n)
+            share = sum_by_row(self.lang_rows[a:b][sel], self.lang_share[a:b][sel], self.n)
             return np.minimum(1.0, share, out=share)
 
         return self._cached(("at_or_above", language, min_level), compute)
@@ -590,11 +587,9 @@ class PoolIndex:
                 return np.zeros(self.n)
             a, b = bounds
             level = self.lang_level[a:b].astype(np.int64)
-            factor = np.where(
-                level >= min_level, 1.0, np.where(level == min_level - 1, ONE_LEVEL_BELOW, 0.0)
+            return language_credit(
+                self.lang_rows[a:b], level, self.lang_share[a:b], min_level, self.n
             )
-            credit = _sum_by_row(self.lang_rows[a:b], self.lang_share[a:b] * factor, self.n)
-            return np.minimum(1.0, credit, out=credit)
 
         return self._cached(("credit", language, min_level), compute)
 
@@ -630,7 +625,7 @@ class PoolIndex:
 
     def _available(self, vacancy: Vacancy, ctx: Context, rows: np.ndarray) -> np.ndarray:
         """available_headcount for these rows (sorted): headcount not approved for others."""
-        available = self.headcount[rows]
+        available: np.ndarray = self.headcount[rows]
         if not ctx.approved:
             return available
         used, own = self._approved(ctx)
@@ -640,7 +635,8 @@ class PoolIndex:
             pos = np.minimum(np.searchsorted(rows, mine[0]), len(rows) - 1)
             hit = rows[pos] == mine[0]
             np.add.at(available, pos[hit], mine[1][hit])
-        return np.maximum(available, 0)
+        floored: np.ndarray = np.maximum(available, 0)
+        return floored
 
     def _headcount_share(
         self, pathway: Pathway, required: tuple[tuple[str, int], ...], rows: np.ndarray
@@ -803,28 +799,25 @@ class PoolIndex:
                     values.append(w * svals)
                 continue
             grows = g_idx[g_ptr[gcol] : g_ptr[gcol + 1]]
-            credit = GROUP_CREDIT * g_val[g_ptr[gcol] : g_ptr[gcol + 1]]
+            credit = group_credit(g_val[g_ptr[gcol] : g_ptr[gcol + 1]])
             if col >= 0 and len(srows):
                 # The group max includes the skill itself; max(s, 0.5 * max(s, other)) equals
                 # the reference's max(s, 0.5 * other). Holders of the skill are rows of its group
                 # column (both sorted), so searchsorted finds them.
                 pos = np.searchsorted(grows, srows)
-                credit[pos] = np.maximum(credit[pos], svals)
+                credit[pos] = best_credit(svals, credit[pos])
             rows.append(grows)
             values.append(w * credit)
         if not rows:
             return np.zeros(self.n)
-        return _sum_by_row(np.concatenate(rows), np.concatenate(values), self.n)
+        return sum_by_row(np.concatenate(rows), np.concatenate(values), self.n)
 
     def _language_score(self, vacancy: Vacancy, rows: np.ndarray) -> np.ndarray | float:
         """Mean over the vacancy's languages of the capped credit (sum then divide, in order)."""
-        if not vacancy.languages:
-            return 1.0
-        total: np.ndarray | float = 0
-        for req in vacancy.languages:
-            credit = self._language_credit(req.language, req.min_level)
-            total = total + credit[rows]
-        return total / len(vacancy.languages)
+        credits = (
+            self._language_credit(req.language, req.min_level)[rows] for req in vacancy.languages
+        )
+        return language_means(credits, len(vacancy.languages))
 
     def _components(
         self, vacancy: Vacancy, rates: _Rates, rows: np.ndarray, skills: np.ndarray | None
@@ -832,84 +825,54 @@ class PoolIndex:
         """Score and component arrays for `rows`, as the reference computes (`skills`: the
         skills component of every pool, from _skills_component)."""
         tax = rates.taxonomy
-        w = rates.weights
 
         def take(a: np.ndarray) -> np.ndarray:
-            return a[rows]
+            taken: np.ndarray = a[rows]
+            return taken
 
         comps: dict[str, np.ndarray | float | None] = {}
+        present: dict[str, np.ndarray | bool] = dict.fromkeys(COMPONENTS, True)
         comps["skills"] = None if skills is None else skills[rows]
+        present["skills"] = skills is not None
         occ_table = self._occ_tables.get(vacancy.occupation)
         if occ_table is None:
-            occ_table = np.array(
-                [
-                    OCCUPATION_BY_PREFIX[min(common_prefix_length(vacancy.occupation, o), 4)]
-                    for o in self.columns.occupation_vocab
-                ]
-                or [0.0]
-            )
+            occ_table = occupation_table(vacancy.occupation, self.columns.occupation_vocab)
             self._occ_tables[vacancy.occupation] = occ_table
         comps["occupation"] = occ_table[take(self.occupation)]
-        sector_present: np.ndarray | None = None
         if vacancy.sector is None:
             comps["sector"] = None
+            present["sector"] = False
         else:
-            v_section = tax.sector_section.get(vacancy.sector)
-            table = np.array(
-                [
-                    1.0
-                    if s == vacancy.sector
-                    else 0.5
-                    if v_section is not None and v_section == rates.section_of[i]
-                    else 0.0
-                    for i, s in enumerate(self.columns.sector_vocab)
-                ]
-                + [0.0]  # code -1 (no sector) reads the last entry; masked out below
+            table = sector_table(
+                vacancy.sector,
+                tax.sector_section.get(vacancy.sector),
+                self.columns.sector_vocab,
+                rates.section_of.tolist(),
             )
             codes = take(self.sector)
-            comps["sector"] = table[codes]
-            sector_present = codes >= 0
+            sector_values: np.ndarray = table[codes]  # code -1 (no sector) reads 0.0: masked
+            comps["sector"] = sector_values
+            present["sector"] = codes >= 0
         comps["language"] = self._language_score(vacancy, rows)
         if vacancy.min_isced is None:
             comps["education"] = 1.0
         else:
-            m = vacancy.min_isced
-            edu = np.where(
-                self.isced_vocab >= m, 1.0, np.where(self.isced_vocab == m - 1, 0.5, 0.0)
-            )
+            edu = education_scores(self.isced_vocab, vacancy.min_isced)
             comps["education"] = edu[take(self.isced_code)]
         required = vacancy.min_experience_years
         if required is None or required <= 0:
             comps["experience"] = 1.0
         else:
-            comps["experience"] = np.minimum(1.0, take(self.experience) / required)
-        start = vacancy.start_date.toordinal()
-        late = take(self.available_from) - start
-        comps["availability"] = np.maximum(
-            0.0, 1.0 - np.maximum(late, 0) / AVAILABILITY_HORIZON_DAYS
+            comps["experience"] = experience_scores(take(self.experience), required)
+        comps["availability"] = availability_scores(
+            take(self.available_from), vacancy.start_date.toordinal()
         )
-
-        # combine(): sum(w * s) over present components in COMPONENTS order, then / sum(w).
-        numerator: np.ndarray | float = 0
-        for name in COMPONENTS:
-            s = comps[name]
-            if s is None:
-                continue
-            # An absent sector reads 0.0 and adds w * 0.0 = +0.0: the running sum is unchanged.
-            numerator = numerator + w[name] * s
-        present = [name for name in COMPONENTS if comps[name] is not None]
-        total = left_sum(w[name] for name in present)
-        score_with = numerator / total if total > 0 else 0.0
-        if sector_present is None:
-            score = score_with
-        else:
-            without = left_sum(w[name] for name in present if name != "sector")
-            score_without = numerator / without if without > 0 else 0.0
-            score = np.where(sector_present, score_with, score_without)
-        size = len(rows)
-        if sector_present is not None:
-            comps["sector"] = np.where(sector_present, comps["sector"], np.nan)  # absent: NaN
-        return np.broadcast_to(np.asarray(score, np.float64), (size,)), comps
+        values = {name: 0.0 if c is None else c for name, c in comps.items()}
+        score = combine_scores(values, present, rates.weights, len(rows))
+        sector_present = present["sector"]
+        if not isinstance(sector_present, bool):
+            comps["sector"] = np.where(sector_present, sector_values, np.nan)  # absent: NaN
+        return score, comps
 
     # -- ranking --
 
@@ -1065,21 +1028,31 @@ def _eligibility_of(top: _TopK, i: int) -> Eligibility:
 
 # ---- many vacancies ----------------------------------------------------------------------------
 
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What the workers of iter_rank_all rank."""
+
+    index: PoolIndex
+    vacancies: list[Vacancy]
+    ctx: Context
+    k: int | None
+    include_ineligible: bool
+    explain: bool
+
+
 #: Set in the parent before forking, so workers inherit the index instead of unpickling it.
-_SHARED: dict[str, object] = {}
+_SHARED: dict[str, _Job] = {}
 
 
 def _work(span: tuple[int, int]) -> list[tuple[int, _TopK]]:
-    index = _SHARED["index"]
-    vacancies = _SHARED["vacancies"]
-    ctx = _SHARED["ctx"]
-    k, include_ineligible, explain = _SHARED["options"]  # type: ignore[misc]
-    assert isinstance(index, PoolIndex) and isinstance(ctx, Context)
+    job = _SHARED["job"]
+    index, ctx = job.index, job.ctx
     out = []
     for i in range(*span):
-        vacancy = vacancies[i]  # type: ignore[index]
-        top = index._topk(vacancy, ctx, k, include_ineligible)
-        index._extras(vacancy, ctx, top, explain)
+        vacancy = job.vacancies[i]
+        top = index._topk(vacancy, ctx, job.k, job.include_ineligible)
+        index._extras(vacancy, ctx, top, job.explain)
         out.append((i, top))
     return out
 
@@ -1114,9 +1087,7 @@ def iter_rank_all(
     vacancies = list(vacancies)
     spans = [(a, min(a + chunk_size, len(vacancies))) for a in range(0, len(vacancies), chunk_size)]
     index._prepare(ctx)  # validate once, before forking
-    _SHARED.update(
-        index=index, vacancies=vacancies, ctx=ctx, options=(k, include_ineligible, explain)
-    )
+    _SHARED["job"] = _Job(index, vacancies, ctx, k, include_ineligible, explain)
     try:
         if workers <= 1 or len(spans) <= 1:
             for span in spans:
@@ -1387,109 +1358,90 @@ class VacancyIndex:
         """The reference's credit of the pool for every skill any vacancy asks for."""
         # The reference's own index of the pool's skills (shares by id, best share by group).
         pool_skills = PoolSkills.of(pool, tax)
-        credit = np.zeros(len(self.skill_vocab) or 1)
+        size = len(self.skill_vocab) or 1
+        exact = np.zeros(size)
+        related = np.zeros(size)
         for i, skill in enumerate(self.skill_vocab):
-            exact = pool_skills.shares.get(skill, 0.0)
+            exact[i] = pool_skills.shares.get(skill, 0.0)
             group = self.skill_group_of[i]
-            related = 0.0 if group is None else pool_skills.group_best.get(group, 0.0)
-            group_credit = GROUP_CREDIT * related
-            credit[i] = group_credit if group_credit > exact else exact
-        return credit
+            related[i] = 0.0 if group is None else pool_skills.group_best.get(group, 0.0)
+        return best_credit(exact, group_credit(related))
 
     def _components(
         self, pool: Pool, ctx: Context, weights: dict[str, float]
     ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         tax = ctx.taxonomy
         n = self.n
-        comps: dict[str, np.ndarray] = {}
-        present: dict[str, np.ndarray | bool] = {}
+        values: dict[str, np.ndarray] = {}
+        present: dict[str, np.ndarray | bool] = dict.fromkeys(COMPONENTS, True)
+        # skills: w * credit per position, padded positions weigh 0 (they add +0.0).
         credit = self._skill_credit(pool, tax)
-        acc = np.zeros(n)
-        for j in range(self.skill_code.shape[1]):
-            acc = acc + self.skill_weight[:, j] * credit[self.skill_code[:, j]]
-        comps["skills"] = np.where(self.has_skills, acc / self.skill_total, np.nan)
-        present["skills"] = self.has_skills
-        occ = np.array(
-            [
-                OCCUPATION_BY_PREFIX[min(common_prefix_length(o, pool.occupation), 4)]
-                for o in self.occ_vocab
-            ]
+        skill_terms = (
+            self.skill_weight[:, j] * credit[self.skill_code[:, j]]
+            for j in range(self.skill_code.shape[1])
         )
-        comps["occupation"] = occ[self.occupation]
-        present["occupation"] = True
+        values["skills"] = np.where(
+            self.has_skills, ordered_sum(skill_terms) / self.skill_total, 0.0
+        )
+        present["skills"] = self.has_skills
+        values["occupation"] = occupation_table(pool.occupation, self.occ_vocab.tolist())[
+            self.occupation
+        ]
         if pool.sector is None:
-            comps["sector"] = np.full(n, np.nan)
+            values["sector"] = np.zeros(n)
             present["sector"] = False
         else:
-            pool_section = tax.sector_section.get(pool.sector)
-            table = []
-            for s in self.sector_vocab:
-                section = tax.sector_section.get(s)
-                if s == pool.sector:
-                    table.append(1.0)
-                elif section is not None and section == pool_section:
-                    table.append(0.5)
-                else:
-                    table.append(0.0)
+            table = sector_table(
+                pool.sector,
+                tax.sector_section.get(pool.sector),
+                self.sector_vocab,
+                [tax.sector_section.get(s) for s in self.sector_vocab],
+            )
             has = self.sector >= 0
-            comps["sector"] = np.where(has, np.array([*table, 0.0])[self.sector], np.nan)
+            values["sector"] = table[self.sector]  # code -1 reads the last entry, 0.0
             present["sector"] = has
-        lang_table = np.array(
-            [
-                min(
-                    1.0,
-                    left_sum(
-                        e.share * language_factor(e.level, level)
-                        for e in pool.languages
-                        if e.language == language
-                    ),
-                )
-                for language, level in self.lang_pairs
-            ]
-            + [0.0]
+        # language: one credit per (language, level) pair any vacancy names, from the pool's
+        # entries in entry order; padded positions add +0.0.
+        pair_credit = self._language_credits(pool)
+        lang_terms = (
+            np.where(self.lang_mask[:, j], pair_credit[self.lang_code[:, j]], 0.0)
+            for j in range(self.lang_code.shape[1])
         )
-        total = np.zeros(n)
-        for j in range(self.lang_code.shape[1]):
-            total = total + np.where(self.lang_mask[:, j], lang_table[self.lang_code[:, j]], 0.0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            comps["language"] = np.where(self.n_langs > 0, total / self.n_langs, 1.0)
-        present["language"] = True
-        p = pool.isced_level
-        comps["education"] = np.where(
-            ~self.has_isced | (p >= self.min_isced),
-            1.0,
-            np.where(p == self.min_isced - 1, 0.5, 0.0),
+        language = np.asarray(language_means(lang_terms, self.n_langs), np.float64)
+        values["language"] = np.broadcast_to(language, (n,))
+        values["education"] = np.where(
+            self.has_isced, education_scores(pool.isced_level, self.min_isced), 1.0
         )
-        present["education"] = True
-        comps["experience"] = np.where(
-            self.has_exp, np.minimum(1.0, pool.experience_years / self.min_exp), 1.0
+        values["experience"] = np.where(
+            self.has_exp, experience_scores(pool.experience_years, self.min_exp), 1.0
         )
-        present["experience"] = True
-        if pool.available_from is None:
-            comps["availability"] = np.ones(n)
-        else:
-            late = np.maximum(pool.available_from.toordinal() - self.start, 0)
-            comps["availability"] = np.maximum(0.0, 1.0 - late / AVAILABILITY_HORIZON_DAYS)
-        present["availability"] = True
+        available = NO_DATE if pool.available_from is None else pool.available_from.toordinal()
+        values["availability"] = availability_scores(available, self.start)
+        score = combine_scores(values, present, weights, n)
+        comps = {
+            name: values[name] if isinstance(here, bool) else np.where(here, values[name], np.nan)
+            for name, here in present.items()
+        }
+        if present["sector"] is False:
+            comps["sector"] = np.full(n, np.nan)
+        return score, comps
 
-        # combine(): both sums in COMPONENTS order; an absent component adds +0.0 (no change).
-        numerator: np.ndarray | float = 0
-        weight_sum: np.ndarray | float = 0
-        for name in COMPONENTS:
-            here = present[name]
-            if here is False:
-                continue
-            w = weights[name]
-            if here is True:
-                numerator = numerator + w * comps[name]
-                weight_sum = weight_sum + w
-            else:
-                numerator = numerator + np.where(here, w * np.nan_to_num(comps[name]), 0.0)
-                weight_sum = weight_sum + np.where(here, w, 0.0)
-        weight_sum = np.broadcast_to(np.asarray(weight_sum, np.float64), (n,))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            score = np.where(weight_sum > 0, numerator / weight_sum, 0.0)
-        return np.asarray(score, np.float64), comps
+    def _language_credits(self, pool: Pool) -> np.ndarray:
+        """language_score's capped credit of the pool for each (language, level) pair of
+        `lang_pairs`, then 0.0 (the padding's code reads it, masked out anyway)."""
+        size = len(self.lang_pairs)
+        if not size or not pool.languages:
+            return np.zeros(size + 1)
+        entry_lang = np.array([e.language for e in pool.languages], dtype=object)
+        pair_lang = np.array([lang for lang, _ in self.lang_pairs], dtype=object)
+        # (entry, pair) where the entry is in the pair's language; nonzero lists them entry by
+        # entry, so each pair's entries come in the pool's order (the reference's sum order).
+        entry, pair = np.nonzero(entry_lang[:, None] == pair_lang[None, :])
+        levels = np.array([e.level for e in pool.languages], np.int64)[entry]
+        shares = np.array([e.share for e in pool.languages], np.float64)[entry]
+        pair_level = np.array([lv for _, lv in self.lang_pairs], np.int64)[pair]
+        credit = language_credit(pair, levels, shares, pair_level, size)
+        return np.concatenate([credit, [0.0]])
 
     def rank(
         self,
@@ -1571,15 +1523,15 @@ class VacancyIndex:
             f = f + ((f == 0) & (eh == 0))  # no_eligible_workers, where all else passes
             fails[p_i] = np.where(cand[p_i], f, big)
             eh_all[p_i] = np.where(fails[p_i] == 0, eh, -1)
-        eh_best = eh_all.max(axis=0) if len(paths) else np.full(self.n, -1, np.int64)
-        admitted = (eh_best >= 0) & relevant
+        eh_best: np.ndarray = eh_all.max(axis=0) if len(paths) else np.full(self.n, -1, np.int64)
+        admitted: np.ndarray = (eh_best >= 0) & relevant
         eh = np.maximum(eh_best, 0)
         rows = np.flatnonzero(relevant if include_ineligible else admitted)
         if len(rows) == 0 or k == 0:
             return [], len(rows)
         order = np.lexsort((self.id_rank[rows], -eh[rows], -score[rows]))
         top = rows[order[:k] if k is not None else order]
-        has_candidate = cand.any(axis=0)
+        has_candidate = np.asarray(cand.any(axis=0))  # (n,): not the scalar of 1-D input
         digest = weights_hash(weights)
         out: list[Match] = []
         for row in top.tolist():

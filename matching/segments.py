@@ -29,6 +29,8 @@ from matching.records import Context, Match, Pool, Taxonomy, Vacancy
 MAX_SMALL_SEGMENTS = 8
 
 Index = TypeVar("Index", PoolIndex, VacancyIndex)
+#: The records a segment's index holds (Pool for PoolIndex, Vacancy for VacancyIndex).
+Record = TypeVar("Record", Pool, Vacancy)
 
 
 def _key_pools(m: Match) -> tuple[float, int, str]:
@@ -74,24 +76,25 @@ class _Segment(Generic[Index]):
         wanted = np.empty(len(idents), dtype=object)
         wanted[:] = list(idents)
         pos = np.minimum(np.searchsorted(self.sorted_ids, wanted), len(self.sorted_ids) - 1)
-        rows = self.order[pos[self.sorted_ids[pos] == wanted]]
-        return rows[self.alive[rows]]
+        rows: np.ndarray = self.order[pos[self.sorted_ids[pos] == wanted]]
+        live: np.ndarray = rows[self.alive[rows]]
+        return live
 
 
-class _Segments(Generic[Index]):
+class _Segments(Generic[Index, Record]):
     """What the two sides share: masks, merging, compaction. An id is live in at most one
     segment: adding it again retires its older row first."""
 
     def __init__(self, segments: Sequence[_Segment[Index]], taxonomy: Taxonomy) -> None:
-        self._segments = tuple(segments)
+        self._segments: tuple[_Segment[Index], ...] = tuple(segments)
         self.taxonomy = taxonomy
 
     # -- what subclasses provide --
 
-    def _build(self, records: Sequence) -> Index:  # pragma: no cover - abstract
+    def _build(self, records: Sequence[Record]) -> Index:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def _record(self, index: Index, row: int):  # pragma: no cover - abstract
+    def _record(self, index: Index, row: int) -> Record:  # pragma: no cover - abstract
         raise NotImplementedError
 
     # -- reading --
@@ -116,14 +119,14 @@ class _Segments(Generic[Index]):
                 return seg.index, int(rows[0])
         return None
 
-    def get(self, ident: str):
+    def get(self, ident: str) -> Record:
         """The record of a live object (KeyError when it is not in the market)."""
         found = self._locate(ident)
         if found is None:
             raise KeyError(ident)
         return self._record(*found)
 
-    def records(self) -> list:
+    def records(self) -> list[Record]:
         """Every live record (segment by segment, rows in order)."""
         return [
             self._record(seg.index, r) for seg in self._segments for r in seg.live_rows().tolist()
@@ -147,7 +150,7 @@ class _Segments(Generic[Index]):
     # -- changing --
 
     def changed(
-        self, gone: Iterable[str], added: Sequence, labels: Sequence[int] | None = None
+        self, gone: Iterable[str], added: Sequence[Record], labels: Sequence[int] | None = None
     ) -> Self:
         """A new snapshot: objects `gone` (ids) leave the market, `added` records join it (an
         id both gone and added is replaced by its new record), with `labels` (one per record)."""
@@ -187,13 +190,13 @@ class _Segments(Generic[Index]):
 
     def _rank(
         self,
-        subject: Vacancy | Pool,
-        ctx: Context,
+        rank: Callable[[Index, np.ndarray | None], tuple[list[Match], int]],
         k: int | None,
-        include_ineligible: bool,
         within: Sequence[np.ndarray | None] | None,
         key: Callable[[Match], tuple[float, int, str]],
     ) -> tuple[list[tuple[int, Match]], int]:
+        """`rank(index, mask)` (the index's rank_counted of the subject, explain=False, within
+        the mask) on every segment's live rows, merged by `key`."""
         found: list[tuple[int, Match]] = []
         total = 0
         for s_i, seg in enumerate(self._segments):
@@ -202,21 +205,14 @@ class _Segments(Generic[Index]):
                 mask = mask & within[s_i]
             if not mask.any():
                 continue
-            got, n = seg.index.rank_counted(
-                subject,  # type: ignore[arg-type]
-                ctx,
-                k,
-                include_ineligible=include_ineligible,
-                explain=False,
-                within=None if mask.all() else mask,
-            )
+            got, n = rank(seg.index, None if mask.all() else mask)
             total += n
             found.extend((s_i, m) for m in got)
         found.sort(key=lambda sm: key(sm[1]))
         return (found if k is None else found[:k]), total
 
 
-class PoolSegments(_Segments[PoolIndex]):
+class PoolSegments(_Segments[PoolIndex, Pool]):
     """Every pool in the market, for ranking one vacancy against all of them."""
 
     @classmethod
@@ -251,7 +247,13 @@ class PoolSegments(_Segments[PoolIndex]):
     ) -> tuple[list[Match], int]:
         """PoolIndex.rank_counted over the live pools of every segment (`within`: a mask per
         segment, as from `masks`, to rank only some pools)."""
-        found, total = self._rank(vacancy, ctx, k, include_ineligible, within, _key_pools)
+
+        def rank(index: PoolIndex, mask: np.ndarray | None) -> tuple[list[Match], int]:
+            return index.rank_counted(
+                vacancy, ctx, k, include_ineligible=include_ineligible, explain=False, within=mask
+            )
+
+        found, total = self._rank(rank, k, within, _key_pools)
         out = [m for _, m in found]
         return (self.explained(vacancy, out, ctx) if explain else out), total
 
@@ -298,7 +300,7 @@ class PoolSegments(_Segments[PoolIndex]):
         ]
 
 
-class VacancySegments(_Segments[VacancyIndex]):
+class VacancySegments(_Segments[VacancyIndex, Vacancy]):
     """Every open vacancy, for ranking one pool against all of them."""
 
     @classmethod
@@ -327,7 +329,13 @@ class VacancySegments(_Segments[VacancyIndex]):
         within: Sequence[np.ndarray | None] | None = None,
     ) -> tuple[list[Match], int]:
         """VacancyIndex.rank_counted over the open vacancies of every segment."""
-        found, total = self._rank(pool, ctx, k, include_ineligible, within, _key_vacancies)
+
+        def rank(index: VacancyIndex, mask: np.ndarray | None) -> tuple[list[Match], int]:
+            return index.rank_counted(
+                pool, ctx, k, include_ineligible=include_ineligible, explain=False, within=mask
+            )
+
+        found, total = self._rank(rank, k, within, _key_vacancies)
         out = [m for _, m in found]
         return (self.explained(pool, out, ctx) if explain else out), total
 

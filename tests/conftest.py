@@ -246,8 +246,8 @@ def create_actor(
 ) -> Actor:
     """Create (committed) an organisation, a user of `role` in it and an API key."""
     from app.auth.models import Organisation
-    from app.auth.principal import Role
     from app.auth.service import create_api_key, create_organisation, create_user
+    from app.common.principal import Role
 
     kind = org_kind or {"employer": "employer", "ministry": "ministry"}.get(role, "agency")
     slug = org_slug or f"{role}-{uuid.uuid4().hex[:8]}"

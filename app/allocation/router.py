@@ -21,7 +21,7 @@ from app.allocation.schemas import (
     PlanSummaryOut,
 )
 from app.auth.deps import require_roles
-from app.auth.principal import Principal, Role
+from app.common.principal import Principal, Role
 from app.common.schemas import MAX_OFFSET, Page
 from app.db import as_utc
 from app.deps import SessionDep, SettingsDep

@@ -89,13 +89,3 @@ class PlanOut(PlanSummaryOut):
     pairs_considered: int | None
     greedy: GreedySummary | None
     assignments: list[AssignmentOut]
-
-
-class AdoptionFailure(BaseModel):
-    vacancy_id: uuid.UUID
-    pool_id: uuid.UUID
-    pathway: str
-    headcount: int
-    code: str
-    detail: str
-    remaining: int | None = None

@@ -29,9 +29,10 @@ from sqlalchemy.orm import Session
 from app.allocation.models import AllocationAssignment, AllocationPlan
 from app.allocation.schemas import PlanIn, PlanScope
 from app.audit.service import record
-from app.auth.principal import Principal
+from app.common.principal import Principal
 from app.config import Settings
-from app.db import in_chunks, utcnow
+from app.db import in_chunks, settings_of, utcnow
+from app.decisions.models import Decision
 from app.errors import NotFound, ProblemError, invalid
 from app.matches import adapters
 from app.matches import service as matches
@@ -45,7 +46,6 @@ from app.matches.adapters import (
 from app.pathways.models import LegalPathway
 from app.pools.models import Pool
 from app.reviews import service as reviews
-from app.reviews.models import Decision
 from app.vacancies.models import Vacancy
 
 ENTITY = "allocation_plan"
@@ -171,7 +171,7 @@ def create_plan(session: Session, principal: Principal, data: PlanIn) -> PlanVie
         options.validate()
     except ValueError as exc:  # the schema's bounds catch these first; kept as a backstop
         raise invalid([{"field": "body", "message": str(exc), "type": "value_error"}]) from exc
-    problem = build_problem(session, matches.settings_of(session), data.scope, data.min_score)
+    problem = build_problem(session, settings_of(session), data.scope, data.min_score)
     result = allocate(problem, options)
     plan = AllocationPlan(
         scope=data.scope.model_dump(exclude_none=True),

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from app.analytics import service
 from app.analytics.service import GroupBy
 from app.auth.deps import require_roles
-from app.auth.principal import Role
+from app.common.principal import Role
 from app.deps import SessionDep, SettingsDep
 
 router = APIRouter(

@@ -40,13 +40,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.common import codes
 from app.common.csv_safe import to_csv
 from app.config import Settings
+from app.decisions.models import Decision
+from app.decisions.totals import approved_totals
 from app.matches.service import ranked_pairs
 from app.pools.models import Pool
-from app.reviews.models import Decision
-from app.reviews.totals import approved_totals
-from app.taxonomy import codes, lookup
+from app.taxonomy import lookup
 from app.vacancies.models import Vacancy
 
 DEFAULT_TOP_N = 10

@@ -7,10 +7,10 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from app.auth.principal import Principal, Role
 from app.auth.ratelimit import FAILED_AUTH, client_address
 from app.auth.security import display_prefix
 from app.auth.service import authenticate_key
+from app.common.principal import Principal, Role
 from app.deps import SessionDep
 from app.errors import ProblemError
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app import changes
 from app.db import Base, new_id, utcnow
 
 
@@ -75,3 +76,9 @@ class UserSession(Base):
     revoked_at: Mapped[datetime | None]
     #: signed_out | signed_in_again | password_changed | deactivated
     revoked_reason: Mapped[str | None] = mapped_column(String(20))
+
+
+# The change feed notes every write to these (app/changes/service.py).
+# A user, API key or organisation changed: principals cached by key are stale.
+for _model in (User, ApiKey, Organisation):
+    changes.watch_flag(_model, "access")

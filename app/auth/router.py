@@ -10,7 +10,6 @@ from fastapi import APIRouter, Depends, Query, status
 from app.auth import service
 from app.auth.deps import CurrentPrincipal, require_roles
 from app.auth.models import ApiKey, Organisation, User
-from app.auth.principal import Principal, Role
 from app.auth.schemas import (
     ApiKeyCreated,
     ApiKeyIn,
@@ -23,6 +22,7 @@ from app.auth.schemas import (
     UserIn,
     UserOut,
 )
+from app.common.principal import Principal, Role
 from app.common.schemas import MAX_OFFSET, Page, SingleLine
 from app.deps import SessionDep
 

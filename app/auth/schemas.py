@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from app.auth.principal import Role
+from app.common.principal import Role
 from app.common.schemas import Country, SingleLine, Strict, UtcDatetime
 
 

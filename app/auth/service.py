@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 
 from app.audit.service import record
 from app.auth.models import ApiKey, Organisation, User
-from app.auth.principal import Principal, Role
 from app.auth.schemas import ROLE_ORGANISATION_KIND, OrganisationIn, UserIn
 from app.auth.security import display_prefix, generate_api_key, hash_api_key, hash_password
 from app.auth.sessions import revoke_user_sessions
 from app.common.lru import Lru
+from app.common.principal import Principal, Role
 from app.db import utcnow, write_aside
 from app.errors import NotFound, ProblemError, invalid
 
@@ -39,7 +39,7 @@ class _Known:
 class KeyCache:
     """Principals of the API keys seen recently, each tagged with the change-feed head it was
     read at. Every change to a user, an API key or an organisation is a change batch
-    (app/matches/feed.py), which moves the head: a principal cached at the head of now is what
+    (app/changes/service.py), which moves the head: a principal cached at the head of now is what
     the database would answer, so a revoked key or a disabled user is refused by the next
     request in every process, as without the cache. The cache only saves the query."""
 

@@ -11,9 +11,9 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from app.common import codes
+from app.common.vocabulary import ContractType, Importance, WagePeriod
 from app.db import as_utc
-from app.matches.adapters import ContractType, Importance, WagePeriod
-from app.taxonomy import codes
 
 CefrLevel = Literal["A1", "A2", "B1", "B2", "C1", "C2"]
 IscedLevel = Annotated[int, Field(ge=0, le=8, description="ISCED 2011 level 0..8")]
@@ -125,6 +125,11 @@ OccupationField = Annotated[
     ),
 ]
 
+#: A region within a country, as a vacancy or a pool names it (free text).
+Region = Annotated[SingleLine | None, Field(max_length=100)]
+#: An ESCO occupation URI (known after an ESCO import); it fixes the ISCO-08 unit group.
+EscoOccupationUri = Annotated[SingleLine | None, Field(max_length=255)]
+
 
 def check_unique(items: Sequence[BaseModel] | None, key: str, what: str) -> None:
     """A list must not name the same `key` twice (a field validator's check, so that the error
@@ -135,6 +140,19 @@ def check_unique(items: Sequence[BaseModel] | None, key: str, what: str) -> None
         if value in seen:
             raise ValueError(f"{what} {value!r} is listed twice (items {seen[value]} and {i})")
         seen[value] = i
+
+
+def _unique(key: str) -> AfterValidator:
+    def checked(items: list[BaseModel]) -> list[BaseModel]:
+        check_unique(items, key, key)
+        return items
+
+    return AfterValidator(checked)
+
+
+#: On a list field (so that the error names the list): no skill, or language, named twice.
+UniqueSkills = _unique("skill")
+UniqueLanguages = _unique("language")
 
 
 class Strict(BaseModel):

@@ -10,21 +10,22 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from sqlalchemy import String, cast, func, select, text
 from sqlalchemy.orm import Session
 
+from app.config import Settings
 from app.db import in_chunks
+from app.decisions.models import Decision
+from app.decisions.totals import approved_totals
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pools.models import Pool as PoolRow
-from app.pools.models import PoolLanguage, PoolSkill
-from app.reviews.models import Decision
-from app.reviews.totals import approved_totals
+from app.pools.models import PoolLanguage, PoolSkill, PoolStatus
 from app.taxonomy.models import SafeguardCountry, Sector, Skill
 from app.vacancies.models import Vacancy as VacancyRow
-from app.vacancies.models import VacancyLanguage, VacancySkill
+from app.vacancies.models import VacancyLanguage, VacancySkill, VacancyStatus
 from matching.allocation import AllocationOptions as AllocationOptions  # re-exported
 from matching.allocation import AllocationPair, AllocationProblem
 from matching.allocation import AllocationResult as AllocationResult  # re-exported
@@ -63,9 +64,6 @@ from matching.reference import rank_reference
 from matching.segments import PoolSegments, VacancySegments
 from matching.weights import validate_weights as validate_weights  # re-exported
 from matching.weights import weights_hash
-
-if TYPE_CHECKING:  # only for annotations: config imports this module (validate_weights)
-    from app.config import Settings
 
 # ---- taxonomy and context ----------------------------------------------------------------------
 
@@ -195,13 +193,6 @@ def load_context(
 # ---- vacancies and pools ---------------------------------------------------------------------
 
 
-def _by_parent(rows: Iterable[Any], attr: str) -> dict[uuid.UUID, list[Any]]:
-    out: dict[uuid.UUID, list[Any]] = defaultdict(list)
-    for row in rows:
-        out[getattr(row, attr)].append(row)
-    return out
-
-
 def vacancy_records(session: Session, rows: Sequence[VacancyRow]) -> list[Vacancy]:
     ids = [v.id for v in rows]
     skills: dict[uuid.UUID, list[VacancySkill]] = defaultdict(list)
@@ -306,7 +297,7 @@ def pool_columns(
     conn = session.connection()
     key = String()
     for chunk in chunks:
-        active = PoolRow.status == "active"
+        active = PoolRow.status == PoolStatus.ACTIVE
         if chunk is not None:
             active = active & PoolRow.id.in_(chunk)
         pools.extend(
@@ -515,6 +506,11 @@ def _pg_pool_columns(session: Session) -> tuple[PoolColumns, list[uuid.UUID]]:
     return columns, owners
 
 
+def weights_of(settings: Settings) -> dict[str, float]:
+    """The scoring weights the settings name (IMDI_MATCH_WEIGHTS), checked; else the default."""
+    return validate_weights(settings.match_weights or DEFAULT_WEIGHTS)
+
+
 def weights_digest(weights: Mapping[str, float] | None) -> str:
     """The hash engine outputs carry for these weights."""
     return weights_hash(dict(weights or DEFAULT_WEIGHTS))
@@ -543,7 +539,7 @@ def open_vacancies(
     shared: dict[tuple[str, str, bool], SkillRequirement] = {}
     key = String()
     for chunk in chunks:
-        live = VacancyRow.status == "open"
+        live = VacancyRow.status == VacancyStatus.OPEN
         if chunk is not None:
             live = live & VacancyRow.id.in_(chunk)
         skills: dict[str, list[SkillRequirement]] = defaultdict(list)
@@ -649,7 +645,7 @@ def engine_context(
         rates=rates,
         quota_used=quota,
         approved=approved,
-        weights=dict(settings.weights or DEFAULT_WEIGHTS),
+        weights=weights_of(settings),
         hours_per_year=settings.hours_per_year,
         months_per_year=settings.months_per_year,
     )

@@ -1,7 +1,7 @@
 """The live market: every active pool and open vacancy in memory, ranked on read.
 
 One market per server process and database. It is built at start-up (or at the first request)
-from a snapshot of the database, then kept current from the change feed (app/matches/feed.py):
+from a snapshot of the database, then kept current from the change feed (app/changes/service.py):
 every request that reads rankings first reads the feed's head (one indexed row) and, when it
 moved, applies the batches since, re-reading only the objects they name. So:
 
@@ -30,9 +30,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app import changes
+from app.changes.models import ChangeBatch
 from app.config import Settings
 from app.db import Database, utcnow
-from app.matches import adapters, feed, snapshots
+from app.decisions.models import Decision
+from app.decisions.totals import approved_totals
+from app.matches import adapters, snapshots
 from app.matches.adapters import (
     Context,
     ExchangeRates,
@@ -42,9 +46,6 @@ from app.matches.adapters import (
     Taxonomy,
     VacancySegments,
 )
-from app.matches.models import ChangeBatch
-from app.reviews.models import Decision
-from app.reviews.totals import approved_totals
 
 log = logging.getLogger("imdi.market")
 
@@ -116,7 +117,7 @@ def build(session: Session, settings: Settings, *, reuse: bool = True) -> Market
     may come from a snapshot (`reuse`): the market is then as of the snapshot's position, and
     the caller catches it up to the head."""
     started = time.perf_counter()
-    seq, epoch = feed.head(session)
+    seq, epoch = changes.head(session)
     taxonomy = adapters.taxonomy_view(session)
     labels = Labels()
     seq, columns, ministries = _pool_columns(session, settings, seq, epoch, reuse)
@@ -235,7 +236,7 @@ def _live_of(session: Session) -> _Live:
 def current(session: Session, settings: Settings) -> Market:
     """The market as of this transaction's head: every change committed before the request
     began is in it."""
-    seq, epoch = feed.transaction_head(session)
+    seq, epoch = changes.transaction_head(session)
     live = _live_of(session)
     market = live.market
     # A market at this head or past it (another thread caught up, or a build read a newer

@@ -1,4 +1,4 @@
-"""Matches that carry decisions (as scored when last decided), and the change feed.
+"""Matches that carry decisions (as scored when last decided).
 
 Rankings are computed on read from the live market (app/matches/live.py); a pair is stored
 only once an officer decides on it: its row is the history the decisions hang on."""
@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     Float,
     ForeignKey,
@@ -47,29 +46,3 @@ class Match(Base):
     engine_version: Mapped[str] = mapped_column(String(20))
     weights_hash: Mapped[str] = mapped_column(String(16))
     computed_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class ChangeHead(Base):
-    """The change feed's head: the sequence number of the last committed change batch.
-
-    A writer bumps it as the very last statement of its transaction (app/matches/feed.py), so
-    on PostgreSQL the row lock orders commits and is held for milliseconds; a reader that sees
-    seq N has every batch up to N committed and visible. `epoch` names the database: a market
-    built from another database (or one restored from a backup) is rebuilt, never caught up.
-    """
-
-    __tablename__ = "change_head"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    seq: Mapped[int] = mapped_column(BigInteger)
-    epoch: Mapped[str] = mapped_column(String(36))
-
-
-class ChangeBatch(Base):
-    """What one committed transaction changed, as ids: what a live market re-reads."""
-
-    __tablename__ = "change_batches"
-
-    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    committed_at: Mapped[datetime] = mapped_column(default=utcnow)
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -7,15 +7,13 @@ from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.auth.deps import CurrentPrincipal
-from app.auth.principal import Principal
+from app.common.principal import Principal
 from app.common.schemas import MAX_OFFSET
 from app.config import Settings
 from app.deps import SessionDep, SettingsDep
-from app.matches import adapters, live, service
+from app.matches import adapters, live, repository, service
 from app.matches.cache import page_cache
 from app.matches.schemas import MatchOut, MatchPage, PoolSummary, Reason, VacancySummary
 from app.pools.models import Pool as PoolRow
@@ -79,10 +77,6 @@ def to_out(
     )
 
 
-def _load(session: Session, model, ids: set[uuid.UUID]) -> dict:
-    return {o.id: o for o in session.scalars(select(model).where(model.id.in_(ids)))} if ids else {}
-
-
 def _page(
     rows: list[service.RankedMatch],
     total: int,
@@ -118,7 +112,7 @@ def _key(m: live.Market, settings: Settings, principal: Principal, *parts: objec
         service.page_scope(principal),
         m.epoch,
         m.seq,
-        adapters.weights_digest(settings.weights),
+        adapters.weights_digest(adapters.weights_of(settings)),
     )
 
 
@@ -150,7 +144,7 @@ def vacancy_matches(
             limit=limit,
             offset=offset,
         )
-        pools = _load(session, PoolRow, {r.pool_id for r in rows})
+        pools = repository.pools_by_id(session, (r.pool_id for r in rows))
         return _page(rows, total, limit, offset, pools=pools)
 
     return _cached(request, key, build)
@@ -183,7 +177,7 @@ def pool_matches(
             limit=limit,
             offset=offset,
         )
-        vacancies = _load(session, VacancyRow, {r.vacancy_id for r in rows})
+        vacancies = repository.vacancies_by_id(session, (r.vacancy_id for r in rows))
         return _page(rows, total, limit, offset, vacancies=vacancies)
 
     return _cached(request, key, build)
@@ -194,6 +188,5 @@ def get_match(
     match_id: uuid.UUID, session: SessionDep, settings: SettingsDep, principal: CurrentPrincipal
 ) -> MatchOut:
     row = service.get_match(session, settings, principal, match_id)
-    return to_out(
-        row, pool=session.get(PoolRow, row.pool_id), vacancy=session.get(VacancyRow, row.vacancy_id)
-    )
+    pool, vacancy = repository.pair_rows(session, row)
+    return to_out(row, pool=pool, vacancy=vacancy)

@@ -3,7 +3,7 @@
 Rankings: a vacancy's pools (or a pool's vacancies) are ranked by the engine at read time from
 this process's live market (app/matches/live.py), which reflects every write committed before
 the request began. Nothing is written when a vacancy, pool, pathway, rate or decision changes
-but the change feed's batch (app/matches/feed.py): the write path is one straight line.
+but the change feed's batch (app/changes/service.py): the write path is one straight line.
 
 Ids: a match's id is its pair's id (app/matches/ids.py), so any ranked pair can be read or
 decided on by id, from any process, without a row.
@@ -26,14 +26,18 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.auth.principal import Principal, Role
-from app.config import Settings, get_settings
-from app.db import in_chunks, utcnow
+from app.common.principal import Principal, Role
+from app.config import Settings
+from app.db import in_chunks, settings_of, utcnow
 from app.errors import NotFound
-from app.matches import adapters, feed, ids, live
+from app.matches import adapters, ids, live
 from app.matches.models import Match as MatchRow
+from app.pools import service as pools_service
 from app.pools.models import Pool as PoolRow
+from app.pools.models import PoolStatus
+from app.vacancies import visibility as vacancy_visibility
 from app.vacancies.models import Vacancy as VacancyRow
+from app.vacancies.models import VacancyStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,39 +87,6 @@ class RankedMatch:
         )
 
 
-def settings_of(session: Session) -> Settings:
-    """The settings of the unit of work (set by the request boundary), else the process's."""
-    settings = session.info.get("settings")
-    return settings if isinstance(settings, Settings) else get_settings()
-
-
-# ---- the write side: services say what changed --------------------------------------------
-
-
-def vacancies_changed(session: Session, vacancies: Iterable[VacancyRow]) -> None:
-    """Called by the vacancy service after it created or changed these vacancies."""
-    feed.record(session, vacancies=[v.id for v in vacancies])
-
-
-def pools_changed(session: Session, pools: Iterable[PoolRow]) -> None:
-    """Called by the pool service after it created, changed or withdrew these pools."""
-    feed.record(session, pools=[p.id for p in pools])
-
-
-def pathways_changed(session: Session) -> None:
-    """A legal pathway was created, changed or removed."""
-    feed.record(session, pathways=True)
-
-
-def rates_changed(session: Session) -> None:
-    feed.record(session, rates=True)
-
-
-def taxonomy_changed(session: Session) -> None:
-    """Skills, sectors or the safeguard list changed (an ESCO import): markets rebuild."""
-    feed.record(session, taxonomy=True)
-
-
 # ---- reading ---------------------------------------------------------------------------------
 
 
@@ -124,7 +95,7 @@ def market(session: Session, settings: Settings) -> live.Market:
 
 
 def open_vacancies(session: Session, destinations: Iterable[str] | None = None) -> list[VacancyRow]:
-    stmt = select(VacancyRow).where(VacancyRow.status == "open")
+    stmt = select(VacancyRow).where(VacancyRow.status == VacancyStatus.OPEN)
     if destinations is not None:
         stmt = stmt.where(VacancyRow.destination_country.in_(sorted(set(destinations))))
     return list(session.scalars(stmt))
@@ -134,12 +105,8 @@ def open_vacancies(session: Session, destinations: Iterable[str] | None = None) 
 
 
 def visible_vacancy(session: Session, principal: Principal, vacancy_id: uuid.UUID) -> VacancyRow:
-    vacancy = session.get(VacancyRow, vacancy_id)
+    vacancy = vacancy_visibility.visible_vacancy(session, principal, vacancy_id)
     if vacancy is None:
-        raise NotFound("Vacancy", vacancy_id)
-    if principal.role is Role.EMPLOYER and vacancy.employer_id != principal.organisation_id:
-        raise NotFound("Vacancy", vacancy_id)
-    if principal.role is Role.MINISTRY and vacancy.status != "open":
         raise NotFound("Vacancy", vacancy_id)
     return vacancy
 
@@ -208,6 +175,13 @@ def _employer_sees_pool(
     return total > 0
 
 
+pools_service.employer_visibility(
+    lambda session, principal, pool: _employer_sees_pool(
+        session, settings_of(session), principal, pool
+    )
+)
+
+
 def page_scope(principal: Principal) -> str:
     """Principals who see the same rows of a ranking share cached pages."""
     if principal.role is Role.MINISTRY:
@@ -236,7 +210,7 @@ _OF_VACANCY = _History(
     MatchRow.vacancy_id,
     MatchRow.pool_id,
     PoolRow,
-    PoolRow.status == "active",
+    PoolRow.status == PoolStatus.ACTIVE,
     Role.MINISTRY,
     PoolRow.ministry_id,
 )
@@ -244,7 +218,7 @@ _OF_POOL = _History(
     MatchRow.pool_id,
     MatchRow.vacancy_id,
     VacancyRow,
-    VacancyRow.status == "open",
+    VacancyRow.status == VacancyStatus.OPEN,
     Role.EMPLOYER,
     VacancyRow.employer_id,
 )
@@ -499,11 +473,9 @@ def pair_of(
     """The vacancy and pool a match id names, if the principal may see the match (section 8:
     an employer's own vacancies; a ministry's own pools, with open vacancies)."""
     vacancy, pool = ids.resolve(session, match_id)
-    if principal.role is Role.EMPLOYER and vacancy.employer_id != principal.organisation_id:
+    if principal.role is Role.MINISTRY and pool.ministry_id != principal.organisation_id:
         raise NotFound("Match", match_id)
-    if principal.role is Role.MINISTRY and (
-        pool.ministry_id != principal.organisation_id or vacancy.status != "open"
-    ):
+    if vacancy_visibility.visible_vacancy(session, principal, vacancy.id) is None:
         raise NotFound("Match", match_id)
     return vacancy, pool
 

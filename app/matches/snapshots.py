@@ -31,8 +31,8 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.changes.models import ChangeBatch
 from app.matches.adapters import PoolColumns, read_columns, write_columns
-from app.matches.models import ChangeBatch
 
 log = logging.getLogger("imdi.market")
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Float, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app import changes
 from app.db import Base, new_id, utcnow
 
 
@@ -56,3 +57,8 @@ class ExchangeRate(Base):
     rate: Mapped[Decimal] = mapped_column(Numeric(24, 12))
     base: Mapped[str] = mapped_column(String(3), default="EUR")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# The change feed notes every write to these (app/changes/service.py).
+changes.watch_flag(LegalPathway, "pathways")
+changes.watch_flag(ExchangeRate, "rates")

@@ -8,11 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Response, status
 
 from app.auth.deps import CurrentPrincipal, require_roles
-from app.auth.principal import Principal, Role
 from app.common.concurrency import etag, parse_if_match
+from app.common.principal import Principal, Role
 from app.common.schemas import MAX_OFFSET, Country, Currency, Page, SingleLine
+from app.common.vocabulary import PathwayKind
 from app.deps import SessionDep, SettingsDep
-from app.matches.adapters import PathwayKind
 from app.pathways import service
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pathways.schemas import (

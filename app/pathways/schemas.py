@@ -25,7 +25,7 @@ from app.common.schemas import (
     UtcDatetime,
     Wage,
 )
-from app.matches.adapters import ContractType, PathwayKind
+from app.common.vocabulary import ContractType, PathwayKind
 from app.pathways.models import ExchangeRate
 
 PathwayCode = Annotated[

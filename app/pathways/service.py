@@ -14,18 +14,18 @@ from typing import Any
 from sqlalchemy import Select, String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from app import changes
 from app.audit.service import record
-from app.auth.principal import Principal
 from app.common.concurrency import check_version
+from app.common.principal import Principal
 from app.config import Settings
 from app.db import utcnow
+from app.decisions.models import Decision
+from app.decisions.totals import approved_totals
 from app.errors import NotFound, ProblemError, field_path, invalid
-from app.matches.service import pathways_changed, rates_changed
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pathways.schemas import ExchangeRateIn, PathwayIn, PathwayPatch, QuotaUsage
 from app.pathways.values import pathway_values
-from app.reviews.models import Decision
-from app.reviews.service import approved_totals
 from app.taxonomy.models import Occupation, Sector
 
 
@@ -242,7 +242,7 @@ def create_pathway(
     session.add(row)
     session.flush()
     record(session, actor, "create", "legal_pathway", row.code, None, _audited(row))
-    pathways_changed(session)
+    changes.record(session, pathways=True)
     return row
 
 
@@ -266,7 +266,7 @@ def update_pathway(
         return row  # nothing changed: no new version, no audit event
     session.flush()  # bumps the version (a concurrent writer makes this a 409)
     record(session, actor, "update", "legal_pathway", row.code, before, _audited(row))
-    pathways_changed(session)
+    changes.record(session, pathways=True)
     return row
 
 
@@ -367,5 +367,5 @@ def put_rate(
     else:
         return row, False  # the same rate again: nothing to record
     # Wages and thresholds of every destination are compared through the rates.
-    rates_changed(session)
+    changes.record(session, rates=True)
     return row, created

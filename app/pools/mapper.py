@@ -13,7 +13,8 @@ from app.common.schemas import OccupationCoding, PoolLanguageIn
 from app.db import as_utc
 from app.pools.models import Pool, PoolLanguage, PoolSkill
 from app.pools.schemas import PoolOut, PoolSkillOut
-from app.taxonomy.models import Occupation, Skill
+from app.taxonomy import lookup
+from app.taxonomy.models import Skill
 
 
 def pool_children(
@@ -58,14 +59,7 @@ def to_out(session: Session, pools: Sequence[Pool]) -> list[PoolOut]:
         languages[lang.pool_id].append(
             PoolLanguageIn(language=lang.language, level=lang.level, share=lang.share)
         )
-    titles: dict[str, str] = {
-        code: title
-        for code, title in session.execute(
-            select(Occupation.code, Occupation.title).where(
-                Occupation.code.in_({p.occupation_code for p in pools})
-            )
-        )
-    }
+    titles = lookup.unit_groups(session, {p.occupation_code for p in pools})
     return [
         PoolOut(
             id=p.id,

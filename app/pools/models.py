@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -33,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app import changes
 from app.db import Base, new_id, utcnow
 
 #: Longest identity key: a 100-character region may grow when case-folded ("ß" -> "ss").
@@ -48,6 +50,11 @@ def normalise_region(region: str | None) -> str:
 def identity_key(origin: str, region: str | None, occupation: str, sector: str | None) -> str:
     """'PH|central luzon|2221|86': the pool identity of design section 3 (within a ministry)."""
     return "|".join((origin.upper(), normalise_region(region), occupation, sector or ""))
+
+
+class PoolStatus(StrEnum):
+    ACTIVE = "active"
+    WITHDRAWN = "withdrawn"  # by its ministry, or left out of a later survey wave
 
 
 class Pool(Base):
@@ -88,7 +95,7 @@ class Pool(Base):
     upload_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("survey_uploads.id", ondelete="SET NULL"), index=True
     )
-    status: Mapped[str] = mapped_column(String(10), default="active")  # active | withdrawn
+    status: Mapped[str] = mapped_column(String(10), default=PoolStatus.ACTIVE)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -181,3 +188,9 @@ class MinistryOrigin(Base):
     origin_country: Mapped[str] = mapped_column(String(2), primary_key=True)
     granted_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# The change feed notes every write to these (app/changes/service.py).
+changes.watch_ids(Pool, "pools")
+changes.watch_ids(PoolSkill, "pools", "pool_id")
+changes.watch_ids(PoolLanguage, "pools", "pool_id")

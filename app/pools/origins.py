@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from app.audit.service import record
 from app.auth.models import Organisation
-from app.auth.principal import Principal, Role
-from app.common.intake import Errors, field_error
+from app.common.principal import Principal, Role
 from app.errors import NotFound, ProblemError
+from app.intake.errors import Errors, field_error
 from app.pools.models import MinistryOrigin
 from app.pools.schemas import OriginsOut, PoolIn
 

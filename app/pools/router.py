@@ -13,11 +13,10 @@ from fastapi import APIRouter, Depends, Header, Query, Response
 from fastapi.responses import JSONResponse
 
 from app.auth.deps import CurrentPrincipal, require_roles
-from app.auth.principal import Principal, Role
 from app.common.concurrency import etag, parse_if_match
-from app.common.filters import CountryFilter, OccupationPrefix, SectorFilter
+from app.common.principal import Principal, Role
 from app.common.schemas import MAX_OFFSET, Page
-from app.deps import SessionDep, SettingsDep
+from app.deps import SessionDep
 from app.errors import NotFound
 from app.idempotency import service as idempotency
 from app.idempotency.service import IdempotencyDep
@@ -30,6 +29,7 @@ from app.pools.schemas import (
     PoolUpdate,
     PoolVersionOut,
 )
+from app.taxonomy.filters import CountryFilter, OccupationPrefix, SectorFilter
 
 router = APIRouter(prefix="/api/v1/pools", tags=["pools"])
 
@@ -63,7 +63,6 @@ _PROBLEMS: dict[int | str, dict[str, Any]] = {
 def create_pool(
     payload: PoolIn,
     session: SessionDep,
-    settings: SettingsDep,
     principal: Writer,
     idem: IdempotencyDep,
     ministry_id: Annotated[
@@ -77,7 +76,6 @@ def create_pool(
             principal,
             payload,
             ministry_id=ministry_id,
-            min_confidence=settings.coding_min_confidence,
         )
         return 201 if outcome == "created" else 200, out.model_dump(mode="json")
 
@@ -146,7 +144,6 @@ def update_pool(
     pool_id: uuid.UUID,
     patch: PoolUpdate,
     session: SessionDep,
-    settings: SettingsDep,
     principal: Writer,
     response: Response,
     if_match: IfMatch = None,
@@ -158,7 +155,6 @@ def update_pool(
         pool_id,
         patch,
         expected_version=expected,
-        min_confidence=settings.coding_min_confidence,
     )
     response.headers["ETag"] = etag(out.version)
     return out

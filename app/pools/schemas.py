@@ -6,20 +6,22 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from app.common.schemas import (
     Country,
+    EscoOccupationUri,
     IscedLevel,
     OccupationCoding,
     OccupationField,
     PoolLanguageIn,
     PoolSkillIn,
+    Region,
     SectorDivision,
     SingleLine,
     Strict,
+    UniqueSkills,
     UtcDatetime,
-    check_unique,
 )
 
 
@@ -36,40 +38,31 @@ def _check_languages(languages: list[PoolLanguageIn] | None) -> None:
             raise ValueError(f"the shares of language {over[0]!r} add up to more than 1")
 
 
+def _languages_checked(languages: list[PoolLanguageIn]) -> list[PoolLanguageIn]:
+    _check_languages(languages)
+    return languages
+
+
+_Languages = AfterValidator(_languages_checked)
+
+
 class PoolIn(Strict):
     external_ref: Annotated[SingleLine | None, Field(max_length=100)] = None
     origin_country: Country
-    region: Annotated[SingleLine | None, Field(max_length=100)] = None
+    region: Region = None
     #: Optional when esco_occupation is given: the ESCO occupation's unit group is used.
     occupation: OccupationField | None = None
-    esco_occupation: Annotated[
-        SingleLine | None,
-        Field(
-            max_length=255,
-            description="an ESCO occupation URI (after an ESCO import); fixes the ISCO-08 "
-            "unit group",
-        ),
-    ] = None
+    esco_occupation: EscoOccupationUri = Field(
+        None,
+        description="an ESCO occupation URI (after an ESCO import); fixes the ISCO-08 unit group",
+    )
     sector: SectorDivision | None = None
     headcount: Annotated[int, Field(ge=1, le=10_000_000)]
-    skills: Annotated[list[PoolSkillIn], Field(max_length=200)] = []
-    languages: Annotated[list[PoolLanguageIn], Field(max_length=30)] = []
+    skills: Annotated[list[PoolSkillIn], Field(max_length=200), UniqueSkills] = []
+    languages: Annotated[list[PoolLanguageIn], Field(max_length=30), _Languages] = []
     isced_level: IscedLevel
     experience_years: Annotated[float, Field(ge=0, le=60)]
     available_from: date | None = None
-
-    # Field validators, not a model validator, so that the error names the list it is in.
-    @field_validator("skills")
-    @classmethod
-    def _skills(cls, value: list[PoolSkillIn]) -> list[PoolSkillIn]:
-        check_unique(value, "skill", "skill")
-        return value
-
-    @field_validator("languages")
-    @classmethod
-    def _languages(cls, value: list[PoolLanguageIn]) -> list[PoolLanguageIn]:
-        _check_languages(value)
-        return value
 
 
 class PoolUpdate(Strict):
@@ -79,25 +72,12 @@ class PoolUpdate(Strict):
     esco_occupation: Annotated[SingleLine | None, Field(max_length=255)] = None
     sector: SectorDivision | None = None
     headcount: Annotated[int | None, Field(ge=1, le=10_000_000)] = None
-    skills: Annotated[list[PoolSkillIn] | None, Field(max_length=200)] = None
-    languages: Annotated[list[PoolLanguageIn] | None, Field(max_length=30)] = None
+    skills: Annotated[list[PoolSkillIn], Field(max_length=200), UniqueSkills] | None = None
+    languages: Annotated[list[PoolLanguageIn], Field(max_length=30), _Languages] | None = None
     isced_level: IscedLevel | None = None
     experience_years: Annotated[float | None, Field(ge=0, le=60)] = None
     available_from: date | None = None
     status: Literal["active", "withdrawn"] | None = None
-
-    # Field validators, not a model validator, so that the error names the list it is in.
-    @field_validator("skills")
-    @classmethod
-    def _skills(cls, value: list[PoolSkillIn] | None) -> list[PoolSkillIn] | None:
-        check_unique(value, "skill", "skill")
-        return value
-
-    @field_validator("languages")
-    @classmethod
-    def _languages(cls, value: list[PoolLanguageIn] | None) -> list[PoolLanguageIn] | None:
-        _check_languages(value)
-        return value
 
 
 class PoolSkillOut(BaseModel):

@@ -37,37 +37,27 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Select, delete, func, insert, select
+from sqlalchemy import Select, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app import changes
 from app.audit.service import record, record_many
-from app.auth.principal import Principal, Role
 from app.common.concurrency import check_version
-from app.common.filters import sector_condition
-from app.common.intake import (
-    Errors,
-    ResolvedOccupation,
-    ResolvedSkills,
-    check_patch_codes,
-    check_sectors,
-    existing_refs,
-    field_error,
-    join_path,
-    merge,
-    prefixed,
-    resolve_occupation_fields,
-    resolve_owner,
-    resolve_skills,
-)
+from app.common.principal import Principal, Role
 from app.common.schemas import Page
-from app.config import get_settings
-from app.db import as_utc, bulk_insert, new_id, serialise_writes, utcnow
+from app.db import as_utc, bulk_insert, new_id, serialise_writes, settings_of, utcnow
 from app.errors import NotFound, ProblemError, invalid
-from app.matches import service as matches
+from app.intake import listing
+from app.intake.codes import check_sectors, existing_refs
+from app.intake.errors import Errors, field_error, join_path, merge, prefixed
+from app.intake.occupations import ResolvedOccupation, resolve_occupation_fields
+from app.intake.owners import resolve_owner
+from app.intake.patches import check_patch_codes
+from app.intake.skills import ResolvedSkills, resolve_skills
 from app.pools import origins
 from app.pools.mapper import pool_children, to_out
-from app.pools.models import Pool, PoolLanguage, PoolSkill, PoolVersion, identity_key
+from app.pools.models import Pool, PoolLanguage, PoolSkill, PoolStatus, PoolVersion, identity_key
 from app.pools.schemas import PoolIn, PoolOut, PoolUpdate, PoolVersionOut
 
 ENTITY = "pool"
@@ -127,8 +117,8 @@ def _load(session: Session, principal: Principal, pool_id: uuid.UUID, *, write: 
 # ---- checks ----------------------------------------------------------------------------------
 
 
-def _min_confidence(value: float | None) -> float:
-    return get_settings().coding_min_confidence if value is None else value
+def _min_confidence(session: Session, value: float | None) -> float:
+    return settings_of(session).coding_min_confidence if value is None else value
 
 
 def _resolve(
@@ -172,7 +162,7 @@ def check_pool_codes(
     _, _, errors = _resolve(
         session,
         dict(enumerate(items)),
-        min_confidence=_min_confidence(min_confidence),
+        min_confidence=_min_confidence(session, min_confidence),
         organisation_id=organisation_id,
     )
     return errors
@@ -195,7 +185,7 @@ def identity_keys(
         session,
         {i: p.occupation for i, p in enumerate(items)},
         {i: p.esco_occupation for i, p in enumerate(items)},
-        min_confidence=_min_confidence(min_confidence),
+        min_confidence=_min_confidence(session, min_confidence),
     )
     return {i: _key(items[i], occupation.code) for i, occupation in occupations.items()}
 
@@ -232,7 +222,12 @@ def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
 
 def _preference(pool: Pool) -> tuple[bool, datetime, datetime, uuid.UUID]:
     # The active pool of an identity first; else the withdrawn one changed last.
-    return (pool.status == "active", as_utc(pool.updated_at), as_utc(pool.created_at), pool.id)
+    return (
+        pool.status == PoolStatus.ACTIVE,
+        as_utc(pool.updated_at),
+        as_utc(pool.created_at),
+        pool.id,
+    )
 
 
 def pools_by_identity(
@@ -534,7 +529,7 @@ def plan_pools(
     prepared = _prepare(
         session,
         items,
-        min_confidence=_min_confidence(min_confidence),
+        min_confidence=_min_confidence(session, min_confidence),
         path=path,
         organisation_id=organisation_id,
     )
@@ -553,7 +548,9 @@ def plan_pools(
     if withdraw_among is not None:
         named = {p.key for p in prepared}
         plan.withdraw = [
-            p for p in withdraw_among if p.status == "active" and p.identity_key not in named
+            p
+            for p in withdraw_among
+            if p.status == PoolStatus.ACTIVE and p.identity_key not in named
         ]
     return plan
 
@@ -613,7 +610,7 @@ def _apply(
             updated.append((pool, item, pool.version, as_utc(pool.updated_at)))
             _assign(pool, item)
             pool.upload_id = upload_id
-            pool.status = "active"
+            pool.status = PoolStatus.ACTIVE
             pool.updated_at = now  # the row is written, so its version goes up, in any case
         pools.append(pool)
     try:
@@ -670,8 +667,9 @@ def _apply(
     record_many(session, principal, events)
     session.flush()
     withdrawn = _withdraw(session, principal, plan.withdraw, upload_id=upload_id)
-    matches.pools_changed(
-        session, [pool for pool, _ in created] + [pool for pool, *_ in updated] + withdrawn
+    changes.record(
+        session,
+        pools=[p.id for p, _ in created] + [p.id for p, *_ in updated] + [p.id for p in withdrawn],
     )
     return StoredPools(pools=pools, outcomes=list(plan.outcomes), withdrawn=withdrawn)
 
@@ -702,7 +700,6 @@ def create_pool(
     data: PoolIn,
     *,
     ministry_id: uuid.UUID | None,
-    min_confidence: float,
 ) -> tuple[PoolOut, Outcome]:
     """POST /pools: a new pool, or the ministry's pool of that identity updated (version + 1,
     even when the figures are the same)."""
@@ -712,7 +709,6 @@ def create_pool(
         principal,
         [data],
         organisation_id=owner,
-        min_confidence=min_confidence,
         path=lambda _: "body",
     )
     return to_out(session, stored.pools)[0], stored.outcomes[0]
@@ -721,11 +717,23 @@ def create_pool(
 # ---- read ------------------------------------------------------------------------------------
 
 
+#: Whether an employer may read a pool (session, employer, pool). Design section 8: only a pool
+#: in the matches of its own vacancies; the matches domain knows those and registers the rule
+#: (app/matches/service.py). Until it does, employers see no pool: closed, not open.
+EmployerSees = Callable[[Session, Principal, Pool], bool]
+_employer_sees: list[EmployerSees] = []
+
+
+def employer_visibility(rule: EmployerSees) -> None:
+    _employer_sees[:] = [rule]
+
+
 def get_pool(session: Session, principal: Principal, pool_id: uuid.UUID) -> PoolOut:
     if principal.role == Role.EMPLOYER:
-        # Design section 8: an employer reads a pool that is in the matches of its own
-        # vacancies (a pool's figures are aggregates only); any other pool is "not found".
-        pool = matches.visible_pool(session, principal, pool_id, matches.settings_of(session))
+        # A pool's figures are aggregates only; any pool the employer may not see is "not found".
+        pool = session.get(Pool, pool_id)
+        if pool is None or not any(rule(session, principal, pool) for rule in _employer_sees):
+            raise NotFound("Pool", pool_id)
         out = to_out(session, [pool])[0]
         return out.model_copy(update={"ministry_id": None, "external_ref": None, "upload_id": None})
     return to_out(session, [_load(session, principal, pool_id, write=False)])[0]
@@ -735,22 +743,18 @@ def list_pools(
     session: Session, principal: Principal, filters: PoolFilters, *, limit: int, offset: int
 ) -> Page[PoolOut]:
     _readable(principal)
-    stmt = _visible(select(Pool), principal)
-    if filters.origin:
-        stmt = stmt.where(Pool.origin_country == filters.origin)
-    if filters.occupation:
-        stmt = stmt.where(Pool.occupation_code.startswith(filters.occupation))
-    if filters.sector:
-        stmt = stmt.where(sector_condition(Pool.sector_code, filters.sector))
-    if filters.status:
-        stmt = stmt.where(Pool.status == filters.status)
-    if filters.ministry_id:
-        stmt = stmt.where(Pool.ministry_id == filters.ministry_id)
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.scalars(
-        stmt.order_by(Pool.created_at.desc(), Pool.id.desc()).limit(limit).offset(offset)
-    ).all()
-    return Page(items=to_out(session, rows), total=total, limit=limit, offset=offset)
+    stmt = listing.filtered(
+        _visible(select(Pool), principal),
+        Pool,
+        equal={
+            "origin_country": filters.origin,
+            "status": filters.status,
+            "ministry_id": filters.ministry_id,
+        },
+        occupation=filters.occupation,
+        sector=filters.sector,
+    )
+    return listing.newest_first(session, Pool, stmt, to_out, limit=limit, offset=offset)
 
 
 def pool_history(
@@ -807,7 +811,7 @@ def _check_identity_free(session: Session, pool: Pool, key: str) -> None:
             select(Pool.id).where(
                 Pool.ministry_id == pool.ministry_id,
                 Pool.identity_key == key,
-                Pool.status == "active",
+                Pool.status == PoolStatus.ACTIVE,
                 Pool.id != pool.id,
             )
         )
@@ -827,7 +831,6 @@ def update_pool(
     patch: PoolUpdate,
     *,
     expected_version: int | None,
-    min_confidence: float,
 ) -> PoolOut:
     pool = _load(session, principal, pool_id, write=True)
     check_version(ENTITY, pool.version, expected_version)
@@ -837,7 +840,7 @@ def update_pool(
         raise invalid([field_error(f"body.{f}", "may not be null", "null") for f in nulls])
 
     occupation, named_skills = check_patch_codes(
-        session, patch, pool.esco_occupation_uri, min_confidence=min_confidence
+        session, patch, pool.esco_occupation_uri, min_confidence=_min_confidence(session, None)
     )
 
     old_skills, old_languages = pool_children(session, pool.id)
@@ -882,7 +885,7 @@ def update_pool(
         return to_out(session, [pool])[0]  # nothing changed: no new version, no event
 
     key = pool.current_identity_key
-    if pool.status == "active" and (key != old_key or before["status"] != "active"):
+    if pool.status == PoolStatus.ACTIVE and (key != old_key or before["status"] != "active"):
         serialise_writes(session)
         _check_identity_free(session, pool, key)
     now = utcnow()
@@ -892,7 +895,7 @@ def update_pool(
     except IntegrityError:
         raise _identity_conflict() from None
     _replace_children(session, pool.id, skills, languages)
-    withdrawing = before["status"] == "active" and pool.status == "withdrawn"
+    withdrawing = before["status"] == "active" and pool.status == PoolStatus.WITHDRAWN
     _keep_version(
         session,
         principal,
@@ -914,7 +917,7 @@ def update_pool(
         {k: after[k] for k in keys},
     )
     session.flush()
-    matches.pools_changed(session, [pool])
+    changes.record(session, pools=[pool.id])
     return to_out(session, [pool])[0]
 
 
@@ -930,14 +933,14 @@ def _withdraw(
 ) -> list[Pool]:
     """Withdraw the active ones of `pools` (history and audit kept); the caller re-ranks their
     matches. Pairs with decisions stay as history (matches service)."""
-    active = [p for p in pools if p.status == "active"]
+    active = [p for p in pools if p.status == PoolStatus.ACTIVE]
     if not active:
         return []
     now = utcnow()
     children = _children_of(session, [p.id for p in active])
     was = [(p, state(p, *children[p.id]), p.version, as_utc(p.updated_at)) for p in active]
     for pool in active:
-        pool.status = "withdrawn"
+        pool.status = PoolStatus.WITHDRAWN
         pool.updated_at = now
     session.flush()
     for pool, before, version, made_at in was:
@@ -973,5 +976,5 @@ def withdraw_pool(
     # Withdrawing twice is not an error, and not a second event.
     withdrawn = _withdraw(session, principal, [pool])
     if withdrawn:
-        matches.pools_changed(session, withdrawn)
+        changes.record(session, pools=[p.id for p in withdrawn])
     return to_out(session, [pool])[0]

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, status
 
 from app.auth.deps import CurrentPrincipal, require_roles
-from app.auth.principal import Principal, Role
+from app.common.principal import Principal, Role
 from app.common.schemas import MAX_OFFSET
 from app.deps import SessionDep, SettingsDep
 from app.reviews import service

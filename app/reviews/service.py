@@ -14,19 +14,19 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
-from app.auth.principal import Principal, Role
+from app.common.principal import Principal, Role
 from app.config import Settings
 from app.db import serialise_writes
+from app.decisions.models import Decision
+from app.decisions.totals import approved_headcount, approved_totals
 from app.errors import NotFound, ProblemError
 from app.matches import service as matches
 from app.matches.models import Match
 from app.matches.service import RankedMatch
 from app.pathways.models import LegalPathway
-from app.pools.models import Pool
-from app.reviews.models import Decision
+from app.pools.models import Pool, PoolStatus
 from app.reviews.schemas import DecisionIn, DecisionKind
-from app.reviews.totals import approved_headcount, approved_totals
-from app.vacancies.models import Vacancy
+from app.vacancies.models import Vacancy, VacancyStatus
 
 
 def _lock(session: Session, model: type, ids: Sequence[uuid.UUID]) -> None:
@@ -279,9 +279,9 @@ def _openings_exhausted(left: int, headcount: int) -> ProblemError:
 
 
 def _require_open(vacancy: Vacancy, pool: Pool, headcount: int = 0) -> None:
-    if vacancy.status == "filled":  # its approvals took every opening
+    if vacancy.status == VacancyStatus.FILLED:  # its approvals took every opening
         raise _openings_exhausted(0, headcount)
-    if vacancy.status != "open" or pool.status != "active":
+    if vacancy.status != VacancyStatus.OPEN or pool.status != PoolStatus.ACTIVE:
         raise ProblemError(
             409,
             "Decisions are taken on open vacancies and active pools only.",
@@ -365,7 +365,7 @@ def approve(
     tally.add(vacancy, pool, pathway.code, headcount)
     if tally.on_vacancy(vacancy) >= vacancy.openings:
         before = vacancy.status
-        vacancy.status = "filled"
+        vacancy.status = VacancyStatus.FILLED
         record(
             session,
             principal,
@@ -373,7 +373,7 @@ def approve(
             "vacancy",
             vacancy.id,
             {"status": before},
-            {"status": "filled"},
+            {"status": VacancyStatus.FILLED},
         )
     return decision
 
@@ -454,18 +454,18 @@ def withdraw(
         },
     )
     if (
-        vacancy.status == "filled"
+        vacancy.status == VacancyStatus.FILLED
         and approved_headcount(session, Decision.vacancy_id == vacancy.id) < vacancy.openings
     ):
-        vacancy.status = "open"
+        vacancy.status = VacancyStatus.OPEN
         record(
             session,
             principal,
             "reopen",
             "vacancy",
             vacancy.id,
-            {"status": "filled"},
-            {"status": "open"},
+            {"status": VacancyStatus.FILLED},
+            {"status": VacancyStatus.OPEN},
         )
     return decisions
 

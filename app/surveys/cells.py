@@ -10,9 +10,9 @@ import math
 import re
 from datetime import date
 
-from app.matches.adapters import CEFR_LEVELS
+from app.common import codes
+from app.common.vocabulary import CEFR_LEVELS
 from app.surveys.errors import shown
-from app.taxonomy import codes
 
 ITEM_SEPARATOR = ";"
 _ISCO_UNIT = re.compile(r"^\d{4}$")

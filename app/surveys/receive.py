@@ -20,7 +20,7 @@ from fastapi import Depends, Request
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from app.auth.deps import require_roles
-from app.auth.principal import Principal, Role
+from app.common.principal import Principal, Role
 from app.common.schemas import CONTROL_CHARACTER, control_character
 from app.config import Settings
 from app.deps import get_settings_dep

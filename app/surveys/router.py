@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 
 from app.auth.deps import require_roles
-from app.auth.principal import Principal, Role
+from app.common.principal import Principal, Role
 from app.common.schemas import MAX_OFFSET, Page, SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError, field_path, problem_response

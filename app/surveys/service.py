@@ -46,13 +46,13 @@ from sqlalchemy.orm import Session
 
 from app.audit.service import record
 from app.auth.models import Organisation
-from app.auth.principal import Principal, Role
 from app.common.csv_safe import to_csv
-from app.common.intake import resolve_owner
+from app.common.principal import Principal, Role
 from app.common.schemas import Page
 from app.config import Settings
 from app.errors import NotFound, ProblemError
-from app.pools.models import Pool
+from app.intake.owners import resolve_owner
+from app.pools.models import Pool, PoolStatus
 from app.pools.service import (
     PoolPlan,
     StoredPools,
@@ -301,7 +301,7 @@ def _wave_pools(session: Session, organisation_id: uuid.UUID, mode: UploadMode) 
             .join(SurveyUpload, Pool.upload_id == SurveyUpload.id)
             .where(
                 Pool.ministry_id == organisation_id,
-                Pool.status == "active",
+                Pool.status == PoolStatus.ACTIVE,
                 SurveyUpload.mode == mode.value,
             )
         )

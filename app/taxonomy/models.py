@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app import changes
 from app.db import Base
 
 
@@ -76,7 +77,7 @@ class Skill(Base):
 class SkillBroader(Base):
     """ESCO's broader relations among skills and skill groups: the full hierarchy, in which a
     concept can have several broader concepts. Skill.parent_id keeps one of them (the nearest
-    group, see app/taxonomy/esco.py) for the engine's hierarchy credit."""
+    group, see app/taxonomy/esco/) for the engine's hierarchy credit."""
 
     __tablename__ = "skill_broader_relations"
 
@@ -146,3 +147,8 @@ class SafeguardCountry(Base):
     alpha3: Mapped[str] = mapped_column(String(3))
     who_region: Mapped[str] = mapped_column(String(10))
     list_year: Mapped[int] = mapped_column(Integer)
+
+
+# The change feed notes every write to these (app/changes/service.py).
+for _model in (Skill, Sector, SafeguardCountry):
+    changes.watch_flag(_model, "taxonomy")

@@ -7,10 +7,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 
 from app.auth.deps import current_principal
+from app.common import codes
 from app.common.schemas import MAX_OFFSET, MultiLine, SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import NotFound
-from app.taxonomy import codes, coding, resolve, service
+from app.taxonomy import coding, resolve, service
 from app.taxonomy.schemas import (
     CountryOut,
     EscoOccupationOut,

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from app.common.schemas import Contract, OccupationCoding, Wage
 from app.db import as_utc
-from app.taxonomy.models import Occupation, Skill
+from app.taxonomy import lookup
+from app.taxonomy.models import Skill
 from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
 from app.vacancies.schemas import VacancyLanguageOut, VacancyOut, VacancySkillOut
 
@@ -69,14 +70,7 @@ def to_out(session: Session, vacancies: Sequence[Vacancy]) -> list[VacancyOut]:
                 language=lang.language, min_level=lang.min_level, required=lang.required
             )
         )
-    titles: dict[str, str] = {
-        code: title
-        for code, title in session.execute(
-            select(Occupation.code, Occupation.title).where(
-                Occupation.code.in_({v.occupation_code for v in vacancies})
-            )
-        )
-    }
+    titles = lookup.unit_groups(session, {v.occupation_code for v in vacancies})
     return [
         _one(v, skills[v.id], languages[v.id], titles.get(v.occupation_code, "")) for v in vacancies
     ]

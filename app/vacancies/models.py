@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -23,7 +24,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app import changes
 from app.db import Base, new_id, utcnow
+
+
+class VacancyStatus(StrEnum):
+    DRAFT = "draft"  # not on the market yet
+    OPEN = "open"  # ranked, and may be decided on
+    FILLED = "filled"  # its approvals took every opening
+    CLOSED = "closed"  # closed by its employer
 
 
 class Vacancy(Base):
@@ -58,7 +67,7 @@ class Vacancy(Base):
     pathway_codes: Mapped[list[Any]] = mapped_column(JSON, default=list)
     #: How a job title sent instead of an ISCO code was coded: {input, code, title, confidence}.
     occupation_coding: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(10), default="open")  # draft|open|filled|closed
+    status: Mapped[str] = mapped_column(String(10), default=VacancyStatus.OPEN)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -92,3 +101,9 @@ class VacancyLanguage(Base):
     min_level: Mapped[str] = mapped_column(String(2))
     #: Needed at the start of work: limits the eligible headcount (else scored only).
     required: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+# The change feed notes every write to these (app/changes/service.py).
+changes.watch_ids(Vacancy, "vacancies")
+changes.watch_ids(VacancySkill, "vacancies", "vacancy_id")
+changes.watch_ids(VacancyLanguage, "vacancies", "vacancy_id")

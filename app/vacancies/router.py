@@ -9,13 +9,13 @@ from fastapi import APIRouter, Body, Depends, Header, Query, Response
 from fastapi.responses import JSONResponse
 
 from app.auth.deps import CurrentPrincipal, require_roles
-from app.auth.principal import Principal, Role
 from app.common.concurrency import etag, parse_if_match
-from app.common.filters import CountryFilter, OccupationPrefix, SectorFilter
+from app.common.principal import Principal, Role
 from app.common.schemas import MAX_OFFSET, Page
 from app.deps import SessionDep, SettingsDep
 from app.idempotency import service as idempotency
 from app.idempotency.service import IdempotencyDep
+from app.taxonomy.filters import CountryFilter, OccupationPrefix, SectorFilter
 from app.vacancies import service
 from app.vacancies.schemas import BulkResult, VacancyIn, VacancyOut, VacancyUpdate
 
@@ -50,7 +50,6 @@ def _location(vacancy_id: str) -> str:
 def create_vacancy(
     payload: VacancyIn,
     session: SessionDep,
-    settings: SettingsDep,
     principal: Writer,
     idem: IdempotencyDep,
     employer_id: EmployerParam = None,
@@ -61,7 +60,6 @@ def create_vacancy(
             principal,
             payload,
             employer_id=employer_id,
-            min_confidence=settings.coding_min_confidence,
         )
         return 201, out.model_dump(mode="json")
 
@@ -96,7 +94,6 @@ def bulk_create(
             principal,
             items,
             employer_id=employer_id,
-            min_confidence=settings.coding_min_confidence,
             max_items=settings.bulk_max_items,
         )
 
@@ -147,7 +144,6 @@ def update_vacancy(
     vacancy_id: uuid.UUID,
     patch: VacancyUpdate,
     session: SessionDep,
-    settings: SettingsDep,
     principal: Writer,
     response: Response,
     if_match: IfMatch = None,
@@ -159,7 +155,6 @@ def update_vacancy(
         vacancy_id,
         patch,
         expected_version=expected,
-        min_confidence=settings.coding_min_confidence,
     )
     response.headers["ETag"] = etag(out.version)
     return out

@@ -6,23 +6,26 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.common.schemas import (
     CefrLevel,
     Contract,
     Country,
+    EscoOccupationUri,
     IscedLevel,
     LanguageRequirementIn,
     MultiLine,
     OccupationCoding,
     OccupationField,
+    Region,
     SectorDivision,
     SingleLine,
     SkillRequirementIn,
     Strict,
+    UniqueLanguages,
+    UniqueSkills,
     Wage,
-    check_unique,
 )
 
 #: A legal pathway's code, as a vacancy names the pathways its employer means to use.
@@ -54,21 +57,18 @@ class VacancyIn(Strict):
     title: Annotated[SingleLine, Field(min_length=1, max_length=200)]
     description: Annotated[MultiLine, Field(max_length=20_000)] = ""
     destination_country: Country
-    region: Annotated[SingleLine | None, Field(max_length=100)] = None
+    region: Region = None
     #: Optional when esco_occupation is given: the ESCO occupation's unit group is used.
     occupation: OccupationField | None = None
-    esco_occupation: Annotated[
-        SingleLine | None,
-        Field(
-            max_length=255,
-            description="an ESCO occupation URI (after an ESCO import); fixes the ISCO-08 unit "
-            "group, and with no skills named the vacancy gets its essential and optional "
-            "skills, marked derived",
-        ),
-    ] = None
+    esco_occupation: EscoOccupationUri = Field(
+        None,
+        description="an ESCO occupation URI (after an ESCO import); fixes the ISCO-08 unit "
+        "group, and with no skills named the vacancy gets its essential and optional "
+        "skills, marked derived",
+    )
     sector: SectorDivision | None = None
-    skills: Annotated[list[SkillRequirementIn], Field(max_length=100)] = []
-    languages: Annotated[list[VacancyLanguageIn], Field(max_length=10)] = []
+    skills: Annotated[list[SkillRequirementIn], Field(max_length=100), UniqueSkills] = []
+    languages: Annotated[list[VacancyLanguageIn], Field(max_length=10), UniqueLanguages] = []
     min_isced: IscedLevel | None = None
     min_experience_years: Annotated[float | None, Field(ge=0, le=60)] = None
     openings: Annotated[int, Field(ge=1, le=100_000)]
@@ -83,19 +83,6 @@ class VacancyIn(Strict):
     pathways: Annotated[list[PathwayRef], Field(max_length=20)] = []
     status: Literal["draft", "open"] = "open"
 
-    # Field validators, not a model validator, so that the error names the list it is in.
-    @field_validator("skills")
-    @classmethod
-    def _unique_skills(cls, value: list[SkillRequirementIn]) -> list[SkillRequirementIn]:
-        check_unique(value, "skill", "skill")
-        return value
-
-    @field_validator("languages")
-    @classmethod
-    def _unique_languages(cls, value: list[VacancyLanguageIn]) -> list[VacancyLanguageIn]:
-        check_unique(value, "language", "language")
-        return value
-
 
 class VacancyUpdate(Strict):
     """Partial update (PATCH): only the fields sent change."""
@@ -107,8 +94,10 @@ class VacancyUpdate(Strict):
     #: null clears it; a new one must agree with the occupation (sent or stored).
     esco_occupation: Annotated[SingleLine | None, Field(max_length=255)] = None
     sector: SectorDivision | None = None
-    skills: Annotated[list[SkillRequirementIn] | None, Field(max_length=100)] = None
-    languages: Annotated[list[VacancyLanguageIn] | None, Field(max_length=10)] = None
+    skills: Annotated[list[SkillRequirementIn], Field(max_length=100), UniqueSkills] | None = None
+    languages: Annotated[list[VacancyLanguageIn], Field(max_length=10), UniqueLanguages] | None = (
+        None
+    )
     min_isced: IscedLevel | None = None
     min_experience_years: Annotated[float | None, Field(ge=0, le=60)] = None
     openings: Annotated[int | None, Field(ge=1, le=100_000)] = None
@@ -118,22 +107,6 @@ class VacancyUpdate(Strict):
     employer_pays_fees: bool | None = None
     pathways: Annotated[list[PathwayRef] | None, Field(max_length=20)] = None
     status: Literal["draft", "open", "filled", "closed"] | None = None
-
-    @field_validator("skills")
-    @classmethod
-    def _unique_skills(
-        cls, value: list[SkillRequirementIn] | None
-    ) -> list[SkillRequirementIn] | None:
-        check_unique(value, "skill", "skill")
-        return value
-
-    @field_validator("languages")
-    @classmethod
-    def _unique_languages(
-        cls, value: list[VacancyLanguageIn] | None
-    ) -> list[VacancyLanguageIn] | None:
-        check_unique(value, "language", "language")
-        return value
 
 
 class VacancySkillOut(BaseModel):

@@ -9,38 +9,32 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
+from app import changes
 from app.audit.service import record
-from app.auth.principal import Principal, Role
 from app.common.concurrency import check_version
-from app.common.filters import sector_condition
-from app.common.intake import (
-    Errors,
+from app.common.principal import Principal, Role
+from app.common.schemas import Page
+from app.db import new_id, settings_of, utcnow
+from app.errors import NotFound, ProblemError, field_path, invalid
+from app.intake import listing
+from app.intake.codes import check_sectors, existing_refs, occupation_profiles
+from app.intake.errors import Errors, add, field_error, merge, prefixed
+from app.intake.occupations import (
     EscoRef,
     ResolvedOccupation,
-    ResolvedSkills,
-    add,
-    check_patch_codes,
-    check_sectors,
     esco_profiles,
-    existing_refs,
-    field_error,
-    merge,
-    occupation_profiles,
-    prefixed,
     resolve_occupation_fields,
-    resolve_owner,
-    resolve_skills,
 )
-from app.common.schemas import Page
-from app.db import new_id, utcnow
-from app.errors import NotFound, ProblemError, field_path, invalid
-from app.matches import service as matches
+from app.intake.owners import resolve_owner
+from app.intake.patches import check_patch_codes
+from app.intake.skills import ResolvedSkills, resolve_skills
 from app.pathways.models import LegalPathway
+from app.vacancies import visibility
 from app.vacancies.mapper import LanguageRow, to_out, vacancy_children
-from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
+from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill, VacancyStatus
 from app.vacancies.schemas import VacancyIn, VacancyLanguageIn, VacancyOut, VacancyUpdate
 
 ENTITY = "vacancy"
@@ -75,17 +69,13 @@ class VacancyFilters:
 
 def _visible(stmt: Select[Any], principal: Principal) -> Select[Any]:
     """Employers see their own organisation's vacancies, ministries the open ones of all."""
-    if principal.role == Role.EMPLOYER:
-        return stmt.where(Vacancy.employer_id == principal.organisation_id)
-    if principal.role == Role.MINISTRY:
-        return stmt.where(Vacancy.status == "open")
-    return stmt
+    return visibility.visible(stmt, principal)
 
 
 def _load(session: Session, principal: Principal, vacancy_id: uuid.UUID, *, write: bool) -> Vacancy:
     if write and principal.role not in (Role.EMPLOYER, Role.ADMIN):
         raise ProblemError(403, "Only employers and admins change vacancies.")
-    vacancy = session.scalar(_visible(select(Vacancy).where(Vacancy.id == vacancy_id), principal))
+    vacancy = visibility.visible_vacancy(session, principal, vacancy_id)
     if vacancy is None:  # another organisation's vacancy is "not found": ids reveal nothing
         raise NotFound("Vacancy", vacancy_id)
     return vacancy
@@ -142,10 +132,9 @@ class _Checked:
     skills: dict[int, ResolvedSkills]
 
 
-def _check_items(
-    session: Session, items: Mapping[int, VacancyIn], *, min_confidence: float
-) -> tuple[_Checked, Errors]:
+def _check_items(session: Session, items: Mapping[int, VacancyIn]) -> tuple[_Checked, Errors]:
     """Every code of every item, one query per kind of code; errors by item index."""
+    min_confidence = settings_of(session).coding_min_confidence
     occupations, esco, occupation_errors = resolve_occupation_fields(
         session,
         {i: v.occupation for i, v in items.items()},
@@ -320,10 +309,9 @@ def create_vacancy(
     data: VacancyIn,
     *,
     employer_id: uuid.UUID | None,
-    min_confidence: float,
 ) -> VacancyOut:
     owner = resolve_owner(session, principal, employer_id, kind="employer", param="employer_id")
-    checked, errors = _check_items(session, {0: data}, min_confidence=min_confidence)
+    checked, errors = _check_items(session, {0: data})
     if errors:
         raise invalid(prefixed(errors[0], "body"))
     if data.external_ref is not None:
@@ -382,7 +370,7 @@ def _create_rows(
             state(vacancy, skills, languages),
         )
     session.flush()
-    matches.vacancies_changed(session, list(created.values()))
+    changes.record(session, vacancies=[v.id for v in created.values()])
     return created
 
 
@@ -392,7 +380,6 @@ def bulk_create(
     raw_items: Sequence[Any],
     *,
     employer_id: uuid.UUID | None,
-    min_confidence: float,
     max_items: int,
 ) -> tuple[int, dict[str, Any]]:
     """Validate each raw item on its own and create the valid ones. Returns (status, body):
@@ -415,7 +402,7 @@ def bulk_create(
                 message = str(e.get("msg", "invalid")).removeprefix("Value error, ")
                 add(errors, i, field_error(field_path(e["loc"]), message, e["type"]))
 
-    checked, code_errors = _check_items(session, parsed, min_confidence=min_confidence)
+    checked, code_errors = _check_items(session, parsed)
     errors = merge(errors, code_errors)
 
     refs = [v.external_ref for i, v in parsed.items() if v.external_ref and i not in errors]
@@ -474,22 +461,18 @@ def get_vacancy(session: Session, principal: Principal, vacancy_id: uuid.UUID) -
 def list_vacancies(
     session: Session, principal: Principal, filters: VacancyFilters, *, limit: int, offset: int
 ) -> Page[VacancyOut]:
-    stmt = _visible(select(Vacancy), principal)
-    if filters.destination:
-        stmt = stmt.where(Vacancy.destination_country == filters.destination)
-    if filters.occupation:
-        stmt = stmt.where(Vacancy.occupation_code.startswith(filters.occupation))
-    if filters.sector:
-        stmt = stmt.where(sector_condition(Vacancy.sector_code, filters.sector))
-    if filters.status:
-        stmt = stmt.where(Vacancy.status == filters.status)
-    if filters.employer_id:
-        stmt = stmt.where(Vacancy.employer_id == filters.employer_id)
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.scalars(
-        stmt.order_by(Vacancy.created_at.desc(), Vacancy.id.desc()).limit(limit).offset(offset)
-    ).all()
-    return Page(items=to_out(session, rows), total=total, limit=limit, offset=offset)
+    stmt = listing.filtered(
+        _visible(select(Vacancy), principal),
+        Vacancy,
+        equal={
+            "destination_country": filters.destination,
+            "status": filters.status,
+            "employer_id": filters.employer_id,
+        },
+        occupation=filters.occupation,
+        sector=filters.sector,
+    )
+    return listing.newest_first(session, Vacancy, stmt, to_out, limit=limit, offset=offset)
 
 
 # ---- update ----------------------------------------------------------------------------------
@@ -502,7 +485,6 @@ def update_vacancy(
     patch: VacancyUpdate,
     *,
     expected_version: int | None,
-    min_confidence: float,
 ) -> VacancyOut:
     vacancy = _load(session, principal, vacancy_id, write=True)
     check_version(ENTITY, vacancy.version, expected_version)
@@ -520,7 +502,7 @@ def update_vacancy(
         session,
         patch,
         vacancy.esco_occupation_uri,
-        min_confidence=min_confidence,
+        min_confidence=settings_of(session).coding_min_confidence,
         more_errors=pathway_errors,
     )
 
@@ -573,7 +555,7 @@ def update_vacancy(
     _replace_children(session, vacancy.id, skills, languages, originals)
     record(session, principal, "update", ENTITY, vacancy.id, before_diff, after_diff)
     session.flush()
-    matches.vacancies_changed(session, [vacancy])
+    changes.record(session, vacancies=[vacancy.id])
     return to_out(session, [vacancy])[0]
 
 
@@ -615,9 +597,11 @@ def close_vacancy(
 ) -> VacancyOut:
     vacancy = _load(session, principal, vacancy_id, write=True)
     check_version(ENTITY, vacancy.version, expected_version)
-    if vacancy.status != "closed":  # closing twice is not an error, and not a second event
+    if (
+        vacancy.status != VacancyStatus.CLOSED
+    ):  # closing twice is not an error, and not a second event
         before = vacancy.status
-        vacancy.status = "closed"
+        vacancy.status = VacancyStatus.CLOSED
         vacancy.updated_at = utcnow()
         session.flush()
         record(
@@ -627,7 +611,7 @@ def close_vacancy(
             ENTITY,
             vacancy.id,
             {"status": before},
-            {"status": "closed"},
+            {"status": VacancyStatus.CLOSED},
         )
-        matches.vacancies_changed(session, [vacancy])
+        changes.record(session, vacancies=[vacancy.id])
     return to_out(session, [vacancy])[0]

@@ -133,22 +133,3 @@ def component_bars(components: Sequence[ComponentBar], total: float) -> Markup:
         )
     parts.append("</svg>")
     return Markup("".join(parts))
-
-
-def quota_bar(used: int, quota: int | None, label: str) -> Markup:
-    """One bar: quota used out of the annual quota (nothing to draw without a quota)."""
-    if not quota:
-        return Markup("")
-    uid = next(_ids)
-    width, height = 240, 14
-    share = min(used / quota, 1.0)
-    css = "bar-alert" if share >= 0.8 else "bar-score"
-    return Markup(
-        f'<svg class="chart quota-bar" xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'aria-labelledby="qb{uid}-t"><title id="qb{uid}-t">{escape(label)}: {used} of '
-        f"{quota} used ({share:.0%})</title>"
-        f'<rect class="track" x="0" y="0" width="{width}" height="{height}" />'
-        f'<rect class="{css}" x="0" y="0" width="{max(width * share, 1):.1f}" '
-        f'height="{height}" /></svg>'
-    )

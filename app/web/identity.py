@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.auth.principal import Principal
+from app.common.principal import Principal
 
 
 @dataclass(frozen=True, slots=True)

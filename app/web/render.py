@@ -10,8 +10,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from app.auth.principal import Role
-from app.taxonomy import codes
+from app.common import codes
+from app.common.principal import Role
 from app.web import session as web_session
 from app.web.identity import WebUser
 

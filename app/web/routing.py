@@ -13,12 +13,10 @@ from urllib.parse import quote
 
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from app.errors import ProblemError, log_unavailable, unavailable
+from app.errors import ProblemError, log_unavailable, unavailable, write_conflict
 from app.web import session as web_session
 
 log = logging.getLogger("imdi.web")
@@ -115,13 +113,10 @@ class WebRoute(APIRoute):
                     for e in exc.errors()
                 ]
                 return _error_page(request, 422, "; ".join(messages))
-            except StaleDataError:
-                return _error_page(
-                    request, 409, "Someone else changed this in the meantime; reload and retry."
-                )
-            except IntegrityError:
-                return _error_page(request, 409, "That conflicts with stored data.")
             except Exception as exc:
+                conflict = write_conflict(exc)
+                if conflict is not None:
+                    return _error_page(request, 409, conflict)
                 # A busy or unreachable database: a page saying to retry, with Retry-After.
                 problem = unavailable(exc)
                 if problem is None:

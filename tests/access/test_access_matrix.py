@@ -35,11 +35,11 @@ from app.allocation.models import AllocationPlan
 from app.audit.models import AuditEvent
 from app.auth.models import ApiKey, Organisation, User
 from app.db import Database
+from app.decisions.models import Decision
 from app.matches.models import Match
 from app.matches.service import RankedMatch
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pools.models import Pool
-from app.reviews.models import Decision
 from app.surveys.models import SurveyUpload
 from app.vacancies.models import Vacancy
 from tests.market import ranked

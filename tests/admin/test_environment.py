@@ -14,7 +14,7 @@ from starlette.responses import Response
 from app import cli
 from app.auth.models import User
 from app.config import DEV_SECRET, Settings, get_settings
-from app.db import Database
+from app.db import SETTINGS, Database
 from app.seed import DemoRefused, seed
 from app.web import session as web_session
 
@@ -49,7 +49,8 @@ def test_seed_demo_is_refused_in_production(production, count_rows, capsys) -> N
 def test_the_seed_loader_refuses_the_demo_in_production_too(database: Database) -> None:
     settings = Settings(environment="production", database_url=database.url)
     with pytest.raises(DemoRefused), database.transaction() as s:
-        seed(s, demo=True, settings=settings)
+        s.info[SETTINGS] = settings
+        seed(s, demo=True)
     with database.session() as s:
         assert s.scalar(select(func.count()).select_from(User)) == 0
 

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEvent
 from app.db import Database
+from app.decisions.models import Decision
 from app.matches.ids import pair_id
 from app.pathways.models import LegalPathway
 from app.pools.models import Pool
-from app.reviews.models import Decision
 from app.vacancies.models import Vacancy
 from tests.allocation_check import Pair, Row, violations
 from tests.conftest import make_test_app

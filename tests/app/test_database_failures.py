@@ -25,10 +25,10 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from app.auth.models import ApiKey
 from app.auth.ratelimit import FAILED_AUTH
 from app.db import SQLITE_BUSY_TIMEOUT, Database, database_trouble, write_aside
+from app.decisions.models import Decision
 from app.errors import PROBLEM_JSON, RETRY_AFTER_SECONDS
 from app.matches import service as matches
 from app.matches.service import RankedMatch
-from app.reviews.models import Decision
 from app.vacancies.models import Vacancy
 from tests.conftest import BASE_URL, make_test_app
 from tests.market import eligible

@@ -24,10 +24,10 @@ from sqlalchemy import Integer, cast, func, literal, select, text
 
 from app.common.schemas import CONTROL_CHARACTER, control_character, visible
 from app.db import Database
+from app.decisions.models import Decision
 from app.deps import SessionDep
 from app.errors import field_path
 from app.pools.models import Pool
-from app.reviews.models import Decision
 from app.surveys.models import SurveyUpload
 from app.vacancies.models import Vacancy
 from tests.conftest import make_test_app

@@ -113,11 +113,11 @@ def test_events_are_written_in_the_same_transaction_as_the_change(
     from app.pathways import service
     from tests.pathways.conftest import pathway_payload
 
-    def fail(*args: object) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
         raise RuntimeError("noting the change for the live markets failed")
 
     # The last step of creating a pathway, after its row and its event were flushed.
-    monkeypatch.setattr(service, "pathways_changed", fail)
+    monkeypatch.setattr(service.changes, "record", fail)
     before = count_rows("audit_events"), count_rows("change_batches")
     r = client.post("/api/v1/pathways", json=pathway_payload(), headers=actors["officer"].headers)
     assert r.status_code == 500

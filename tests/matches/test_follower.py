@@ -9,9 +9,10 @@ import time
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from app import changes
 from app.config import Settings
 from app.main import create_app
-from app.matches import feed, live
+from app.matches import live
 from app.pools.models import Pool
 from tests.conftest import BASE_URL
 
@@ -31,7 +32,7 @@ def test_the_market_follows_writes_without_a_request(demo_database) -> None:
             pool = s.scalars(select(Pool).where(Pool.status == "active")).first()
             pool.headcount += 7
             s.commit()
-            head, _ = feed.head(s)
+            head, _ = changes.head(s)
             state = live._live_of(s)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:

@@ -1,4 +1,4 @@
-"""The live market follows every committed change (app/matches/feed.py, app/matches/live.py).
+"""The live market follows every committed change (app/changes/service.py, app/matches/live.py).
 
 What is checked here in one process: one batch per committed transaction and none for a
 rolled-back one; every kind of write shows on the next read; and a market caught up through
@@ -13,9 +13,10 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from app import changes
+from app.changes.models import ChangeBatch
 from app.config import Settings
-from app.matches import adapters, feed, live, service
-from app.matches.models import ChangeBatch
+from app.matches import adapters, live, service
 from app.pathways.models import ExchangeRate, LegalPathway
 from app.pools.models import Pool
 from app.vacancies.models import Vacancy
@@ -51,22 +52,22 @@ def _all_rankings(db, settings: Settings) -> dict[uuid.UUID, list[tuple]]:
 
 def test_one_batch_per_commit_none_for_a_rollback(demo_database) -> None:
     with demo_database.session() as s:
-        before = feed.head(s)
+        before = changes.head(s)
         pool = s.scalars(select(Pool).where(Pool.status == "active")).first()
         pool.headcount += 1
         s.rollback()
-        assert feed.head(s) == before
+        assert changes.head(s) == before
         pool = s.get(Pool, pool.id)
         pool.headcount += 1
         s.commit()
-        seq, epoch = feed.head(s)
+        seq, epoch = changes.head(s)
         assert (seq, epoch) == (before[0] + 1, before[1])
         payload = s.get(ChangeBatch, seq).payload
         assert payload["pools"] == [str(pool.id)]
         # A read-only transaction writes no batch.
         s.scalar(select(func.count()).select_from(Vacancy))
         s.commit()
-        assert feed.head(s)[0] == seq
+        assert changes.head(s)[0] == seq
 
 
 def test_caught_up_market_ranks_as_a_fresh_one(demo_client, demo_database, demo_keys) -> None:
@@ -131,7 +132,7 @@ def test_a_pathway_change_shows_on_the_next_read(demo_database) -> None:
 
 def _officer_principal(s):
     from app.auth.models import User
-    from app.auth.principal import Principal, Role
+    from app.common.principal import Principal, Role
 
     user = s.scalars(select(User).where(User.role == "officer")).first()
     return Principal(

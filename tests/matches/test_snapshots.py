@@ -9,9 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app import changes
+from app.changes.models import ChangeBatch
 from app.config import Settings
-from app.matches import feed, live, snapshots
-from app.matches.models import ChangeBatch
+from app.matches import live, snapshots
 from app.pools.models import Pool
 from tests.matches.test_live_market import _all_rankings
 
@@ -42,7 +43,7 @@ def test_a_market_from_a_snapshot_ranks_as_one_from_the_database(
     first = _all_rankings(demo_database, with_snapshot)  # reads the database, writes a snapshot
     assert len(_snaps(tmp_path)) == 1
     with demo_database.session() as s:
-        seq_before = feed.head(s)[0]
+        seq_before = changes.head(s)[0]
     _change_pools(demo_database)
     # A second process (or a restart): pools from the snapshot, caught up through the feed.
     with demo_database.session() as s:
@@ -64,7 +65,7 @@ def test_a_snapshot_of_another_state_or_damaged_is_not_used(demo_database, tmp_p
     with demo_database.session() as s:
         live.forget(s)
         live.current(s, settings)
-        seq, epoch = feed.head(s)
+        seq, epoch = changes.head(s)
         store = snapshots.store(tmp_path, s)
         assert store is not None and store.load(s, epoch, seq) is not None
         assert store.load(s, "another-epoch", seq) is None

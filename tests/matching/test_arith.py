@@ -21,14 +21,14 @@ from hypothesis import strategies as st
 
 import matching
 from bench.synthetic import make_dataset
-from matching import arith, components, eligibility, explain, ranker, reference
+from matching import arith, components, eligibility, explain, kernels, ranker, reference
 from matching.arith import left_sum
 from matching.ranker import PoolIndex, VacancyIndex
 from matching.reference import rank_reference, rank_vacancies_reference
 
 MATCHING_DIR = Path(matching.__file__).resolve().parent
 #: Modules on the scoring path (allocation.py sums exactly with math.fsum and is not one).
-ENGINE_MODULES = (arith, components, eligibility, explain, ranker, reference)
+ENGINE_MODULES = (arith, components, eligibility, explain, kernels, ranker, reference)
 
 
 def test_left_sum_adds_left_to_right_from_zero() -> None:

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 from app.db import Database
+from app.decisions.models import Decision
 from app.matches.ids import pair_id
 from app.matches.models import Match
 from app.pathways.models import ExchangeRate
 from app.pools.models import Pool
-from app.reviews.models import Decision
 from app.vacancies.models import Vacancy
 from tests.conftest import Actor
 

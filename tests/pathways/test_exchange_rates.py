@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from app.matches import feed
+from app import changes
 from tests.audit.helpers import stored_events
 
 URL = "/api/v1/exchange-rates"
@@ -151,7 +151,7 @@ def test_a_rate_change_reaches_the_rankings_on_the_next_read(client, database, a
 
     def head() -> tuple[int, str | None]:
         with database.session() as s:
-            return feed.head(s)
+            return changes.head(s)
 
     assert ranked() == [(True, "DE-TEST-NURSES", [])]
     before = head()

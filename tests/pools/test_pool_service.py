@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.audit.models import AuditEvent
-from app.auth.principal import Principal, Role
+from app.common.principal import Principal, Role
 from app.errors import ProblemError
 from app.pools import service
 from app.pools.models import Pool, PoolLanguage, PoolSkill, PoolVersion, identity_key
@@ -247,7 +247,7 @@ def test_matches_are_reranked_once_for_every_changed_pool(database, actors, monk
     ).pools
     calls: list[set[uuid.UUID]] = []
     monkeypatch.setattr(
-        service.matches, "pools_changed", lambda _s, pools: calls.append({p.id for p in pools})
+        service.changes, "record", lambda _s, *, pools=(): calls.append(set(pools))
     )
     stored = _store(
         database,

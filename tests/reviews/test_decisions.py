@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 
 from app.audit.models import AuditEvent
 from app.db import Database
+from app.decisions.models import Decision
 from app.matches.service import RankedMatch
 from app.pathways.models import LegalPathway
 from app.pools.models import Pool, PoolSkill
-from app.reviews.models import Decision
 from app.vacancies.models import Vacancy
 from tests.conftest import make_test_app
 from tests.market import eligible, pair, ranked

@@ -14,10 +14,10 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from app.audit.models import AuditEvent
+from app.decisions.models import Decision
 from app.matches.ids import pair_id
 from app.matches.models import Match
 from app.pools.models import Pool, PoolVersion
-from app.reviews.models import Decision
 from app.surveys.models import SurveyUpload
 from app.surveys.schemas import UploadOut
 from app.vacancies.models import Vacancy

@@ -15,10 +15,10 @@ from app.analytics import service as analytics
 from app.auth.models import Organisation
 from app.config import Settings
 from app.db import Database
+from app.decisions.models import Decision
 from app.matches.service import RankedMatch
 from app.pathways.models import LegalPathway
 from app.pools.models import Pool
-from app.reviews.models import Decision
 from app.surveys.models import SurveyUpload
 from app.vacancies.models import Vacancy
 from app.web import session as web_session
@@ -550,7 +550,7 @@ def test_analytics_api_for_officers_only(demo_client, demo_people) -> None:
 def test_approvals_reduce_demand_and_pool_capacity(demo_database) -> None:
     """Shortage/surplus arithmetic: an approval takes openings out of demand and workers out of
     the pool's remaining capacity."""
-    from app.auth.principal import Principal, Role
+    from app.common.principal import Principal, Role
     from app.reviews import service as reviews
     from app.reviews.schemas import DecisionIn
 

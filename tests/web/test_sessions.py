@@ -13,7 +13,7 @@ from sqlalchemy import func, select, update
 from app.auth.models import User, UserSession
 from app.auth.sessions import token_digest
 from app.db import Database, as_utc, utcnow
-from app.reviews.models import Decision
+from app.decisions.models import Decision
 from app.web import session as web_session
 from tests.audit.helpers import stored_events
 from tests.conftest import BASE_URL, make_test_app

@@ -6,11 +6,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 
 from fastapi import Query, Request
-from sqlalchemy import select
 from starlette.responses import Response
 
-from app.audit import service as audit
-from app.auth.models import User
+from app.auditlog import repository as audit
+from app.auth import repository as users
 from app.common.schemas import SingleLine
 from app.deps import SessionDep
 from app.web.deps import OfficerUser
@@ -39,7 +38,7 @@ def audit_log(
     actor_id = None
     unknown_actor = False
     if actor:
-        actor_id = session.scalar(select(User.id).where(User.email == actor.strip().lower()))
+        actor_id = users.user_id_of(session, actor.strip().lower())
         unknown_actor = actor_id is None
     rows, total = (
         ([], 0)

@@ -6,14 +6,13 @@ from functools import lru_cache
 from typing import Annotated
 
 from fastapi import Query, Request
-from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
 
+from app.auth import repository as users
 from app.auth import sessions
-from app.auth.models import User
-from app.auth.principal import principal_of
 from app.auth.ratelimit import FAILED_AUTH, client_address
 from app.auth.security import hash_password, verify_password
+from app.common.principal import principal_of
 from app.common.schemas import SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
@@ -87,7 +86,7 @@ def signin(
             headers={"Retry-After": str(wait)},
         )
     password = form.get("password")
-    user = session.scalar(select(User).where(User.email == email)) if email else None
+    user = users.find_user(session, email) if email else None
     good = verify_password(
         user.password_hash if user is not None and user.password_hash else _decoy_hash(),
         password if isinstance(password, str) else "",

@@ -2,19 +2,52 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Request
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
-from app.auth.principal import Role
+from app.common.principal import Principal, Role
+from app.config import Settings
+from app.decisions import repository as decisions
 from app.deps import SessionDep, SettingsDep
+from app.matches import repository as matches
+from app.pools import repository as pools_repository
 from app.pools.service import PoolFilters, list_pools
+from app.reviews import repository as reviews
+from app.surveys import repository as surveys
+from app.taxonomy import repository as taxonomy
+from app.vacancies import repository as vacancies
 from app.vacancies.service import VacancyFilters, list_vacancies
-from app.web import queries
 from app.web.deps import CurrentWebUser
 from app.web.pages.common import web_router
 from app.web.render import render
 
 router = web_router()
+
+
+def officer_dashboard(session: Session, settings: Settings, principal: Principal) -> dict[str, Any]:
+    """The officer's figures: the open market, the vacancies waiting for a decision, the
+    matches waiting on an officer, the latest uploads and the fullest quotas."""
+    open_vacancies, openings = vacancies.open_totals(session)
+    active_pools, headcount = pools_repository.active_totals(session)
+    waiting, waiting_total = matches.waiting_vacancies(session, settings, principal)
+    quotas = reviews.quota_lines(session)
+    return {
+        "open_vacancies": open_vacancies,
+        "openings": openings,
+        "active_pools": active_pools,
+        "headcount": headcount,
+        "waiting": waiting,
+        "waiting_total": waiting_total,
+        "waiting_ranked": min(waiting_total, matches.WAITING_RANKED),
+        "pending": decisions.pending_count(session),
+        "uploads": surveys.recent_uploads(session, limit=5),
+        "quota_alerts": [q for q in quotas if q.alert],
+        "quotas": quotas[:6],
+        "titles": taxonomy.occupation_titles(session, [w.vacancy.occupation_code for w in waiting]),
+    }
 
 
 @router.get("/")
@@ -26,21 +59,19 @@ def dashboard(
         return render(
             request,
             "dashboard_officer.html",
-            queries.officer_dashboard(session, settings, principal),
+            officer_dashboard(session, settings, principal),
         )
-    decisions = queries.recent_decisions(session, principal)
+    recent = reviews.recent_decisions(session, principal)
     context = {
-        "decisions": decisions,
-        "decision_vacancies": queries.by_id(
-            session, queries.Vacancy, [d.vacancy_id for d in decisions]
-        ),
-        "decision_pools": queries.by_id(session, queries.Pool, [d.pool_id for d in decisions]),
+        "decisions": recent,
+        "decision_vacancies": vacancies.vacancies_by_id(session, [d.vacancy_id for d in recent]),
+        "decision_pools": pools_repository.pools_by_id(session, [d.pool_id for d in recent]),
     }
     if principal.role is Role.EMPLOYER:
         page = list_vacancies(session, principal, VacancyFilters(), limit=10, offset=0)
         return render(request, "dashboard_employer.html", {**context, "vacancies": page})
     pools = list_pools(session, principal, PoolFilters(status="active"), limit=10, offset=0)
-    matched = queries.vacancies_matching_pools(session, settings, principal, limit=1, offset=0)
+    matched = matches.vacancies_matching_pools(session, settings, principal, limit=1, offset=0)
     return render(
         request,
         "dashboard_ministry.html",
@@ -48,6 +79,6 @@ def dashboard(
             **context,
             "pools": pools,
             "matched": matched,
-            "uploads": queries.uploads_of(session, principal, limit=5),
+            "uploads": surveys.uploads_of(session, principal, limit=5),
         },
     )

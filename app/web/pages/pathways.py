@@ -7,18 +7,18 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 from pydantic import ValidationError
-from sqlalchemy import select
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from app.common.schemas import SingleLine
+from app.common.vocabulary import PathwayKind
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
-from app.matches.adapters import PathwayKind
 from app.pathways import service as pathways
 from app.pathways.schemas import PathwayPatch
-from app.vacancies.models import Vacancy
-from app.web import queries
+from app.reviews import repository as reviews
+from app.reviews.repository import QuotaLine
+from app.vacancies import repository as vacancies
 from app.web.charts import Bar, hbar_chart
 from app.web.deps import CsrfForm, CurrentWebUser, OfficerUser
 from app.web.pages.common import redirect, text, upper, web_router
@@ -39,8 +39,8 @@ def pathway_list(
     destination: Annotated[SingleLine | None, Query(max_length=2)] = None,
 ) -> Response:
     rows, total = pathways.list_pathways(session, destination=upper(destination), limit=200)
-    usage: dict[str, queries.QuotaLine] = {}
-    for line in queries.quota_lines(session):  # the fullest year of each pathway
+    usage: dict[str, QuotaLine] = {}
+    for line in reviews.quota_lines(session):  # the fullest year of each pathway
         usage.setdefault(line.pathway, line)
     return render(
         request,
@@ -56,14 +56,9 @@ def pathway_list(
 
 def _years(session, row) -> list[int]:
     years = {u.year for u in pathways.quota_usage(session, row.code)}
-    years |= {
-        d.year
-        for d in session.scalars(
-            select(Vacancy.start_date).where(
-                Vacancy.status == "open", Vacancy.destination_country == row.destination_country
-            )
-        )
-    }
+    years |= vacancies.open_start_years(session, row.destination_country).get(
+        row.destination_country, set()
+    )
     return sorted(years)
 
 

@@ -14,9 +14,7 @@ from app.allocation import service as allocation
 from app.allocation.schemas import PlanIn
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
-from app.pools.models import Pool
-from app.vacancies.models import Vacancy
-from app.web import queries
+from app.matches import repository as matches
 from app.web.deps import CsrfForm, OfficerUser
 from app.web.pages.common import page_offset, redirect, text, upper, web_router
 from app.web.pages.vacancies import _form_errors
@@ -119,8 +117,8 @@ def plan_page(
 ) -> Response:
     view = allocation.get_plan(session, plan_id)
     rows = view.assignments
-    vacancies = queries.by_id(session, Vacancy, [a.vacancy_id for a in rows])
-    pools = queries.by_id(session, Pool, [a.pool_id for a in rows])
+    vacancies = matches.vacancies_by_id(session, [a.vacancy_id for a in rows])
+    pools = matches.pools_by_id(session, [a.pool_id for a in rows])
     report = (view.plan.options or {}).get("report") or {}
     return render(
         request,

@@ -8,15 +8,16 @@ from typing import Annotated
 from fastapi import Query, Request
 from starlette.responses import Response
 
+from app.auth import repository as auth
 from app.common.schemas import SingleLine
+from app.decisions import repository as decided
 from app.deps import SessionDep, SettingsDep
+from app.matches import repository as matches_repository
 from app.matches import service as matches
 from app.pools import mapper as pool_mapper
 from app.pools.service import PoolFilters, list_pools
-from app.reviews import service as reviews
-from app.reviews.models import Decision
-from app.vacancies.models import Vacancy
-from app.web import queries
+from app.reviews import repository as reviews
+from app.taxonomy import repository as taxonomy
 from app.web.deps import CurrentWebUser
 from app.web.matchview import skill_ids, view
 from app.web.pages.common import PAGE_SIZE, page_offset, upper, web_router
@@ -52,7 +53,7 @@ def pool_list(
             "filters": filters,
             "offset": start,
             "page_size": PAGE_SIZE,
-            "ministries": queries.organisation_names(session, [p.ministry_id for p in page.items]),
+            "ministries": auth.organisation_names(session, [p.ministry_id for p in page.items]),
             "query": {
                 k: v
                 for k, v in {
@@ -91,20 +92,22 @@ def pool_page(
     )
     pool = pool_mapper.to_out(session, [row])[0]
     blocked_rows = (
-        queries.blocked_of_pool(session, settings, principal, row)
+        matches_repository.blocked_of_pool(session, settings, principal, row)
         if blocked and user.is_officer
         else []
     )
-    vacancy_rows = queries.by_id(session, Vacancy, [r.vacancy_id for r in [*rows, *blocked_rows]])
-    decisions = queries.decisions_by_match(session, [r.id for r in rows])
+    vacancy_rows = matches_repository.vacancies_by_id(
+        session, [r.vacancy_id for r in [*rows, *blocked_rows]]
+    )
+    decisions = decided.decisions_by_match(session, [r.id for r in rows])
     labels = {s.skill: s.label for s in pool.skills}
-    labels.update(queries.skill_labels(session, skill_ids([*rows, *blocked_rows]) - set(labels)))
-    on_pair = queries.approved_by_pair(session, rows)
+    labels.update(taxonomy.skill_labels(session, skill_ids([*rows, *blocked_rows]) - set(labels)))
+    on_pair = decided.approved_by_pair(session, [(r.vacancy_id, r.pool_id) for r in rows])
     views = [
         view(r, start + i + 1, labels, decisions[r.id], on_pair.get((r.vacancy_id, r.pool_id), 0))
         for i, r in enumerate(rows)
     ]
-    approved = reviews.approved_headcount(session, Decision.pool_id == row.id)
+    approved = decided.approved_on_pool(session, row.id)
     quota_pairs = {
         (r.pathway_code, vacancy_rows[r.vacancy_id].start_date.year) for r in rows if r.pathway_code
     }
@@ -120,19 +123,19 @@ def pool_page(
             "offset": start,
             "page_size": MATCHES_PER_PAGE,
             "vacancies": vacancy_rows,
-            "employers": queries.organisation_names(
+            "employers": auth.organisation_names(
                 session, [v.employer_id for v in vacancy_rows.values()]
             ),
-            "ministry": queries.organisation_names(session, [row.ministry_id]).get(row.ministry_id)
+            "ministry": auth.organisation_names(session, [row.ministry_id]).get(row.ministry_id)
             if principal.role != "employer"
             else None,
-            "titles": queries.occupation_titles(
+            "titles": taxonomy.occupation_titles(
                 session, [v.occupation_code for v in vacancy_rows.values()]
             ),
             "approved": approved,
             "left": left,
             "default_headcount": lambda v: max(min(v.row.eligible_headcount - v.approved, left), 1),
-            "quotas": queries.quota_lines(session, quota_pairs),
+            "quotas": reviews.quota_lines(session, quota_pairs),
             "blocked": blocked,
             "blocked_views": [view(r, None, labels) for r in blocked_rows],
             "decision_labels": DECISIONS,

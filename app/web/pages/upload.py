@@ -13,10 +13,10 @@ from starlette.responses import Response
 
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
+from app.surveys import repository as uploads
 from app.surveys import service as surveys
 from app.surveys.receive import ReceivedFile
 from app.surveys.schemas import UploadOptions, UploadOut
-from app.web import queries
 from app.web.deps import CsrfForm, CurrentWebUser, MinistryUser
 from app.web.pages.common import text, web_router
 from app.web.render import render
@@ -38,7 +38,7 @@ def _form(
         request,
         "upload.html",
         {
-            "uploads": queries.uploads_of(session, user.principal, limit=10),
+            "uploads": uploads.uploads_of(session, user.principal, limit=10),
             "error": error,
             "values": values
             or {"mode": "pool_table", "on_error": "reject", "dry_run": "", "replace": ""},

@@ -10,19 +10,21 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
-from app.auth.principal import Role
+from app.auth import repository as auth
+from app.common.principal import Role
 from app.common.schemas import SingleLine
+from app.decisions import repository as decided
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError, field_path
+from app.matches import repository as matches_repository
 from app.matches import service as matches
-from app.pools.models import Pool
+from app.reviews import repository as reviews_repository
 from app.reviews import service as reviews
-from app.reviews.models import Decision
 from app.reviews.schemas import DecisionIn
+from app.taxonomy import repository as taxonomy
 from app.taxonomy.coding import suggest
 from app.vacancies import service as vacancies
 from app.vacancies.schemas import VacancyIn
-from app.web import queries
 from app.web.deps import CsrfForm, CurrentWebUser, EmployerUser, OfficerUser
 from app.web.matchview import skill_ids, view
 from app.web.pages.common import PAGE_SIZE, page_offset, redirect, text, upper, web_router
@@ -60,7 +62,7 @@ def vacancy_list(
     principal = user.principal
     start = page_offset(offset)
     if principal.role is Role.MINISTRY:
-        matched = queries.vacancies_matching_pools(
+        matched = matches_repository.vacancies_matching_pools(
             session, settings, principal, limit=PAGE_SIZE, offset=start
         )
         return render(
@@ -72,7 +74,7 @@ def vacancy_list(
                 "total": matched.total,
                 "offset": start,
                 "page_size": PAGE_SIZE,
-                "titles": queries.occupation_titles(
+                "titles": taxonomy.occupation_titles(
                     session, [i.vacancy.occupation_code for i in matched.items]
                 ),
             },
@@ -88,18 +90,9 @@ def vacancy_list(
     # of each one's ranking (a page is PAGE_SIZE vacancies).
     stats: dict[uuid.UUID, tuple[int, float]] = {}
     for v in page.items:
-        best, eligible = matches.vacancy_ranking(
-            session,
-            settings,
-            principal,
-            v,
-            include_ineligible=False,
-            limit=1,
-            offset=0,
-            explain=False,
-        )
-        if eligible and best:
-            stats[v.id] = (eligible, best[0].score)
+        best = matches_repository.best_of_vacancy(session, settings, principal, v)
+        if best is not None:
+            stats[v.id] = best
     return render(
         request,
         "vacancies.html",
@@ -108,7 +101,7 @@ def vacancy_list(
             "filters": filters,
             "statuses": STATUSES,
             "stats": stats,
-            "employers": queries.organisation_names(session, [v.employer_id for v in page.items]),
+            "employers": auth.organisation_names(session, [v.employer_id for v in page.items]),
             "offset": start,
             "page_size": PAGE_SIZE,
             "query": {
@@ -257,7 +250,6 @@ def vacancy_create(
     form: CsrfForm,
     user: EmployerUser,
     session: SessionDep,
-    settings: SettingsDep,
 ) -> Response:
     values = _values(form)
     if form.get("action") == "suggest":
@@ -273,7 +265,6 @@ def vacancy_create(
             user.principal,
             data,
             employer_id=None,
-            min_confidence=settings.coding_min_confidence,
         )
     except ProblemError as exc:
         if exc.status not in (409, 422):
@@ -318,24 +309,24 @@ def vacancy_page(
     )
     vacancy = vacancies.get_vacancy(session, principal, vacancy_id)
     blocked_rows = (
-        queries.blocked_of_vacancy(session, settings, principal, row)
+        matches_repository.blocked_of_vacancy(session, settings, principal, row)
         if blocked and user.is_officer
         else []
     )
-    in_force = queries.approvals_in_force(session, row.id) if user.is_officer else []
+    in_force = reviews_repository.approvals_in_force(session, row.id) if user.is_officer else []
     # Every pool on the page, and every decision on its matches: one query each (no N+1).
-    pools = queries.by_id(
-        session, Pool, [r.pool_id for r in [*rows, *blocked_rows, *(m for m, _ in in_force)]]
+    pools = matches_repository.pools_by_id(
+        session, [r.pool_id for r in [*rows, *blocked_rows, *(m for m, _ in in_force)]]
     )
-    decisions = queries.decisions_by_match(session, [r.id for r in rows])
+    decisions = decided.decisions_by_match(session, [r.id for r in rows])
     labels = {s.skill: s.label for s in vacancy.skills}
-    labels.update(queries.skill_labels(session, skill_ids(rows) - set(labels)))
-    on_pair = queries.approved_by_pair(session, rows)
+    labels.update(taxonomy.skill_labels(session, skill_ids(rows) - set(labels)))
+    on_pair = decided.approved_by_pair(session, [(r.vacancy_id, r.pool_id) for r in rows])
     views = [
         view(r, start + i + 1, labels, decisions[r.id], on_pair.get((r.vacancy_id, r.pool_id), 0))
         for i, r in enumerate(rows)
     ]
-    approved = reviews.approved_headcount(session, Decision.vacancy_id == row.id)
+    approved = decided.approved_on_vacancy(session, row.id)
     year = row.start_date.year
     pathways = sorted({r.pathway_code for r in rows if r.pathway_code})
     history, _ = reviews.list_decisions(
@@ -353,24 +344,22 @@ def vacancy_page(
             "offset": start,
             "page_size": MATCHES_PER_PAGE,
             "pools": pools,
-            "ministries": queries.organisation_names(
-                session, [p.ministry_id for p in pools.values()]
-            )
+            "ministries": auth.organisation_names(session, [p.ministry_id for p in pools.values()])
             if user.is_officer
             else {},
-            "employer": queries.organisation_names(session, [row.employer_id]).get(row.employer_id),
+            "employer": auth.organisation_names(session, [row.employer_id]).get(row.employer_id),
             "approved": approved,
             "openings_left": openings_left,
             # What the approve field proposes: what is left of the pair, within the openings left.
             "default_headcount": lambda v: max(
                 min(v.row.eligible_headcount - v.approved, openings_left), 1
             ),
-            "quotas": queries.quota_lines(session, [(p, year) for p in pathways]),
+            "quotas": reviews_repository.quota_lines(session, [(p, year) for p in pathways]),
             "blocked": blocked,
             "blocked_views": [view(r, None, labels) for r in blocked_rows],
             "history": history,
             "in_force": in_force,
-            "officers": queries.user_emails(session, [d.officer_id for d in history])
+            "officers": auth.user_emails(session, [d.officer_id for d in history])
             if user.is_officer
             else {},
             "pool_by_id": pools,
@@ -423,7 +412,9 @@ def decide(
             f"Withdrew the approval of {decision.headcount} workers under {decision.pathway_code}."
         )
     if decision.decision in ("approved", "withdrawn"):
-        lines = queries.quota_lines(session, [(decision.pathway_code, decision.quota_year)])
+        lines = reviews_repository.quota_lines(
+            session, [(decision.pathway_code, decision.quota_year)]
+        )
         if lines:
             q = lines[0]
             message += (

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app import changes
 from app.db import Base, new_id, utcnow
 
 
@@ -30,3 +31,7 @@ class Decision(Base):
     pathway_code: Mapped[str | None] = mapped_column(String(40))
     quota_year: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# The change feed notes every write to these (app/changes/service.py).
+changes.watch(Decision, lambda c, d: c.pairs.add((str(d.vacancy_id), str(d.pool_id))))

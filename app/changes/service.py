@@ -3,9 +3,9 @@
 Live markets (app/matches/live.py, one per server process) rank on read from memory; they stay
 current by re-reading just what the feed names. The write side is one hook:
 - during a unit of work, changes are gathered in `session.info`: automatically for every ORM
-  object of a watched class that is added, changed or deleted (a vacancy or its skills, a pool,
-  a pathway, a rate, a decision, a taxonomy row), and by `record` for bulk statements that
-  bypass the ORM (COPY, multi-row INSERT ... VALUES);
+  object of a watched class that is added, changed or deleted (each domain registers its own
+  models with `watch`: a vacancy or its skills, a pool, a pathway, a rate, a decision, a taxonomy
+  row), and by `record` for bulk statements that bypass the ORM (COPY, multi-row INSERT);
 - just before the commit, the batch is written and the head bumped, as the transaction's last
   statements: `change_head` is one row, so on PostgreSQL its row lock orders the commits of
   concurrent writers (held from the bump to the commit: milliseconds, never a whole request),
@@ -15,20 +15,14 @@ current by re-reading just what the feed names. The write side is one hook:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, Literal
 
 from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.auth.models import ApiKey, Organisation, User
+from app.changes.models import ChangeBatch, ChangeHead
 from app.db import utcnow
-from app.matches.models import ChangeBatch, ChangeHead
-from app.pathways.models import ExchangeRate, LegalPathway
-from app.pools.models import Pool, PoolLanguage, PoolSkill
-from app.reviews.models import Decision
-from app.taxonomy.models import SafeguardCountry, Sector, Skill
-from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
 
 _PENDING = "imdi.changes"
 
@@ -92,29 +86,40 @@ def record(
     changes.taxonomy |= taxonomy
 
 
+Notice = Callable[[Changes, Any], None]
+_WATCHED: dict[type, Notice] = {}
+
+
+def watch(model: type, notice: Notice) -> None:
+    """Have every added, changed or deleted `model` object noted by `notice`. Each domain
+    registers its own models (next to them), so this feed knows no domain."""
+    _WATCHED[model] = notice
+
+
+def watch_ids(model: type, kind: Literal["vacancies", "pools"], attribute: str = "id") -> None:
+    """A `model` object changes the vacancy (or pool) whose id is its `attribute`."""
+
+    def notice(changes: Changes, obj: Any) -> None:
+        value = getattr(obj, attribute)
+        if value is not None:  # not yet assigned: seen again after the flush
+            getattr(changes, kind).add(str(value))
+
+    watch(model, notice)
+
+
+def watch_flag(model: type, flag: Literal["pathways", "rates", "taxonomy", "access"]) -> None:
+    """Any change to a `model` object changes what `flag` names, as a whole."""
+
+    def notice(changes: Changes, _obj: Any) -> None:
+        setattr(changes, flag, True)
+
+    watch(model, notice)
+
+
 def _notice(changes: Changes, obj: object) -> None:
-    if isinstance(obj, Vacancy):
-        if obj.id is not None:
-            changes.vacancies.add(str(obj.id))
-    elif isinstance(obj, VacancySkill | VacancyLanguage):
-        if obj.vacancy_id is not None:
-            changes.vacancies.add(str(obj.vacancy_id))
-    elif isinstance(obj, Pool):
-        if obj.id is not None:
-            changes.pools.add(str(obj.id))
-    elif isinstance(obj, PoolSkill | PoolLanguage):
-        if obj.pool_id is not None:
-            changes.pools.add(str(obj.pool_id))
-    elif isinstance(obj, Decision):
-        changes.pairs.add((str(obj.vacancy_id), str(obj.pool_id)))
-    elif isinstance(obj, LegalPathway):
-        changes.pathways = True
-    elif isinstance(obj, ExchangeRate):
-        changes.rates = True
-    elif isinstance(obj, Skill | Sector | SafeguardCountry):
-        changes.taxonomy = True
-    elif isinstance(obj, User | ApiKey | Organisation):
-        changes.access = True
+    notice = _WATCHED.get(type(obj))
+    if notice is not None:
+        notice(changes, obj)
 
 
 @event.listens_for(Session, "before_flush")

@@ -9,8 +9,8 @@ from fastapi import Query
 from pydantic import AfterValidator
 from sqlalchemy import ColumnElement, select
 
+from app.common import codes
 from app.common.schemas import SingleLine
-from app.taxonomy import codes
 from app.taxonomy.models import Sector
 
 

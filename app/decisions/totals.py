@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from app.reviews.models import Decision
+from app.decisions.models import Decision
 
 APPROVED = "approved"
 WITHDRAWN = "withdrawn"

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import pycountry
 
-from app.matches.adapters import CEFR_LEVELS
+from app.common.vocabulary import CEFR_LEVELS
 
 ISCED_LEVELS: dict[int, str] = {
     0: "Early childhood education",

@@ -8,10 +8,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.audit import service
-from app.audit.schemas import AuditEventOut
+from app.auditlog import repository
+from app.auditlog.schemas import AuditEventOut
 from app.auth.deps import require_roles
-from app.auth.principal import Role
+from app.common.principal import Role
 from app.common.schemas import MAX_OFFSET, Page, SingleLine
 from app.db import as_utc
 from app.deps import SessionDep
@@ -38,7 +38,7 @@ def list_events(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Page[AuditEventOut]:
-    rows, total = service.list_events(
+    rows, total = repository.list_events(
         session,
         entity_type=entity_type,
         entity_id=entity_id,

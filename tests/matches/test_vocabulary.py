@@ -1,0 +1,21 @@
+"""The API's code lists (app/common/vocabulary.py) are the engine's (matching/records.py)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import pytest
+
+from app.common import vocabulary
+from matching import records
+
+
+def test_cefr_levels_are_the_engines() -> None:
+    assert vocabulary.CEFR_LEVELS == records.CEFR_LEVELS
+
+
+@pytest.mark.parametrize("name", ["Importance", "WagePeriod", "ContractType", "PathwayKind"])
+def test_code_lists_are_the_engines(name: str) -> None:
+    ours: type[StrEnum] = getattr(vocabulary, name)
+    theirs: type[StrEnum] = getattr(records, name)
+    assert [(m.name, m.value) for m in ours] == [(m.name, m.value) for m in theirs]
