@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth.models import Organisation, User
+from app.common.principal import Principal, Role
 
 
 def organisation_names(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
@@ -38,3 +39,13 @@ def find_user(session: Session, email: str) -> User | None:
 def user_id_of(session: Session, email: str) -> uuid.UUID | None:
     """The id of the user with exactly this email, if any."""
     return session.scalar(select(User.id).where(User.email == email))
+
+
+def principal_of(user: User) -> Principal:
+    """The caller a signed-in user is."""
+    return Principal(
+        user_id=user.id,
+        email=user.email,
+        role=Role(user.role),
+        organisation_id=user.organisation_id,
+    )

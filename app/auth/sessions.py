@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from app.audit.service import record
 from app.auth.models import Organisation, User, UserSession
-from app.common.principal import Principal, principal_of
+from app.auth.repository import principal_of
+from app.common.principal import Principal
 from app.config import Settings
 from app.db import as_utc, utcnow, write_aside
 

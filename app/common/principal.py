@@ -5,10 +5,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from app.auth.models import User
 
 
 class Role(StrEnum):
@@ -29,12 +25,3 @@ class Principal:
     def sees_everything(self) -> bool:
         """Officers and admins read across organisations (design section 8)."""
         return self.role in (Role.OFFICER, Role.ADMIN)
-
-
-def principal_of(user: User) -> Principal:
-    return Principal(
-        user_id=user.id,
-        email=user.email,
-        role=Role(user.role),
-        organisation_id=user.organisation_id,
-    )

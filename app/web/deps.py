@@ -9,7 +9,8 @@ from fastapi import Depends, Request
 from starlette.datastructures import FormData
 
 from app.auth import sessions
-from app.common.principal import Role, principal_of
+from app.auth.repository import principal_of
+from app.common.principal import Role
 from app.common.schemas import CONTROL_CHARACTER, control_character
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError, invalid

@@ -11,8 +11,8 @@ from starlette.responses import RedirectResponse, Response
 from app.auth import repository as users
 from app.auth import sessions
 from app.auth.ratelimit import FAILED_AUTH, client_address
+from app.auth.repository import principal_of
 from app.auth.security import hash_password, verify_password
-from app.common.principal import principal_of
 from app.common.schemas import SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
