@@ -246,9 +246,7 @@ def test_matches_are_reranked_once_for_every_changed_pool(database, actors, monk
         database, ministry, pool_payload(), pool_payload(region="A"), pool_payload(region="B")
     ).pools
     calls: list[set[uuid.UUID]] = []
-    monkeypatch.setattr(
-        service.changes, "record", lambda _s, *, pools=(): calls.append(set(pools))
-    )
+    monkeypatch.setattr(service.changes, "record", lambda _s, *, pools=(): calls.append(set(pools)))
     stored = _store(
         database,
         ministry,
