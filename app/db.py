@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
 from sqlalchemy import (
     JSON,
@@ -17,15 +17,25 @@ from sqlalchemy import (
     DateTime,
     Engine,
     Executable,
+    Integer,
     MetaData,
+    Table,
     Uuid,
     create_engine,
     event,
     insert,
+    select,
 )
 from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    declared_attr,
+    mapped_column,
+    sessionmaker,
+)
 
 from app.config import Settings
 
@@ -52,8 +62,27 @@ class Base(DeclarativeBase):
     }
 
 
+def table_of(model: type[Base]) -> Table:
+    """A model's table. Declarative types `__table__` as a FromClause, since a mapping may be
+    of a join or a subquery; every model here maps a plain Table."""
+    return cast(Table, model.__table__)
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class Versioned:
+    """Columns of a row its writers change under optimistic concurrency: every UPDATE names the
+    version it read and bumps it (a concurrent writer's flush fails, StaleDataError: a 409)."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 def as_utc(value: datetime) -> datetime:
@@ -71,6 +100,18 @@ def in_chunks(ids: Sequence[uuid.UUID], size: int = IDS_PER_QUERY) -> Iterator[S
     """`ids` in slices for IN (...) lists of bounded length."""
     for i in range(0, len(ids), size):
         yield ids[i : i + size]
+
+
+Row = TypeVar("Row", bound=Base)
+
+
+def rows_by_id(session: Session, model: type[Row], ids: Iterable[uuid.UUID]) -> dict[Any, Row]:
+    """The rows of `model` with these ids, in one query (none when no id is asked for)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    key = table_of(model).c.id
+    return {i: row for i, row in session.execute(select(key, model).where(key.in_(wanted)))}
 
 
 def new_id() -> uuid.UUID:
@@ -296,9 +337,10 @@ def write_aside(session: Session, statement: Executable) -> bool:
     effort: a reader must not wait behind a queue of writers, nor fail, for a timestamp. On
     SQLite it waits for the write lock ASIDE_BUSY_TIMEOUT_MS at most, then skips the write
     (the next request writes it). Returns whether it was written."""
-    with session.get_bind().connect() as conn:
+    # A connection of its own (`.engine`: the session's bind may be a Connection, by its type).
+    with session.get_bind().engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
-        previous = conn.exec_driver_sql("PRAGMA busy_timeout").scalar() if sqlite else None
+        previous = int(conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one()) if sqlite else None
         try:
             if sqlite:
                 conn.exec_driver_sql(f"PRAGMA busy_timeout={ASIDE_BUSY_TIMEOUT_MS}")
@@ -312,8 +354,8 @@ def write_aside(session: Session, statement: Executable) -> bool:
             log.info("bookkeeping skipped, the database is busy: %s", exc.orig)
             return False
         finally:
-            if sqlite and not conn.invalidated:
-                conn.exec_driver_sql(f"PRAGMA busy_timeout={int(previous)}")
+            if previous is not None and not conn.invalidated:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={previous}")
 
 
 def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
@@ -330,7 +372,7 @@ def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]])
         session.execute(insert(model), rows)
         return
     session.flush()  # what the ORM holds pending goes first (foreign keys, in order)
-    table = model.__table__
+    table = table_of(model)
     names = list(rows[0])
     cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:

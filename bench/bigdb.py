@@ -819,12 +819,10 @@ def _fill(
 ) -> None:
     with clock.step("schema (migrations)"):
         upgrade(url)
-    db = Database(url)
+    db = Database(url, settings=Settings(environment="development", database_url=url))
     try:
         with clock.step("taxonomy (seed, no demo)"), db.transaction() as session:
-            seed_taxonomy(
-                session, demo=False, settings=Settings(environment="development", database_url=url)
-            )
+            seed_taxonomy(session, demo=False)
         with db.session() as session:
             real_units = list(session.scalars(select(Occupation.code).where(Occupation.level == 4)))
             titles = dict(session.execute(select(Occupation.code, Occupation.title)).all())

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, new_id, utcnow
+
+
+class PlanStatus(StrEnum):
+    PROPOSED = "proposed"  # solved, for an officer to read
+    ADOPTED = "adopted"  # its assignments recorded as approvals
 
 
 class AllocationPlan(Base):
@@ -22,7 +28,7 @@ class AllocationPlan(Base):
     objective: Mapped[float] = mapped_column(Float, default=0.0)
     greedy_objective: Mapped[float] = mapped_column(Float, default=0.0)
     gap: Mapped[float | None] = mapped_column(Float)
-    status: Mapped[str] = mapped_column(String(20), default="proposed")  # proposed | adopted
+    status: Mapped[str] = mapped_column(String(20), default=PlanStatus.PROPOSED)
     created_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     adopted_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))

@@ -7,12 +7,12 @@ pool, so a solve never blocks the event loop (design section 10).
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, status
 
 from app.allocation import service
-from app.allocation.models import AllocationPlan
+from app.allocation.models import AllocationPlan, PlanStatus
 from app.allocation.schemas import (
     AssignmentOut,
     GreedySummary,
@@ -88,7 +88,7 @@ def create_plan(data: PlanIn, session: SessionDep, principal: Officer) -> PlanOu
 def list_plans(
     session: SessionDep,
     _: Officer,
-    status: Literal["proposed", "adopted"] | None = None,
+    status: PlanStatus | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Page[PlanSummaryOut]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -104,7 +104,9 @@ def build_problem(
     pool_left: dict[uuid.UUID, int] = {}
     pairs: list[AllocationPair] = []
     for m in sorted(found, key=lambda m: (m.vacancy_id, m.pool_id)):
-        vid, pid = m.vacancy_id, m.pool_id
+        vid, pid, pathway = m.vacancy_id, m.pool_id, m.pathway_code
+        if pathway is None:
+            continue  # never: found keeps eligible pairs only (this narrows the type)
         origin, pool_hc = pools[pid]
         if scope.origin and origin != scope.origin:
             continue
@@ -117,7 +119,7 @@ def build_problem(
             adapters.allocation_pair(
                 vid,
                 pid,
-                m.pathway_code,
+                pathway,
                 m.score,
                 m.eligible_headcount,
                 origin,
@@ -288,7 +290,10 @@ def _lock_plan(session: Session, plan_id: uuid.UUID) -> AllocationPlan:
     return plan
 
 
-def _fresh(session: Session, model: type, ids: set[uuid.UUID]) -> dict[uuid.UUID, Any]:
+_Row = TypeVar("_Row", Vacancy, Pool)
+
+
+def _fresh(session: Session, model: type[_Row], ids: set[uuid.UUID]) -> dict[uuid.UUID, _Row]:
     rows = session.scalars(
         select(model).where(model.id.in_(sorted(ids))).execution_options(populate_existing=True)
     )

@@ -19,7 +19,8 @@ router = APIRouter(
     dependencies=[Depends(require_roles(Role.OFFICER, Role.ADMIN))],
 )
 TopN = Annotated[int, Query(ge=1, le=50, description="top matches per vacancy")]
-_CSV = {200: {"content": {"text/csv": {}}}}
+#: The CSV routes' response in the OpenAPI document.
+_CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}}}
 
 
 @router.get("/shortage-surplus")

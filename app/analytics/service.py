@@ -46,9 +46,9 @@ from app.config import Settings
 from app.decisions.models import Decision
 from app.decisions.totals import approved_totals
 from app.matches.service import ranked_pairs
-from app.pools.models import Pool
+from app.pools.models import Pool, PoolStatus
 from app.taxonomy import lookup
-from app.vacancies.models import Vacancy
+from app.vacancies.models import Vacancy, VacancyStatus
 
 DEFAULT_TOP_N = 10
 #: Digits of the ISCO code a pool shares with a vacancy to count as its supply (minor group).
@@ -160,7 +160,7 @@ def balance_market(session: Session, settings: Settings) -> BalanceInputs:
     rows = session.execute(
         select(
             Vacancy.id, Vacancy.occupation_code, Vacancy.destination_country, Vacancy.openings
-        ).where(Vacancy.status == "open")
+        ).where(Vacancy.status == VacancyStatus.OPEN)
     ).all()
     approved_v = _approved_by(session, Decision.vacancy_id, [v.id for v in rows])
     vacancies = {
@@ -171,7 +171,7 @@ def balance_market(session: Session, settings: Settings) -> BalanceInputs:
     }
     rows = session.execute(
         select(Pool.id, Pool.occupation_code, Pool.origin_country, Pool.headcount).where(
-            Pool.status == "active"
+            Pool.status == PoolStatus.ACTIVE
         )
     ).all()
     approved_p = _approved_by(session, Decision.pool_id, [p.id for p in rows])
@@ -267,7 +267,7 @@ def skills_gap(
     occupation_of: dict[uuid.UUID, str] = {
         vid: occupation
         for vid, occupation in session.execute(
-            select(Vacancy.id, Vacancy.occupation_code).where(Vacancy.status == "open")
+            select(Vacancy.id, Vacancy.occupation_code).where(Vacancy.status == VacancyStatus.OPEN)
         )
     }
     # The ranking order of the matches API: score, eligible headcount, then pool id.

@@ -6,16 +6,15 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from app.common import codes
-from app.common.vocabulary import ContractType, Importance, WagePeriod
+from app.common.vocabulary import CefrLevel, ContractType, Importance, WagePeriod
 from app.db import as_utc
 
-CefrLevel = Literal["A1", "A2", "B1", "B2", "C1", "C2"]
 IscedLevel = Annotated[int, Field(ge=0, le=8, description="ISCED 2011 level 0..8")]
 Share = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 

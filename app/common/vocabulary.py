@@ -7,8 +7,10 @@ API's schemas need not reach into the engine (only app/matches/adapters.py impor
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, get_args
 
-CEFR_LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
+CefrLevel = Literal["A1", "A2", "B1", "B2", "C1", "C2"]
+CEFR_LEVELS: tuple[CefrLevel, ...] = get_args(CefrLevel)
 
 
 class Importance(StrEnum):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -13,12 +12,6 @@ from sqlalchemy.orm import Session
 from app.intake.errors import Errors, add, field_error
 from app.taxonomy import lookup
 from app.taxonomy.models import OccupationSkill
-
-_UNIT_GROUP = re.compile(r"^\d{4}$")
-_DIGITS = re.compile(r"^\d+$")
-_CACHE_KEY = "imdi.title_codings"
-_CANDIDATES = 5
-
 
 # ---- sectors and skills --------------------------------------------------------------------
 

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
-
-_UNIT_GROUP = re.compile(r"^\d{4}$")
-_DIGITS = re.compile(r"^\d+$")
-_CACHE_KEY = "imdi.title_codings"
-_CANDIDATES = 5
-
 
 FieldError = dict[str, Any]
 Errors = dict[int, list[FieldError]]

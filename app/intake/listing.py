@@ -1,36 +1,51 @@
-"""Listing vacancies or pools: the filters the two lists share, and a page newest first."""
+"""Listing vacancies or pools: the query parameters the two lists share, and a page newest
+first.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: FastAPI reads a list's parameters from the fields
+of its Filters subclass (`Depends()`), and these base fields' types must be objects, not names
+to look up in the subclass's module."""
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, TypeVar
 
+from fastapi import Query
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from app.common.schemas import Page
-from app.taxonomy.filters import sector_condition
+from app.common.schemas import MAX_OFFSET, Page
+from app.taxonomy.filters import OccupationPrefix, SectorFilter, sector_condition
 
 Out = TypeVar("Out")
 
 
-def filtered(
-    stmt: Select[Any],
-    model: Any,
-    *,
-    equal: Mapping[str, object | None],
-    occupation: str | None,
-    sector: str | None,
-) -> Select[Any]:
-    """`stmt` narrowed by the filters given: columns of `model` equal to a value, an ISCO-08
-    code prefix, an ISIC section or division."""
-    for column, value in equal.items():
-        if value:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Filters:
+    """A list's query parameters. A domain's subclass adds its own fields and names, in
+    `columns`, the column each must equal."""
+
+    occupation: OccupationPrefix = None
+    sector: SectorFilter = None
+    columns: ClassVar[Mapping[str, str]] = {}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Paging:
+    """The page a list endpoint is asked for."""
+
+    limit: Annotated[int, Query(ge=1, le=200)] = 50
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0
+
+
+def filtered(stmt: Select[Any], model: Any, filters: Filters) -> Select[Any]:
+    """`stmt` narrowed by the filters given."""
+    for field, column in filters.columns.items():
+        if value := getattr(filters, field):
             stmt = stmt.where(getattr(model, column) == value)
-    if occupation:
-        stmt = stmt.where(model.occupation_code.startswith(occupation))
-    if sector:
-        stmt = stmt.where(sector_condition(model.sector_code, sector))
+    if filters.occupation:
+        stmt = stmt.where(model.occupation_code.startswith(filters.occupation))
+    if filters.sector:
+        stmt = stmt.where(sector_condition(model.sector_code, filters.sector))
     return stmt
 
 

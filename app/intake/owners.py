@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 
 from sqlalchemy.orm import Session
@@ -11,12 +10,6 @@ from app.auth.models import Organisation
 from app.common.principal import Principal, Role
 from app.errors import ProblemError, invalid
 from app.intake.errors import field_error
-
-_UNIT_GROUP = re.compile(r"^\d{4}$")
-_DIGITS = re.compile(r"^\d+$")
-_CACHE_KEY = "imdi.title_codings"
-_CANDIDATES = 5
-
 
 # ---- owners ------------------------------------------------------------------------------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -11,12 +10,6 @@ from sqlalchemy.orm import Session
 from app.db import settings_of
 from app.intake.errors import Errors, add, field_error
 from app.taxonomy import lookup
-
-_UNIT_GROUP = re.compile(r"^\d{4}$")
-_DIGITS = re.compile(r"^\d+$")
-_CACHE_KEY = "imdi.title_codings"
-_CANDIDATES = 5
-
 
 #: Resolved skills of one item, in order: (skill id, the free text it came from, or None).
 ResolvedSkills = list[tuple[str, str | None]]

@@ -69,12 +69,14 @@ from matching.weights import weights_hash
 
 
 def taxonomy_view(session: Session) -> Taxonomy:
-    # Result objects have keys() (column names), so dict(result) would misread them.
+    # Result objects have keys() (column names), so dict(result) would misread them. A
+    # division without a section is left out: to the engine that is the same (it uses .get).
     sections = {
         code: section
         for code, section in session.execute(
             select(Sector.code, Sector.section_code).where(Sector.level == "division")
         )
+        if section is not None
     }
     groups = set(session.scalars(select(Skill.id).where(Skill.is_group.is_(True))))
     # The nearest group of a skill is its parent when the parent is a group.

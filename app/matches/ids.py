@@ -13,6 +13,7 @@ ambiguous, and resolving it says so (a 409) rather than guess.
 from __future__ import annotations
 
 import uuid
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +29,10 @@ def pair_id(vacancy_id: uuid.UUID | str, pool_id: uuid.UUID | str) -> uuid.UUID:
     return uuid.UUID(bytes=v.bytes[:8] + p.bytes[:8])
 
 
-def _by_half(session: Session, model: type, half: bytes):
+_Row = TypeVar("_Row", VacancyRow, PoolRow)
+
+
+def _by_half(session: Session, model: type[_Row], half: bytes) -> list[_Row]:
     low, high = uuid.UUID(bytes=half + b"\x00" * 8), uuid.UUID(bytes=half + b"\xff" * 8)
     return list(session.scalars(select(model).where(model.id.between(low, high)).limit(2)))
 

@@ -74,7 +74,13 @@ def blocked_of_vacancy(
     """Ineligible pairs of a vacancy (related occupations, active pools), best score first."""
     return _blocked(
         lambda n, offset: vacancy_ranking(
-            session, settings, principal, vacancy, include_ineligible=True, limit=n, offset=offset
+            session,
+            settings,
+            principal,
+            vacancy.id,
+            include_ineligible=True,
+            limit=n,
+            offset=offset,
         ),
         limit,
     )
@@ -109,14 +115,14 @@ WAITING_RANKED = 50
 
 
 def best_of_vacancy(
-    session: Session, settings: Settings, principal: Principal, vacancy: Vacancy
+    session: Session, settings: Settings, principal: Principal, vacancy_id: uuid.UUID
 ) -> tuple[int, float] | None:
     """How many eligible matches the vacancy has and the best one's score (None: none)."""
     best, eligible = vacancy_ranking(
         session,
         settings,
         principal,
-        vacancy,
+        vacancy_id,
         include_ineligible=False,
         limit=1,
         offset=0,
@@ -135,7 +141,7 @@ def waiting_vacancies(
     undecided, total = vacancies.undecided_open(session, WAITING_RANKED)
     waiting: list[Waiting] = []
     for vacancy in undecided:
-        best = best_of_vacancy(session, settings, principal, vacancy)
+        best = best_of_vacancy(session, settings, principal, vacancy.id)
         if best is not None:
             waiting.append(Waiting(vacancy, *best))
             if len(waiting) == WAITING_SHOWN:

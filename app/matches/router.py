@@ -139,7 +139,7 @@ def vacancy_matches(
             session,
             settings,
             principal,
-            vacancy,
+            vacancy.id,
             include_ineligible=include_ineligible,
             limit=limit,
             offset=offset,

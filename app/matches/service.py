@@ -258,7 +258,7 @@ def vacancy_ranking(
     session: Session,
     settings: Settings,
     principal: Principal,
-    vacancy: VacancyRow,
+    vacancy_id: uuid.UUID,
     *,
     include_ineligible: bool,
     limit: int,
@@ -268,13 +268,13 @@ def vacancy_ranking(
     """One page of a (visible) vacancy's ranked pools, and how many the ranking holds
     (`explain`: with explanations; pages of figures only can do without)."""
     m = market(session, settings)
-    key = str(vacancy.id)
+    key = str(vacancy_id)
     if key not in m.vacancies:
         return _history_page(
             session,
             principal,
             _OF_VACANCY,
-            vacancy.id,
+            vacancy_id,
             include_ineligible=include_ineligible,
             limit=limit,
             offset=offset,
@@ -356,7 +356,7 @@ def matches_of_vacancy(
         session,
         settings,
         principal,
-        vacancy,
+        vacancy.id,
         include_ineligible=include_ineligible,
         limit=limit,
         offset=offset,

@@ -11,10 +11,10 @@ from sqlalchemy import JSON, Boolean, Float, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app import changes
-from app.db import Base, new_id, utcnow
+from app.db import Base, Versioned, new_id, utcnow
 
 
-class LegalPathway(Base):
+class LegalPathway(Versioned, Base):
     __tablename__ = "legal_pathways"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
@@ -40,11 +40,6 @@ class LegalPathway(Base):
     valid_from: Mapped[date | None]
     valid_to: Mapped[date | None]
     source: Mapped[str] = mapped_column(Text, default="")
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-
-    __mapper_args__ = {"version_id_col": version}
 
 
 class ExchangeRate(Base):

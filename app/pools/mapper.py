@@ -31,7 +31,7 @@ def pool_children(
         .where(PoolLanguage.pool_id == pool_id)
         .order_by(PoolLanguage.language, PoolLanguage.level)
     )
-    return [tuple(r) for r in skills], [tuple(r) for r in languages]
+    return [(k, s, t) for k, s, t in skills], [(lang, v, s) for lang, v, s in languages]
 
 
 def to_out(session: Session, pools: Sequence[Pool]) -> list[PoolOut]:

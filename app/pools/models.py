@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import (
     JSON,
@@ -35,7 +35,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app import changes
-from app.db import Base, new_id, utcnow
+from app.common.vocabulary import CefrLevel
+from app.db import Base, Versioned, new_id, utcnow
 
 #: Longest identity key: a 100-character region may grow when case-folded ("ß" -> "ss").
 IDENTITY_KEY_LENGTH = 320
@@ -57,7 +58,7 @@ class PoolStatus(StrEnum):
     WITHDRAWN = "withdrawn"  # by its ministry, or left out of a later survey wave
 
 
-class Pool(Base):
+class Pool(Versioned, Base):
     __tablename__ = "pools"
     __table_args__ = (
         UniqueConstraint("ministry_id", "external_ref"),
@@ -96,12 +97,7 @@ class Pool(Base):
         ForeignKey("survey_uploads.id", ondelete="SET NULL"), index=True
     )
     status: Mapped[str] = mapped_column(String(10), default=PoolStatus.ACTIVE)
-    version: Mapped[int] = mapped_column(Integer, default=1)
     created_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-
-    __mapper_args__ = {"version_id_col": version}
 
     @property
     def current_identity_key(self) -> str:
@@ -147,7 +143,7 @@ class PoolLanguage(Base):
         ForeignKey("pools.id", ondelete="CASCADE"), primary_key=True
     )
     language: Mapped[str] = mapped_column(String(2), primary_key=True)
-    level: Mapped[str] = mapped_column(String(2), primary_key=True)
+    level: Mapped[CefrLevel] = mapped_column(String(2), primary_key=True)
     share: Mapped[float] = mapped_column(Float)
 
 
@@ -168,8 +164,8 @@ class PoolVersion(Base):
     #: When this version was made (the pool's updated_at then).
     valid_from: Mapped[datetime]
     replaced_at: Mapped[datetime] = mapped_column(default=utcnow)
-    #: update | withdraw: what replaced this version.
-    replaced_by_action: Mapped[str] = mapped_column(String(10))
+    #: What replaced this version.
+    replaced_by_action: Mapped[Literal["update", "withdraw"]] = mapped_column(String(10))
     replaced_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     replaced_by_upload_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("survey_uploads.id", ondelete="SET NULL")

@@ -8,16 +8,14 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db import rows_by_id
 from app.pools.models import Pool, PoolStatus
 
 _ACTIVE = Pool.status == PoolStatus.ACTIVE
 
 
 def pools_by_id(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Pool]:
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    return {p.id: p for p in session.scalars(select(Pool).where(Pool.id.in_(wanted)))}
+    return rows_by_id(session, Pool, ids)
 
 
 def active_totals(session: Session) -> tuple[int, int]:

@@ -7,43 +7,38 @@ same figures); GET /{id}/history lists its earlier figures."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 
 from app.auth.deps import CurrentPrincipal, require_roles
-from app.common.concurrency import etag, parse_if_match
+from app.common.concurrency import etag
 from app.common.principal import Principal, Role
-from app.common.schemas import MAX_OFFSET, Page
+from app.common.schemas import Page
 from app.deps import SessionDep
 from app.errors import NotFound
 from app.idempotency import service as idempotency
 from app.idempotency.service import IdempotencyDep
+from app.intake.endpoints import VersionedWrite, problems, tagged, versioned_write
+from app.intake.listing import Paging
 from app.pools import origins, service
 from app.pools.schemas import (
     OriginsIn,
     OriginsOut,
+    PoolFilters,
     PoolIn,
     PoolOut,
     PoolUpdate,
     PoolVersionOut,
 )
-from app.taxonomy.filters import CountryFilter, OccupationPrefix, SectorFilter
 
 router = APIRouter(prefix="/api/v1/pools", tags=["pools"])
 
 Writer = Annotated[Principal, Depends(require_roles(Role.MINISTRY, Role.ADMIN))]
 Reader = Annotated[Principal, Depends(require_roles(Role.MINISTRY, Role.OFFICER, Role.ADMIN))]
-IfMatch = Annotated[
-    str | None, Header(alias="If-Match", description='the version you read, as ETag "3" or 3')
-]
-_PROBLEMS: dict[int | str, dict[str, Any]] = {
-    401: {"description": "no or invalid API key"},
-    403: {"description": "the role may not do this"},
-    404: {"description": "unknown, or another organisation's, pool"},
-    422: {"description": "invalid payload (field paths in `errors`)"},
-}
+_PROBLEMS = problems("pool")
+Write = Annotated[VersionedWrite, versioned_write(Role.MINISTRY, Role.ADMIN)]
 
 
 @router.post(
@@ -92,27 +87,17 @@ def create_pool(
 def list_pools(
     session: SessionDep,
     principal: Reader,
-    origin: CountryFilter = None,
-    occupation: OccupationPrefix = None,
-    sector: SectorFilter = None,
-    status: Literal["active", "withdrawn"] | None = None,
-    ministry_id: uuid.UUID | None = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    filters: Annotated[PoolFilters, Depends()],
+    page: Annotated[Paging, Depends()],
 ) -> Page[PoolOut]:
-    filters = service.PoolFilters(
-        origin=origin, occupation=occupation, sector=sector, status=status, ministry_id=ministry_id
-    )
-    return service.list_pools(session, principal, filters, limit=limit, offset=offset)
+    return service.list_pools(session, principal, filters, limit=page.limit, offset=page.offset)
 
 
 @router.get("/{pool_id}", response_model=PoolOut, responses=_PROBLEMS)
 def get_pool(
     pool_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> PoolOut:
-    out = service.get_pool(session, principal, pool_id)
-    response.headers["ETag"] = etag(out.version)
-    return out
+    return tagged(response, service.get_pool(session, principal, pool_id))
 
 
 @router.get("/{pool_id}/history", response_model=Page[PoolVersionOut], responses=_PROBLEMS)
@@ -120,12 +105,11 @@ def pool_history(
     pool_id: uuid.UUID,
     session: SessionDep,
     principal: CurrentPrincipal,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    page: Annotated[Paging, Depends()],
 ) -> Page[PoolVersionOut]:
     """The pool's versions, the current one first: each survey wave or API write that changed
     the pool, with the figures it had."""
-    return service.pool_history(session, principal, pool_id, limit=limit, offset=offset)
+    return service.pool_history(session, principal, pool_id, limit=page.limit, offset=page.offset)
 
 
 @router.patch(
@@ -140,38 +124,13 @@ def pool_history(
         428: {"description": "If-Match missing"},
     },
 )
-def update_pool(
-    pool_id: uuid.UUID,
-    patch: PoolUpdate,
-    session: SessionDep,
-    principal: Writer,
-    response: Response,
-    if_match: IfMatch = None,
-) -> PoolOut:
-    expected = parse_if_match(if_match, required=True)
-    out = service.update_pool(
-        session,
-        principal,
-        pool_id,
-        patch,
-        expected_version=expected,
-    )
-    response.headers["ETag"] = etag(out.version)
-    return out
+def update_pool(pool_id: uuid.UUID, patch: PoolUpdate, write: Write) -> PoolOut:
+    return write.apply(service.update_pool, pool_id, patch, if_match_required=True)
 
 
 @router.post("/{pool_id}/withdraw", response_model=PoolOut, responses=_PROBLEMS)
-def withdraw_pool(
-    pool_id: uuid.UUID,
-    session: SessionDep,
-    principal: Writer,
-    response: Response,
-    if_match: IfMatch = None,
-) -> PoolOut:
-    expected = parse_if_match(if_match, required=False)
-    out = service.withdraw_pool(session, principal, pool_id, expected_version=expected)
-    response.headers["ETag"] = etag(out.version)
-    return out
+def withdraw_pool(pool_id: uuid.UUID, write: Write) -> PoolOut:
+    return write.apply(service.withdraw_pool, pool_id, if_match_required=False)
 
 
 # ---- the origins a ministry publishes pools for ------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -23,6 +24,8 @@ from app.common.schemas import (
     UniqueSkills,
     UtcDatetime,
 )
+from app.intake.listing import Filters
+from app.taxonomy.filters import CountryFilter
 
 
 def _check_languages(languages: list[PoolLanguageIn] | None) -> None:
@@ -85,6 +88,16 @@ class PoolSkillOut(BaseModel):
     label: str
     share: float
     original_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PoolFilters(Filters):
+    """The query parameters of GET /api/v1/pools."""
+
+    origin: CountryFilter = None
+    status: Literal["active", "withdrawn"] | None = None
+    ministry_id: uuid.UUID | None = None
+    columns = {"origin": "origin_country", "status": "status", "ministry_id": "ministry_id"}
 
 
 class PoolOut(BaseModel):

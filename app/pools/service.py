@@ -49,16 +49,15 @@ from app.common.schemas import Page
 from app.db import as_utc, bulk_insert, new_id, serialise_writes, settings_of, utcnow
 from app.errors import NotFound, ProblemError, invalid
 from app.intake import listing
-from app.intake.codes import check_sectors, existing_refs
-from app.intake.errors import Errors, field_error, join_path, merge, prefixed
+from app.intake.coded import ItemCodes, check_item_codes, check_patch_codes, refuse_nulls
+from app.intake.codes import existing_refs
+from app.intake.errors import Errors, field_error, join_path, prefixed
 from app.intake.occupations import ResolvedOccupation, resolve_occupation_fields
 from app.intake.owners import resolve_owner
-from app.intake.patches import check_patch_codes
-from app.intake.skills import ResolvedSkills, resolve_skills
 from app.pools import origins
 from app.pools.mapper import pool_children, to_out
 from app.pools.models import Pool, PoolLanguage, PoolSkill, PoolStatus, PoolVersion, identity_key
-from app.pools.schemas import PoolIn, PoolOut, PoolUpdate, PoolVersionOut
+from app.pools.schemas import PoolFilters, PoolIn, PoolOut, PoolUpdate, PoolVersionOut
 
 ENTITY = "pool"
 _NOT_NULL = (
@@ -76,15 +75,6 @@ _CHUNK = 5_000
 SkillRow = tuple[str, float, str | None]  # skill id, share, original text
 LanguageRow = tuple[str, str, float]  # language, level, share
 Outcome = Literal["created", "updated"]
-
-
-@dataclass(frozen=True, slots=True)
-class PoolFilters:
-    origin: str | None = None
-    occupation: str | None = None  # an ISCO code prefix
-    sector: str | None = None  # ISIC division, or a section letter
-    status: str | None = None
-    ministry_id: uuid.UUID | None = None
 
 
 # ---- access ----------------------------------------------------------------------------------
@@ -127,25 +117,16 @@ def _resolve(
     *,
     min_confidence: float,
     organisation_id: uuid.UUID | None = None,
-) -> tuple[dict[int, ResolvedOccupation], dict[int, ResolvedSkills], Errors]:
-    """Occupations (with ESCO occupations) and skills (free texts resolved) of every item, and
-    (given the ministry) the origins it may not publish."""
-    occupations, _, occupation_errors = resolve_occupation_fields(
+) -> tuple[ItemCodes, Errors]:
+    """The codes of every item, and (given the ministry) the origins it may not publish."""
+    return check_item_codes(
         session,
-        {i: p.occupation for i, p in items.items()},
-        {i: p.esco_occupation for i, p in items.items()},
+        items,
         min_confidence=min_confidence,
+        more_errors=origins.origin_errors(session, organisation_id, items)
+        if organisation_id
+        else None,
     )
-    skills, skill_errors = resolve_skills(
-        session, {i: [s.skill for s in p.skills] for i, p in items.items()}
-    )
-    errors = merge(
-        occupation_errors,
-        check_sectors(session, {i: p.sector for i, p in items.items()}),
-        skill_errors,
-        origins.origin_errors(session, organisation_id, items) if organisation_id else {},
-    )
-    return occupations, skills, errors
 
 
 def check_pool_codes(
@@ -159,7 +140,7 @@ def check_pool_codes(
     field paths ("occupation", "sector", "skills[2].skill", "origin_country"). Job titles are
     coded here, and the coding is remembered for the session, so a following `store_pools`
     does not code them again."""
-    _, _, errors = _resolve(
+    _, errors = _resolve(
         session,
         dict(enumerate(items)),
         min_confidence=_min_confidence(session, min_confidence),
@@ -426,7 +407,7 @@ def _prepare(
 ) -> list[_Item]:
     """Every item resolved; a taxonomy error, an origin the ministry may not publish, or two
     items of one identity, is one 422."""
-    occupations, resolved_skills, errors = _resolve(
+    codes, errors = _resolve(
         session,
         dict(enumerate(items)),
         min_confidence=min_confidence,
@@ -437,13 +418,13 @@ def _prepare(
     prepared = [
         _Item(
             data=item,
-            occupation=occupations[i],
+            occupation=codes.occupations[i],
             skills=[
                 (skill, s.share, text)
-                for (skill, text), s in zip(resolved_skills.get(i, []), item.skills, strict=True)
+                for (skill, text), s in zip(codes.skills.get(i, []), item.skills, strict=True)
             ],
             languages=[(lang.language, lang.level, lang.share) for lang in item.languages],
-            key=_key(item, occupations[i].code),
+            key=_key(item, codes.occupations[i].code),
         )
         for i, item in enumerate(items)
     ]
@@ -597,7 +578,7 @@ def _apply(
                 ministry_id=plan.organisation_id,
                 external_ref=item.data.external_ref,
                 upload_id=upload_id,
-                status="active",
+                status=PoolStatus.ACTIVE,
                 created_by_id=principal.user_id if principal else None,
                 created_at=now,
                 updated_at=now,
@@ -743,17 +724,7 @@ def list_pools(
     session: Session, principal: Principal, filters: PoolFilters, *, limit: int, offset: int
 ) -> Page[PoolOut]:
     _readable(principal)
-    stmt = listing.filtered(
-        _visible(select(Pool), principal),
-        Pool,
-        equal={
-            "origin_country": filters.origin,
-            "status": filters.status,
-            "ministry_id": filters.ministry_id,
-        },
-        occupation=filters.occupation,
-        sector=filters.sector,
-    )
+    stmt = listing.filtered(_visible(select(Pool), principal), Pool, filters)
     return listing.newest_first(session, Pool, stmt, to_out, limit=limit, offset=offset)
 
 
@@ -834,10 +805,8 @@ def update_pool(
 ) -> PoolOut:
     pool = _load(session, principal, pool_id, write=True)
     check_version(ENTITY, pool.version, expected_version)
+    refuse_nulls(patch, _NOT_NULL)
     sent = patch.model_fields_set
-    nulls = [f for f in _NOT_NULL if f in sent and getattr(patch, f) is None]
-    if nulls:
-        raise invalid([field_error(f"body.{f}", "may not be null", "null") for f in nulls])
 
     occupation, named_skills = check_patch_codes(
         session, patch, pool.esco_occupation_uri, min_confidence=_min_confidence(session, None)
@@ -885,7 +854,8 @@ def update_pool(
         return to_out(session, [pool])[0]  # nothing changed: no new version, no event
 
     key = pool.current_identity_key
-    if pool.status == PoolStatus.ACTIVE and (key != old_key or before["status"] != "active"):
+    was_active = before["status"] == PoolStatus.ACTIVE
+    if pool.status == PoolStatus.ACTIVE and (key != old_key or not was_active):
         serialise_writes(session)
         _check_identity_free(session, pool, key)
     now = utcnow()
@@ -895,7 +865,7 @@ def update_pool(
     except IntegrityError:
         raise _identity_conflict() from None
     _replace_children(session, pool.id, skills, languages)
-    withdrawing = before["status"] == "active" and pool.status == PoolStatus.WITHDRAWN
+    withdrawing = was_active and pool.status == PoolStatus.WITHDRAWN
     _keep_version(
         session,
         principal,
@@ -961,8 +931,8 @@ def _withdraw(
             "withdraw",
             ENTITY,
             pool.id,
-            {"status": "active"},
-            {"status": "withdrawn"},
+            {"status": PoolStatus.ACTIVE},
+            {"status": PoolStatus.WITHDRAWN},
         )
     session.flush()
     return active

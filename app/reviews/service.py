@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
@@ -29,7 +29,11 @@ from app.reviews.schemas import DecisionIn, DecisionKind
 from app.vacancies.models import Vacancy, VacancyStatus
 
 
-def _lock(session: Session, model: type, ids: Sequence[uuid.UUID]) -> None:
+def _lock(
+    session: Session,
+    model: type[LegalPathway] | type[Vacancy] | type[Pool],
+    ids: Sequence[uuid.UUID],
+) -> None:
     """Hold a write lock on these rows until the transaction ends, taken in id order.
 
     PostgreSQL: one SELECT ... ORDER BY id FOR UPDATE (rows are locked as the ordered scan
@@ -63,8 +67,9 @@ def lock_for_approvals(
     running at the same time cannot deadlock. Row locks only: approvals in other destinations,
     and every other write, go on beside them."""
     serialise_writes(session)  # SQLite: its one write lock; PostgreSQL: nothing
-    for model, ids in ((LegalPathway, pathway_ids), (Vacancy, vacancy_ids), (Pool, pool_ids)):
-        _lock(session, model, sorted(set(ids)))
+    _lock(session, LegalPathway, sorted(set(pathway_ids)))
+    _lock(session, Vacancy, sorted(set(vacancy_ids)))
+    _lock(session, Pool, sorted(set(pool_ids)))
 
 
 _LOCKED_PATHWAYS = "imdi.locked_pathways"
@@ -156,14 +161,17 @@ class Tally:
         return pathway.annual_quota - self.quotas.get((pathway.code, year), 0)
 
     def add(self, vacancy: Vacancy, pool: Pool, pathway_code: str, headcount: int) -> None:
-        year = vacancy.start_date.year
-        for counts, key in (
-            (self.pairs, (vacancy.id, pool.id)),
-            (self.vacancies, vacancy.id),
-            (self.pools, pool.id),
-            (self.quotas, (pathway_code, year)),
-        ):
-            counts[key] = counts.get(key, 0) + headcount
+        _bump(self.pairs, (vacancy.id, pool.id), headcount)
+        _bump(self.vacancies, vacancy.id, headcount)
+        _bump(self.pools, pool.id, headcount)
+        _bump(self.quotas, (pathway_code, vacancy.start_date.year), headcount)
+
+
+_K = TypeVar("_K")
+
+
+def _bump(counts: dict[_K, int], key: _K, n: int) -> None:
+    counts[key] = counts.get(key, 0) + n
 
 
 def _refuse_if_approved(

@@ -302,16 +302,16 @@ class MicrodataReader:
         rows = np.frombuffer(self.row, dtype=np.int32)
 
         bad_cells = [i for i, occ in enumerate(cell_occ) if occ not in known_occ]
-        for idx in np.nonzero(np.isin(resp_cell, bad_cells))[0]:
-            occ = cell_occ[resp_cell[idx]]
-            found.setdefault(int(idx), []).append(
-                row_error(int(rows[idx]), "occupation", occ, _unknown_occupation(occ))
+        for hit in np.nonzero(np.isin(resp_cell, bad_cells))[0]:
+            occ = cell_occ[resp_cell[hit]]
+            found.setdefault(int(hit), []).append(
+                row_error(int(rows[hit]), "occupation", occ, _unknown_occupation(occ))
             )
         bad_sectors = [i for i, s in enumerate(self.sector.values) if s not in known_sectors]
-        for idx in np.nonzero(np.isin(resp_sector, bad_sectors))[0]:
-            sector = self.sector.values[resp_sector[idx]]
-            found.setdefault(int(idx), []).append(
-                row_error(int(rows[idx]), "sector", sector, _unknown_sector(sector))
+        for hit in np.nonzero(np.isin(resp_sector, bad_sectors))[0]:
+            sector = self.sector.values[resp_sector[hit]]
+            found.setdefault(int(hit), []).append(
+                row_error(int(rows[hit]), "sector", sector, _unknown_sector(sector))
             )
         bad_skills = [i for i, s in enumerate(self.skill.values) if s not in known_skills]
         if bad_skills:

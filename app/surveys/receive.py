@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import PureWindowsPath
 from tempfile import SpooledTemporaryFile
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
 from python_multipart.multipart import MultipartParser, parse_options_header
@@ -25,6 +25,9 @@ from app.common.schemas import CONTROL_CHARACTER, control_character
 from app.config import Settings
 from app.deps import get_settings_dep
 from app.errors import ProblemError
+
+if TYPE_CHECKING:  # the library defines it for type checkers only
+    from python_multipart.multipart import MultipartCallbacks
 
 #: Ministries upload their own surveys, admins a ministry's (named by ?ministry_id=): the pools
 #: belong to that ministry and, for microdata, take its country as their origin.
@@ -78,7 +81,7 @@ class _Collector:
         self._name = ""
         self._buf = bytearray()
 
-    def callbacks(self) -> dict[str, Any]:
+    def callbacks(self) -> MultipartCallbacks:
         return {
             "on_part_begin": self.part_begin,
             "on_header_field": self.header_field,

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, Literal
 
 from app.surveys.errors import FileProblem, shown
 from app.surveys.limits import (
@@ -338,7 +338,11 @@ class GuardedZip(zipfile.ZipFile):
         self.shared_strings: str | None = None
 
     def open(
-        self, name: str | zipfile.ZipInfo, mode: str = "r", pwd: bytes | None = None, **kw: Any
+        self,
+        name: str | zipfile.ZipInfo,
+        mode: Literal["r", "w"] = "r",
+        pwd: bytes | None = None,
+        **kw: Any,
     ) -> Any:
         raw = super().open(name, mode, pwd, **kw)
         if mode != "r":

@@ -158,4 +158,4 @@ def get_esco_occupation(
         .where(EscoOccupationSkill.occupation_uri == uri)
         .order_by(EscoOccupationSkill.relation, Skill.label, Skill.id)
     )
-    return occ, [tuple(r) for r in skills]
+    return occ, [(skill_id, label, relation) for skill_id, label, relation in skills]

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.schemas import Contract, OccupationCoding, Wage
+from app.common.vocabulary import ContractType, WagePeriod
 from app.db import as_utc
 from app.taxonomy import lookup
 from app.taxonomy.models import Skill
@@ -35,7 +36,7 @@ def vacancy_children(
         .where(VacancyLanguage.vacancy_id == vacancy_id)
         .order_by(VacancyLanguage.language)
     )
-    return [tuple(r) for r in skills], [tuple(r) for r in languages]
+    return [(s, i, d) for s, i, d in skills], [(lang, m, r) for lang, m, r in languages]
 
 
 def to_out(session: Session, vacancies: Sequence[Vacancy]) -> list[VacancyOut]:
@@ -83,8 +84,11 @@ def _one(
     occupation_title: str,
 ) -> VacancyOut:
     wage = None
-    if v.wage_amount is not None:
-        wage = Wage(amount=v.wage_amount, currency=v.wage_currency, period=v.wage_period)
+    # The service writes the three together, from one Wage.
+    if v.wage_amount is not None and v.wage_currency and v.wage_period:
+        wage = Wage(
+            amount=v.wage_amount, currency=v.wage_currency, period=WagePeriod(v.wage_period)
+        )
     return VacancyOut(
         id=v.id,
         employer_id=v.employer_id,
@@ -104,7 +108,7 @@ def _one(
         min_experience_years=v.min_experience_years,
         openings=v.openings,
         wage=wage,
-        contract=Contract(type=v.contract_type, duration_months=v.contract_months),
+        contract=Contract(type=ContractType(v.contract_type), duration_months=v.contract_months),
         start_date=v.start_date,
         employer_pays_fees=v.employer_pays_fees,
         pathways=list(v.pathway_codes or []),

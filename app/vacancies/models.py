@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -25,7 +25,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app import changes
-from app.db import Base, new_id, utcnow
+from app.common.vocabulary import CefrLevel
+from app.db import Base, Versioned, new_id
 
 
 class VacancyStatus(StrEnum):
@@ -35,7 +36,7 @@ class VacancyStatus(StrEnum):
     CLOSED = "closed"  # closed by its employer
 
 
-class Vacancy(Base):
+class Vacancy(Versioned, Base):
     __tablename__ = "vacancies"
     __table_args__ = (
         # An HR system's own reference makes a re-sent vacancy a duplicate, not a second one.
@@ -68,12 +69,7 @@ class Vacancy(Base):
     #: How a job title sent instead of an ISCO code was coded: {input, code, title, confidence}.
     occupation_coding: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(10), default=VacancyStatus.OPEN)
-    version: Mapped[int] = mapped_column(Integer, default=1)
     created_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-
-    __mapper_args__ = {"version_id_col": version}
 
 
 class VacancySkill(Base):
@@ -98,7 +94,7 @@ class VacancyLanguage(Base):
         ForeignKey("vacancies.id", ondelete="CASCADE"), primary_key=True
     )
     language: Mapped[str] = mapped_column(String(2), primary_key=True)
-    min_level: Mapped[str] = mapped_column(String(2))
+    min_level: Mapped[CefrLevel] = mapped_column(String(2))
     #: Needed at the start of work: limits the eligible headcount (else scored only).
     required: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 

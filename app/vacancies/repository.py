@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db import rows_by_id
 from app.decisions.models import Decision
 from app.vacancies.models import Vacancy, VacancyStatus
 
@@ -15,10 +16,7 @@ _OPEN = Vacancy.status == VacancyStatus.OPEN
 
 
 def vacancies_by_id(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Vacancy]:
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    return {v.id: v for v in session.scalars(select(Vacancy).where(Vacancy.id.in_(wanted)))}
+    return rows_by_id(session, Vacancy, ids)
 
 
 def open_start_years(session: Session, destination: str | None = None) -> dict[str, set[int]]:

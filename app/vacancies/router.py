@@ -3,38 +3,32 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Header, Query, Response
+from fastapi import APIRouter, Body, Depends, Query, Response
 from fastapi.responses import JSONResponse
 
 from app.auth.deps import CurrentPrincipal, require_roles
-from app.common.concurrency import etag, parse_if_match
+from app.common.concurrency import etag
 from app.common.principal import Principal, Role
-from app.common.schemas import MAX_OFFSET, Page
+from app.common.schemas import Page
 from app.deps import SessionDep, SettingsDep
 from app.idempotency import service as idempotency
 from app.idempotency.service import IdempotencyDep
-from app.taxonomy.filters import CountryFilter, OccupationPrefix, SectorFilter
+from app.intake.endpoints import VersionedWrite, problems, tagged, versioned_write
+from app.intake.listing import Paging
 from app.vacancies import service
-from app.vacancies.schemas import BulkResult, VacancyIn, VacancyOut, VacancyUpdate
+from app.vacancies.schemas import BulkResult, VacancyFilters, VacancyIn, VacancyOut, VacancyUpdate
 
 router = APIRouter(prefix="/api/v1/vacancies", tags=["vacancies"])
 
 Writer = Annotated[Principal, Depends(require_roles(Role.EMPLOYER, Role.ADMIN))]
-IfMatch = Annotated[
-    str | None, Header(alias="If-Match", description='the version you read, as ETag "3" or 3')
-]
 EmployerParam = Annotated[
     uuid.UUID | None,
     Query(description="admins only: the employer organisation the vacancy belongs to"),
 ]
-_PROBLEMS: dict[int | str, dict[str, Any]] = {
-    401: {"description": "no or invalid API key"},
-    403: {"description": "the role may not do this"},
-    404: {"description": "unknown, or another organisation's, vacancy"},
-    422: {"description": "invalid payload (field paths in `errors`)"},
-}
+_PROBLEMS = problems("vacancy")
+Write = Annotated[VersionedWrite, versioned_write(Role.EMPLOYER, Role.ADMIN)]
 
 
 def _location(vacancy_id: str) -> str:
@@ -104,31 +98,17 @@ def bulk_create(
 def list_vacancies(
     session: SessionDep,
     principal: CurrentPrincipal,
-    destination: CountryFilter = None,
-    occupation: OccupationPrefix = None,
-    sector: SectorFilter = None,
-    status: Literal["draft", "open", "filled", "closed"] | None = None,
-    employer_id: uuid.UUID | None = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    filters: Annotated[VacancyFilters, Depends()],
+    page: Annotated[Paging, Depends()],
 ) -> Page[VacancyOut]:
-    filters = service.VacancyFilters(
-        destination=destination,
-        occupation=occupation,
-        sector=sector,
-        status=status,
-        employer_id=employer_id,
-    )
-    return service.list_vacancies(session, principal, filters, limit=limit, offset=offset)
+    return service.list_vacancies(session, principal, filters, limit=page.limit, offset=page.offset)
 
 
 @router.get("/{vacancy_id}", response_model=VacancyOut, responses=_PROBLEMS)
 def get_vacancy(
     vacancy_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> VacancyOut:
-    out = service.get_vacancy(session, principal, vacancy_id)
-    response.headers["ETag"] = etag(out.version)
-    return out
+    return tagged(response, service.get_vacancy(session, principal, vacancy_id))
 
 
 @router.patch(
@@ -140,35 +120,10 @@ def get_vacancy(
         428: {"description": "If-Match missing"},
     },
 )
-def update_vacancy(
-    vacancy_id: uuid.UUID,
-    patch: VacancyUpdate,
-    session: SessionDep,
-    principal: Writer,
-    response: Response,
-    if_match: IfMatch = None,
-) -> VacancyOut:
-    expected = parse_if_match(if_match, required=True)
-    out = service.update_vacancy(
-        session,
-        principal,
-        vacancy_id,
-        patch,
-        expected_version=expected,
-    )
-    response.headers["ETag"] = etag(out.version)
-    return out
+def update_vacancy(vacancy_id: uuid.UUID, patch: VacancyUpdate, write: Write) -> VacancyOut:
+    return write.apply(service.update_vacancy, vacancy_id, patch, if_match_required=True)
 
 
 @router.post("/{vacancy_id}/close", response_model=VacancyOut, responses=_PROBLEMS)
-def close_vacancy(
-    vacancy_id: uuid.UUID,
-    session: SessionDep,
-    principal: Writer,
-    response: Response,
-    if_match: IfMatch = None,
-) -> VacancyOut:
-    expected = parse_if_match(if_match, required=False)
-    out = service.close_vacancy(session, principal, vacancy_id, expected_version=expected)
-    response.headers["ETag"] = etag(out.version)
-    return out
+def close_vacancy(vacancy_id: uuid.UUID, write: Write) -> VacancyOut:
+    return write.apply(service.close_vacancy, vacancy_id, if_match_required=False)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.common.schemas import (
-    CefrLevel,
     Contract,
     Country,
     EscoOccupationUri,
@@ -27,6 +27,9 @@ from app.common.schemas import (
     UniqueSkills,
     Wage,
 )
+from app.common.vocabulary import CefrLevel
+from app.intake.listing import Filters
+from app.taxonomy.filters import CountryFilter
 
 #: A legal pathway's code, as a vacancy names the pathways its employer means to use.
 PathwayRef = Annotated[SingleLine, Field(max_length=40)]
@@ -146,6 +149,20 @@ class VacancyOut(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VacancyFilters(Filters):
+    """The query parameters of GET /api/v1/vacancies."""
+
+    destination: CountryFilter = None
+    status: Literal["draft", "open", "filled", "closed"] | None = None
+    employer_id: uuid.UUID | None = None
+    columns = {
+        "destination": "destination_country",
+        "status": "status",
+        "employer_id": "employer_id",
+    }
 
 
 class FieldErrorOut(BaseModel):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -20,22 +19,25 @@ from app.common.schemas import Page
 from app.db import new_id, settings_of, utcnow
 from app.errors import NotFound, ProblemError, field_path, invalid
 from app.intake import listing
-from app.intake.codes import check_sectors, existing_refs, occupation_profiles
+from app.intake.coded import ItemCodes, check_item_codes, check_patch_codes, refuse_nulls
+from app.intake.codes import existing_refs, occupation_profiles
 from app.intake.errors import Errors, add, field_error, merge, prefixed
 from app.intake.occupations import (
-    EscoRef,
     ResolvedOccupation,
     esco_profiles,
-    resolve_occupation_fields,
 )
 from app.intake.owners import resolve_owner
-from app.intake.patches import check_patch_codes
-from app.intake.skills import ResolvedSkills, resolve_skills
 from app.pathways.models import LegalPathway
 from app.vacancies import visibility
 from app.vacancies.mapper import LanguageRow, to_out, vacancy_children
 from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill, VacancyStatus
-from app.vacancies.schemas import VacancyIn, VacancyLanguageIn, VacancyOut, VacancyUpdate
+from app.vacancies.schemas import (
+    VacancyFilters,
+    VacancyIn,
+    VacancyLanguageIn,
+    VacancyOut,
+    VacancyUpdate,
+)
 
 ENTITY = "vacancy"
 _ITEM = TypeAdapter(VacancyIn)
@@ -53,15 +55,6 @@ _NOT_NULL = (
     "pathways",
     "status",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class VacancyFilters:
-    destination: str | None = None
-    occupation: str | None = None  # an ISCO code prefix
-    sector: str | None = None  # ISIC division, or a section letter
-    status: str | None = None
-    employer_id: uuid.UUID | None = None
 
 
 # ---- access ----------------------------------------------------------------------------------
@@ -123,36 +116,15 @@ def _check_pathways(session: Session, inputs: Mapping[int, tuple[str, Sequence[s
     return errors
 
 
-@dataclass(frozen=True, slots=True)
-class _Checked:
-    """What checking items resolved: occupations, ESCO occupations, skills (free texts too)."""
-
-    occupations: dict[int, ResolvedOccupation]
-    esco: dict[int, EscoRef]
-    skills: dict[int, ResolvedSkills]
-
-
-def _check_items(session: Session, items: Mapping[int, VacancyIn]) -> tuple[_Checked, Errors]:
-    """Every code of every item, one query per kind of code; errors by item index."""
-    min_confidence = settings_of(session).coding_min_confidence
-    occupations, esco, occupation_errors = resolve_occupation_fields(
+def _check_items(session: Session, items: Mapping[int, VacancyIn]) -> tuple[ItemCodes, Errors]:
+    """Every code of every item, the pathways too; errors by item index."""
+    pathways = {i: (v.destination_country, v.pathways) for i, v in items.items()}
+    return check_item_codes(
         session,
-        {i: v.occupation for i, v in items.items()},
-        {i: v.esco_occupation for i, v in items.items()},
-        min_confidence=min_confidence,
+        items,
+        min_confidence=settings_of(session).coding_min_confidence,
+        more_errors=_check_pathways(session, pathways),
     )
-    skills, skill_errors = resolve_skills(
-        session, {i: [s.skill for s in v.skills] for i, v in items.items()}
-    )
-    errors = merge(
-        occupation_errors,
-        check_sectors(session, {i: v.sector for i, v in items.items()}),
-        skill_errors,
-        _check_pathways(
-            session, {i: (v.destination_country, v.pathways) for i, v in items.items()}
-        ),
-    )
-    return _Checked(occupations, esco, skills), errors
 
 
 # ---- building rows ---------------------------------------------------------------------------
@@ -332,7 +304,7 @@ def _create_rows(
     session: Session,
     principal: Principal,
     items: Mapping[int, VacancyIn],
-    checked: _Checked,
+    checked: ItemCodes,
     owner: uuid.UUID,
 ) -> dict[int, Vacancy]:
     """Insert checked items with their skills and languages, one flush for all, and audit each."""
@@ -461,17 +433,7 @@ def get_vacancy(session: Session, principal: Principal, vacancy_id: uuid.UUID) -
 def list_vacancies(
     session: Session, principal: Principal, filters: VacancyFilters, *, limit: int, offset: int
 ) -> Page[VacancyOut]:
-    stmt = listing.filtered(
-        _visible(select(Vacancy), principal),
-        Vacancy,
-        equal={
-            "destination_country": filters.destination,
-            "status": filters.status,
-            "employer_id": filters.employer_id,
-        },
-        occupation=filters.occupation,
-        sector=filters.sector,
-    )
+    stmt = listing.filtered(_visible(select(Vacancy), principal), Vacancy, filters)
     return listing.newest_first(session, Vacancy, stmt, to_out, limit=limit, offset=offset)
 
 
@@ -488,10 +450,8 @@ def update_vacancy(
 ) -> VacancyOut:
     vacancy = _load(session, principal, vacancy_id, write=True)
     check_version(ENTITY, vacancy.version, expected_version)
+    refuse_nulls(patch, _NOT_NULL)
     sent = patch.model_fields_set
-    nulls = [f for f in _NOT_NULL if f in sent and getattr(patch, f) is None]
-    if nulls:
-        raise invalid([field_error(f"body.{f}", "may not be null", "null") for f in nulls])
 
     pathway_errors = (
         _check_pathways(session, {0: (vacancy.destination_country, patch.pathways)}).get(0, [])

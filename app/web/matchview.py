@@ -133,8 +133,8 @@ def headcount_lines(explanation: dict[str, Any]) -> list[HeadcountLine]:
         if not isinstance(h, dict):
             continue
         try:
-            value = float(h.get("value"))
-        except (TypeError, ValueError):
+            value = float(h["value"])
+        except (KeyError, TypeError, ValueError):  # missing, or not a number
             continue
         lines.append(HeadcountLine(str(h.get("kind", "")), value, str(h.get("text", ""))))
     return lines

@@ -77,7 +77,8 @@ def _zip_members(path: Path) -> Iterator[CsvFile]:
             # A fresh ZipFile per read: the file handle is closed with the member stream.
             zf = zipfile.ZipFile(p)
             stream = zf.open(member)
-            return _Closing(stream, zf)
+            # Buffered: a binary file object, as callers take it (a raw stream is not IO[bytes]).
+            return io.BufferedReader(_Closing(stream, zf))
 
         yield CsvFile(info.filename.rsplit("/", 1)[-1], str(path), info.file_size, opener)
 
@@ -105,6 +106,10 @@ class _Closing(io.RawIOBase):
             super().close()
 
 
+def _file_opener(path: Path) -> Callable[[], IO[bytes]]:
+    return lambda: path.open("rb")
+
+
 def _candidates(path: Path) -> Iterator[CsvFile]:
     if not path.exists():
         raise EscoError(f"{path} does not exist")
@@ -114,15 +119,12 @@ def _candidates(path: Path) -> Iterator[CsvFile]:
                 yield from _zip_members(child)
             elif child.suffix.lower() == ".csv" and child.is_file():
                 yield CsvFile(
-                    child.name,
-                    str(child.parent),
-                    child.stat().st_size,
-                    lambda c=child: c.open("rb"),
+                    child.name, str(child.parent), child.stat().st_size, _file_opener(child)
                 )
     elif path.suffix.lower() == ".zip":
         yield from _zip_members(path)
     elif path.suffix.lower() == ".csv" and path.is_file():
-        yield CsvFile(path.name, str(path.parent), path.stat().st_size, lambda: path.open("rb"))
+        yield CsvFile(path.name, str(path.parent), path.stat().st_size, _file_opener(path))
     else:
         raise EscoError(f"{path} is not a zip file, a CSV file or a folder")
 

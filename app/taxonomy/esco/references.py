@@ -17,7 +17,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnClause, Connection, column, func, inspect, select, table
 from sqlalchemy.orm import Session
 
-from app.db import Base
+from app.db import Base, table_of
 from app.taxonomy.models import EscoOccupation, EscoOccupationSkill, Skill, SkillBroader
 
 #: The column name by which other tables name an ESCO occupation (no foreign key).
@@ -25,20 +25,14 @@ ESCO_OCCUPATION_COLUMN = "esco_occupation_uri"
 
 #: Tables the import writes itself: their rows naming a vanished row are gone by then.
 _REWRITTEN = frozenset(
-    t.name
-    for t in (
-        Skill.__table__,
-        SkillBroader.__table__,
-        EscoOccupationSkill.__table__,
-        EscoOccupation.__table__,
-    )
+    table_of(model).name for model in (Skill, SkillBroader, EscoOccupationSkill, EscoOccupation)
 )
 
 
 def _taxonomy_tables() -> frozenset[str]:
     """The tables of the taxonomy's own models (app.taxonomy.models)."""
     return frozenset(
-        mapper.local_table.name
+        table_of(mapper.class_).name
         for mapper in Base.registry.mappers
         if mapper.class_.__module__.startswith("app.taxonomy.")
     )
@@ -65,7 +59,7 @@ def _columns(pairs: set[tuple[str, str]]) -> list[ColumnClause[str]]:
 def skill_columns(conn: Connection, *, outside_taxonomy: bool = False) -> list[ColumnClause[str]]:
     """The columns outside the import's own tables that name skills (by id); with
     `outside_taxonomy`, only those of tables outside the taxonomy (vacancies, pools)."""
-    skills = Skill.__table__
+    skills = table_of(Skill)
     skip = _REWRITTEN | (_taxonomy_tables() if outside_taxonomy else frozenset())
     pairs = {p for p in _foreign_keys_to(conn, skills.name, "id") if p[0] not in skip}
     return _columns(pairs)
@@ -75,7 +69,7 @@ def esco_occupation_columns(conn: Connection) -> list[ColumnClause[str]]:
     """The columns that name ESCO occupations (by URI), outside the taxonomy's own tables."""
     skip = _REWRITTEN | _taxonomy_tables()
     pairs = {
-        p for p in _foreign_keys_to(conn, EscoOccupation.__table__.name, "uri") if p[0] not in skip
+        p for p in _foreign_keys_to(conn, table_of(EscoOccupation).name, "uri") if p[0] not in skip
     }
     for (_schema, name), columns in inspect(conn).get_multi_columns().items():
         if name not in skip:
@@ -88,7 +82,8 @@ def esco_uses(session: Session) -> bool:
     depend on ESCO's hierarchy and relations)."""
     esco_skill = select(Skill.id).where(Skill.source == "esco")
     checks = (
-        select(func.count()).select_from(c.table).where(c.in_(esco_skill))
+        select(func.count()).select_from(t).where(c.in_(esco_skill))
         for c in skill_columns(session.connection(), outside_taxonomy=True)
+        if (t := c.table) is not None  # always: _columns makes each on its table
     )
     return any((session.scalar(q) or 0) > 0 for q in checks)

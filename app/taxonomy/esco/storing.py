@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.db import table_of
 from app.taxonomy.esco import references
 from app.taxonomy.esco.progress import Progress, Silent
 from app.taxonomy.esco.reading import EscoData
@@ -128,7 +129,7 @@ def store(session: Session, data: EscoData, progress: Progress | None = None) ->
             report.issues.append(f"ISCO group {code} ({uri}): not in the ISCO-08 table, left out")
         elif occupations[code] != uri:
             changes.append({"k_code": code, "v_esco_uri": uri})
-    table = Occupation.__table__
+    table = table_of(Occupation)
     if changes:
         # Clear first: two groups swapping URIs must not meet the unique constraint midway.
         conn.execute(
@@ -164,7 +165,7 @@ def _store_skills(
     conn: Connection, data: EscoData, report: EscoReport, progress: Progress
 ) -> set[str]:
     """Insert and update ESCO skills and groups; return the ESCO ones the release lacks."""
-    table = Skill.__table__
+    table = table_of(Skill)
     existing = {
         row.id: row
         for row in conn.execute(select(table.c.id, *(table.c[c] for c in _SKILL_COLUMNS)))
@@ -217,7 +218,7 @@ def _store_skills(
 
 
 def _store_broader(conn: Connection, data: EscoData, report: EscoReport, p: Progress) -> None:
-    table = SkillBroader.__table__
+    table = table_of(SkillBroader)
     existing = set(conn.execute(select(table.c.skill_id, table.c.broader_id)))
     new = sorted(data.broader - existing)
     gone = sorted(existing - data.broader)
@@ -232,7 +233,7 @@ def _store_broader(conn: Connection, data: EscoData, report: EscoReport, p: Prog
 def _store_occupations(
     conn: Connection, wanted: Mapping[str, dict[str, Any]], report: EscoReport, p: Progress
 ) -> None:
-    table = EscoOccupation.__table__
+    table = table_of(EscoOccupation)
     existing = {
         row.uri: row
         for row in conn.execute(select(table.c.uri, *(table.c[c] for c in _OCCUPATION_COLUMNS)))
@@ -270,7 +271,7 @@ def _store_occupations(
 
 
 def _store_relations(conn: Connection, data: EscoData, report: EscoReport, p: Progress) -> None:
-    table = EscoOccupationSkill.__table__
+    table = table_of(EscoOccupationSkill)
     existing = {
         (o, s): r
         for o, s, r in conn.execute(
@@ -302,7 +303,7 @@ def _store_titles(
     conn: Connection, wanted: Mapping[str, dict[str, Any]], report: EscoReport, p: Progress
 ) -> None:
     """ESCO's occupation labels as job titles of their unit groups (what the coder learns)."""
-    table = OccupationTitle.__table__
+    table = table_of(OccupationTitle)
     titles: set[tuple[str, str]] = set()
     for occ in wanted.values():
         for text in (occ["label"], *occ["alt_labels"]):
@@ -341,7 +342,7 @@ def _delete_vanished_skills(conn: Connection, vanished: set[str], report: EscoRe
     """Delete ESCO skills the release no longer has, unless something names them."""
     if not vanished:
         return
-    table = Skill.__table__
+    table = table_of(Skill)
     named: set[str] = set()
     ids = sorted(vanished)
     columns = references.skill_columns(conn)

@@ -14,12 +14,14 @@ from app.decisions import repository as decisions
 from app.deps import SessionDep, SettingsDep
 from app.matches import repository as matches
 from app.pools import repository as pools_repository
-from app.pools.service import PoolFilters, list_pools
+from app.pools.schemas import PoolFilters
+from app.pools.service import list_pools
 from app.reviews import repository as reviews
 from app.surveys import repository as surveys
 from app.taxonomy import repository as taxonomy
 from app.vacancies import repository as vacancies
-from app.vacancies.service import VacancyFilters, list_vacancies
+from app.vacancies.schemas import VacancyFilters
+from app.vacancies.service import list_vacancies
 from app.web.deps import CurrentWebUser
 from app.web.pages.common import web_router
 from app.web.render import render

@@ -152,7 +152,7 @@ def _split(value: str) -> list[str]:
 
 
 def _posted(form: FormData) -> dict[str, Any]:
-    values = {
+    values: dict[str, Any] = {
         k: text(form, k)
         for k in (
             "name",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Query, Request
 from starlette.responses import Response
@@ -15,7 +15,8 @@ from app.deps import SessionDep, SettingsDep
 from app.matches import repository as matches_repository
 from app.matches import service as matches
 from app.pools import mapper as pool_mapper
-from app.pools.service import PoolFilters, list_pools
+from app.pools.schemas import PoolFilters
+from app.pools.service import list_pools
 from app.reviews import repository as reviews
 from app.taxonomy import repository as taxonomy
 from app.web.deps import CurrentWebUser
@@ -25,6 +26,9 @@ from app.web.pages.vacancies import DECISIONS, MATCHES_PER_PAGE
 from app.web.render import render
 
 router = web_router()
+
+#: Typed as PoolFilters.status is: `in _STATUSES` then narrows a query string to it.
+_STATUSES: tuple[Literal["active", "withdrawn"], ...] = ("active", "withdrawn")
 
 
 @router.get("/pools")
@@ -41,7 +45,7 @@ def pool_list(
     filters = PoolFilters(
         origin=upper(origin),
         occupation=occupation or None,
-        status=status if status in ("active", "withdrawn") else None,
+        status=status if status in _STATUSES else None,
     )
     # Employers read pools only through their vacancies' matches: the service answers 403.
     page = list_pools(session, user.principal, filters, limit=PAGE_SIZE, offset=start)
@@ -53,7 +57,9 @@ def pool_list(
             "filters": filters,
             "offset": start,
             "page_size": PAGE_SIZE,
-            "ministries": auth.organisation_names(session, [p.ministry_id for p in page.items]),
+            "ministries": auth.organisation_names(
+                session, [p.ministry_id for p in page.items if p.ministry_id is not None]
+            ),
             "query": {
                 k: v
                 for k, v in {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Query, Request
 from pydantic import ValidationError
@@ -20,11 +20,11 @@ from app.matches import repository as matches_repository
 from app.matches import service as matches
 from app.reviews import repository as reviews_repository
 from app.reviews import service as reviews
-from app.reviews.schemas import DecisionIn
+from app.reviews.schemas import DecisionIn, DecisionKind
 from app.taxonomy import repository as taxonomy
 from app.taxonomy.coding import suggest
 from app.vacancies import service as vacancies
-from app.vacancies.schemas import VacancyIn
+from app.vacancies.schemas import VacancyFilters, VacancyIn
 from app.web.deps import CsrfForm, CurrentWebUser, EmployerUser, OfficerUser
 from app.web.matchview import skill_ids, view
 from app.web.pages.common import PAGE_SIZE, page_offset, redirect, text, upper, web_router
@@ -33,14 +33,20 @@ from app.web.routing import Redirect, safe_next
 
 router = web_router()
 
-STATUSES = ("open", "draft", "filled", "closed")
+#: Typed as VacancyFilters.status is: `in STATUSES` then narrows a query string to it.
+STATUSES: tuple[Literal["open", "draft", "filled", "closed"], ...] = (
+    "open",
+    "draft",
+    "filled",
+    "closed",
+)
 MATCHES_PER_PAGE = 20
-DECISIONS = {
-    "approved": "Approved",
-    "shortlisted": "Shortlisted",
-    "needs_information": "Asked for more information on",
-    "rejected": "Rejected",
-    "withdrawn": "Withdrew the approval of",
+DECISIONS: dict[str, str] = {
+    DecisionKind.APPROVED: "Approved",
+    DecisionKind.SHORTLISTED: "Shortlisted",
+    DecisionKind.NEEDS_INFORMATION: "Asked for more information on",
+    DecisionKind.REJECTED: "Rejected",
+    DecisionKind.WITHDRAWN: "Withdrew the approval of",
 }
 
 
@@ -79,7 +85,7 @@ def vacancy_list(
                 ),
             },
         )
-    filters = vacancies.VacancyFilters(
+    filters = VacancyFilters(
         destination=upper(destination),
         occupation=occupation or None,
         sector=upper(sector),
@@ -90,7 +96,7 @@ def vacancy_list(
     # of each one's ranking (a page is PAGE_SIZE vacancies).
     stats: dict[uuid.UUID, tuple[int, float]] = {}
     for v in page.items:
-        best = matches_repository.best_of_vacancy(session, settings, principal, v)
+        best = matches_repository.best_of_vacancy(session, settings, principal, v.id)
         if best is not None:
             stats[v.id] = best
     return render(
@@ -225,7 +231,7 @@ def _vacancy_input(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _values(form: FormData) -> dict[str, Any]:
-    values = {k: text(form, k) for k in _FORM_DEFAULTS}
+    values: dict[str, Any] = {k: text(form, k) for k in _FORM_DEFAULTS}
     for name in _CHECKBOXES:
         values[name] = form.get(name) == "on"
     # A suggestion picked from the list wins over what is typed in the occupation field.
@@ -316,7 +322,8 @@ def vacancy_page(
     in_force = reviews_repository.approvals_in_force(session, row.id) if user.is_officer else []
     # Every pool on the page, and every decision on its matches: one query each (no N+1).
     pools = matches_repository.pools_by_id(
-        session, [r.pool_id for r in [*rows, *blocked_rows, *(m for m, _ in in_force)]]
+        session,
+        [*(r.pool_id for r in [*rows, *blocked_rows]), *(m.pool_id for m, _ in in_force)],
     )
     decisions = decided.decisions_by_match(session, [r.id for r in rows])
     labels = {s.skill: s.label for s in vacancy.skills}
@@ -385,12 +392,15 @@ def decide(
     kind = text(form, "decision")
     headcount = text(form, "headcount")
     try:
-        data = DecisionIn(
-            decision=kind,
-            note=text(form, "note"),
-            headcount=(int(headcount) if headcount.isdigit() else None)
-            if kind == "approved"
-            else None,
+        # Validated from the form's strings: an unknown kind is a ValidationError like the rest.
+        data = DecisionIn.model_validate(
+            {
+                "decision": kind,
+                "note": text(form, "note"),
+                "headcount": (int(headcount) if headcount.isdigit() else None)
+                if kind == DecisionKind.APPROVED
+                else None,
+            }
         )
     except ValidationError as exc:
         message = "; ".join(
@@ -405,16 +415,17 @@ def decide(
         # Raised, so that the transaction rolls back; the officer reads why on the page.
         raise Redirect(back, "error", f"The decision was not recorded: {exc.detail}") from None
     message = f"{DECISIONS[decision.decision]} the match."
-    if decision.decision == "approved":
+    if decision.decision == DecisionKind.APPROVED:
         message = f"Approved {decision.headcount} workers under {decision.pathway_code}."
-    elif decision.decision == "withdrawn":
+    elif decision.decision == DecisionKind.WITHDRAWN:
         message = (
             f"Withdrew the approval of {decision.headcount} workers under {decision.pathway_code}."
         )
-    if decision.decision in ("approved", "withdrawn"):
-        lines = reviews_repository.quota_lines(
-            session, [(decision.pathway_code, decision.quota_year)]
-        )
+    # Approvals and withdrawals carry both (the checks tell the type checker so).
+    code, year = decision.pathway_code, decision.quota_year
+    moves_quota = decision.decision in (DecisionKind.APPROVED, DecisionKind.WITHDRAWN)
+    if moves_quota and code is not None and year is not None:
+        lines = reviews_repository.quota_lines(session, [(code, year)])
         if lines:
             q = lines[0]
             message += (
