@@ -14,6 +14,10 @@ from sqlalchemy.orm import Session
 
 from app.config import get_settings
 
+# Each command imports what it runs inside its function: `imdi --help` or `imdi migrate` does
+# not load the web app, the engine or the ESCO importer. (No cycle is dodged: app.cli is the top
+# layer of the import contract.)
+
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 

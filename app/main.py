@@ -10,7 +10,6 @@ from anyio import to_thread
 from fastapi import FastAPI
 
 import app.models  # noqa: F401  (configure every mapper at start-up)
-from app import web
 from app.allocation.router import router as allocation_router
 from app.analytics.router import router as analytics_router
 from app.auditlog.router import router as audit_router
@@ -39,6 +38,7 @@ from app.reviews.router import router as reviews_router
 from app.surveys.router import router as surveys_router
 from app.taxonomy.router import router as taxonomy_router
 from app.vacancies.router import router as vacancies_router
+from app.web import mount as web_pages
 
 UPLOAD_PREFIX = "/api/v1/uploads"
 #: The web upload form has the upload limit too (checked as the form is parsed).
@@ -112,5 +112,5 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(admin_router)
     app.include_router(me_router)
     app.include_router(analytics_router)
-    web.install(app)  # the pages last: their paths are the most general
+    web_pages.install(app)  # the pages last: their paths are the most general
     return app

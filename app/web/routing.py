@@ -18,6 +18,7 @@ from starlette.responses import RedirectResponse, Response
 
 from app.errors import ProblemError, log_unavailable, unavailable, write_conflict
 from app.web import session as web_session
+from app.web.render import render
 
 log = logging.getLogger("imdi.web")
 
@@ -63,8 +64,6 @@ def _error_page(
     headers: dict[str, str] | None = None,
     **extra: Any,
 ) -> Response:
-    from app.web.render import render  # late import: render imports the templates
-
     response = render(
         request,
         "error.html",
