@@ -33,6 +33,7 @@ def _migrate(args: argparse.Namespace) -> int:
 def _seed(args: argparse.Namespace) -> int:
     from app.db import Database
     from app.seed import seed
+    from app.seed_story import load_story
 
     settings = get_settings()
     demo = args.demo if args.demo is not None else settings.environment == "development"
@@ -46,10 +47,17 @@ def _seed(args: argparse.Namespace) -> int:
     try:
         with db.transaction() as session:
             report, credentials = seed(session, demo=demo)
+        story = 0
+        if demo:
+            # Its own transaction: the approvals rank the market the seed has just committed.
+            with db.transaction() as session:
+                story = load_story(session)
     finally:
         db.dispose()
-    if not report.changed:
+    if not report.changed and not story:
         print("seed data already loaded; nothing changed")
+    if story:
+        print(f"created {story} demo placements (approvals and their workers' stages)")
     for what, n in sorted(report.created.items()):
         print(f"created {n} {what}")
     for what, n in sorted(report.updated.items()):

@@ -32,6 +32,7 @@ from app.middleware import (
 from app.openapi import install_problem_openapi
 from app.pathways.router import rates_router
 from app.pathways.router import router as pathways_router
+from app.placements.router import router as placements_router
 from app.pools.router import ministries_router
 from app.pools.router import router as pools_router
 from app.reviews.router import router as reviews_router
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(surveys_router)
     app.include_router(matches_router)
     app.include_router(reviews_router)
+    app.include_router(placements_router)
     app.include_router(allocation_router)
     app.include_router(pathways_router)
     app.include_router(rates_router)

@@ -5,7 +5,7 @@ from app.audit.models import AuditEvent
 from app.auth.models import ApiKey, Organisation, User, UserSession
 from app.changes.models import ChangeBatch, ChangeHead
 from app.db import Base
-from app.decisions.models import Decision
+from app.decisions.models import Decision, Placement, PlacementMove
 from app.idempotency.models import IdempotencyRecord
 from app.matches.models import Match
 from app.pathways.models import ExchangeRate, LegalPathway
@@ -43,6 +43,8 @@ __all__ = [
     "OccupationSkill",
     "OccupationTitle",
     "Organisation",
+    "Placement",
+    "PlacementMove",
     "Pool",
     "PoolLanguage",
     "PoolSkill",

@@ -1,4 +1,4 @@
-"""What is approved now: approvals less withdrawals, summed in one place.
+"""What is approved now: approvals less withdrawals and releases, summed in one place.
 
 A leaf module (it imports only the decision model, and names the two decisions that count as
 strings: tests hold them to reviews.schemas.DecisionKind), so the engine's bridge can read quota
@@ -17,12 +17,15 @@ from app.decisions.models import Decision
 
 APPROVED = "approved"
 WITHDRAWN = "withdrawn"
+#: Not an officer's decision: the ledger row of a placement's move that gives workers back
+#: (refused visas, dropouts before departure), written by the move.
+RELEASED = "released"
 
-#: An approval adds its headcount; a withdrawal records, on its own row, the headcount (and the
-#: pathway and quota year) it releases, and takes it away again.
-_COUNTED = (APPROVED, WITHDRAWN)
+#: An approval adds its headcount; a withdrawal or a release records, on its own row, the
+#: headcount (and the pathway and quota year) it gives back, and takes it away again.
+_COUNTED = (APPROVED, WITHDRAWN, RELEASED)
 _SIGNED = case(
-    (Decision.decision == WITHDRAWN, -Decision.headcount),
+    (Decision.decision.in_((WITHDRAWN, RELEASED)), -Decision.headcount),
     else_=Decision.headcount,
 )
 

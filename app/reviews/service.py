@@ -17,8 +17,8 @@ from app.audit.service import record
 from app.common.principal import Principal, Role
 from app.config import Settings
 from app.db import serialise_writes
-from app.decisions.models import Decision
-from app.decisions.totals import approved_headcount, approved_totals
+from app.decisions.models import Decision, Placement, PlacementStatus
+from app.decisions.totals import RELEASED, approved_headcount, approved_totals
 from app.errors import NotFound, ProblemError
 from app.matches import service as matches
 from app.matches.models import Match
@@ -370,6 +370,19 @@ def approve(
         headcount,
         pathway.code,
     )
+    # What becomes of the approval: all its workers wait for selection.
+    session.add(
+        Placement(
+            decision_id=decision.id,
+            match_id=decision.match_id,
+            vacancy_id=vacancy.id,
+            pool_id=pool.id,
+            pathway_code=pathway.code,
+            quota_year=decision.quota_year,
+            approved=headcount,
+            approved_at=decision.created_at,
+        )
+    )
     tally.add(vacancy, pool, pathway.code, headcount)
     if tally.on_vacancy(vacancy) >= vacancy.openings:
         before = vacancy.status
@@ -426,6 +439,26 @@ def withdraw(
     }
     if not held:
         raise _not_approved()
+    placements = list(
+        session.scalars(
+            select(Placement)
+            .where(*_placements_on_pair(vacancy, pool), Placement.status == PlacementStatus.ACTIVE)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    )
+    gone = sum(p.gone for p in placements)
+    if gone:
+        raise ProblemError(
+            409,
+            f"{gone} workers of this approval have departed: it can no longer be withdrawn. "
+            "Record what becomes of them on its placement (arrived, left early, ...).",
+            title="Workers departed",
+            code="placement_departed",
+            departed=gone,
+        )
+    for placement in placements:
+        placement.status = PlacementStatus.WITHDRAWN
     session.refresh(vacancy, ["status", "openings"])  # as committed, now that it is locked
     released = [
         {"pathway": code, "quota_year": year, "headcount": n}
@@ -461,6 +494,12 @@ def withdraw(
             "note": note,
         },
     )
+    _reopen_if_freed(session, principal, vacancy)
+    return decisions
+
+
+def _reopen_if_freed(session: Session, principal: Principal, vacancy: Vacancy) -> None:
+    """A filled vacancy whose openings came free (a withdrawal, a release) is open again."""
     if (
         vacancy.status == VacancyStatus.FILLED
         and approved_headcount(session, Decision.vacancy_id == vacancy.id) < vacancy.openings
@@ -475,7 +514,50 @@ def withdraw(
             {"status": VacancyStatus.FILLED},
             {"status": VacancyStatus.OPEN},
         )
-    return decisions
+
+
+def _placements_on_pair(vacancy: Vacancy, pool: Pool) -> tuple[Any, Any]:
+    return (Placement.vacancy_id == vacancy.id, Placement.pool_id == pool.id)
+
+
+def lock_for_release(session: Session, placements: Iterable[Placement]) -> None:
+    """The locks of approvals (pathways, vacancies, pools, in their one order) that releasing
+    workers of these placements needs; take them before locking the placements."""
+    chosen = list(placements)
+    pathway_ids = session.scalars(
+        select(LegalPathway.id).where(
+            LegalPathway.code.in_(sorted({p.pathway_code for p in chosen}))
+        )
+    )
+    lock_for_approvals(
+        session, list(pathway_ids), [p.vacancy_id for p in chosen], [p.pool_id for p in chosen]
+    )
+
+
+def release(
+    session: Session, principal: Principal, placement: Placement, headcount: int, note: str
+) -> Decision:
+    """Give back `headcount` workers of a placement (refused visas, dropouts before departure):
+    the quota of its pathway and year, the vacancy's openings and the pool's headcount, as a
+    withdrawal does, on a ledger row of its own. Call under lock_for_release's locks."""
+    decision = Decision(
+        match_id=placement.match_id,
+        vacancy_id=placement.vacancy_id,
+        pool_id=placement.pool_id,
+        officer_id=principal.user_id,
+        decision=RELEASED,
+        note=note,
+        headcount=headcount,
+        pathway_code=placement.pathway_code,
+        quota_year=placement.quota_year,
+    )
+    session.add(decision)
+    session.flush()
+    vacancy = session.get(Vacancy, placement.vacancy_id)
+    if vacancy is not None:
+        session.refresh(vacancy, ["status", "openings"])  # as committed, under the lock
+        _reopen_if_freed(session, principal, vacancy)
+    return decision
 
 
 def _scored(
