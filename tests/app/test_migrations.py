@@ -315,3 +315,64 @@ def test_0007_merges_duplicate_pools_and_loses_no_decision(backend) -> None:
     finally:
         engine.dispose()
         backend.drop(url)
+
+
+PLACEMENTS = _table(
+    "placements", decision_id=U, vacancy_id=U, approved=N, status=S, selected=N, version=N
+)
+LEDGER = _table(
+    "decisions", id=U, match_id=U, vacancy_id=U, pool_id=U, officer_id=U, decision=S, note=S,
+    headcount=N, pathway_code=S, quota_year=N, created_at=T,
+)  # fmt: skip
+
+
+def test_0013_gives_every_approval_in_force_its_placement(backend) -> None:
+    url = backend.empty()
+    upgrade(url, "0006")
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            ids = _seed_0006(conn)
+        upgrade(url, "0012")
+        with engine.begin() as conn:
+            # The approvals as the service writes them (a pathway and a quota year), and a
+            # withdrawal of the second one; then it is approved again.
+            conn.execute(
+                LEDGER.update()
+                .where(LEDGER.c.decision == "approved")
+                .values(pathway_code="DE-SKILLED", quota_year=2027)
+            )
+            second = conn.execute(
+                sa.select(LEDGER).where(
+                    LEDGER.c.vacancy_id == ids["v2"], LEDGER.c.decision == "approved"
+                )
+            ).one()
+            for decision, day in (("withdrawn", 20), ("approved", 21)):
+                conn.execute(
+                    LEDGER.insert().values(
+                        id=uuid.uuid4(),
+                        match_id=second.match_id,
+                        vacancy_id=second.vacancy_id,
+                        pool_id=second.pool_id,
+                        officer_id=second.officer_id,
+                        decision=decision,
+                        note="",
+                        headcount=second.headcount,
+                        pathway_code="DE-SKILLED",
+                        quota_year=2027,
+                        created_at=_at(day),
+                    )
+                )
+        upgrade(url, "0013")
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(PLACEMENTS.c.vacancy_id, PLACEMENTS.c.status, PLACEMENTS.c.approved)
+            ).all()
+        name = {v: k for k, v in ids.items()}
+        assert sorted((name[v], s, n) for v, s, n in rows) == [
+            ("v1", "active", 5),
+            ("v2", "active", 3),
+            ("v2", "withdrawn", 3),
+        ]
+    finally:
+        engine.dispose()
