@@ -4,6 +4,7 @@ is refused with nothing written (on every backend)."""
 
 from __future__ import annotations
 
+import threading
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -18,6 +19,7 @@ from app.decisions.models import Decision, Placement, PlacementMove
 from app.matches.service import RankedMatch
 from app.pools.models import Pool
 from app.vacancies.models import Vacancy
+from tests.conftest import make_test_app
 from tests.market import eligible
 
 PL = "/api/v1/placements"
@@ -262,3 +264,64 @@ def test_withdrawal_ends_a_placement_until_workers_depart(
     assert _approved_now(demo_database, m2) == 0
     r = _move(demo_client, officer, placement2["id"], "selected", "contract_signed", 1)
     assert r.status_code == 409 and r.json()["errors"][0]["type"] == "placement_withdrawn"
+
+
+# ---- races: threads with clients of their own, released together ----------------------------
+
+
+def _race(database: Database, jobs: list[tuple[dict[str, str], str, dict[str, Any]]]) -> list:
+    """POST every (headers, path, body) job at the same moment, each from a client of its own;
+    (status, body) per job, in the jobs' order."""
+    app = make_test_app(database)
+    barrier = threading.Barrier(len(jobs))
+    out: list[Any] = [None] * len(jobs)
+
+    def go(i: int, headers: dict[str, str], path: str, body: dict[str, Any]) -> None:
+        with TestClient(app, raise_server_exceptions=False) as c:
+            barrier.wait()
+            r = c.post(path, headers=headers, json=body)
+            out[i] = (r.status_code, r.json())
+
+    threads = [threading.Thread(target=go, args=(i, *job)) for i, job in enumerate(jobs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return out
+
+
+def test_concurrent_moves_never_move_a_worker_twice(demo_client, demo_database, demo_keys) -> None:
+    officer = next(iter(demo_keys["officer"].values()))
+    _, placement = _approved_placement(demo_client, demo_database, demo_keys, headcount=3)
+    pid = placement["id"]
+    body = {"to_stage": "selected", "count": 2, "on": TODAY}
+    results = _race(demo_database, [(officer, f"{PL}/{pid}/moves", body)] * 3)
+    assert sorted(status for status, _ in results) == [201, 409, 409], results
+    after = demo_client.get(f"{PL}/{pid}", headers=officer).json()
+    assert after["stages"]["selected"] == 2 and after["awaiting"] == 1
+
+
+def test_concurrent_refusals_and_a_withdrawal_release_each_worker_once(
+    demo_client, demo_database, demo_keys
+) -> None:
+    officer = next(iter(demo_keys["officer"].values()))
+    m, placement = _approved_placement(demo_client, demo_database, demo_keys, headcount=4)
+    pid = placement["id"]
+    for source, to in ((None, "selected"), ("selected", "contract_signed")):
+        assert _move(demo_client, officer, pid, source, to, 4).status_code == 201
+    assert _move(demo_client, officer, pid, "contract_signed", "visa_applied", 4).status_code == 201
+    refuse = {"from_stage": "visa_applied", "to_stage": "visa_refused", "count": 3, "on": TODAY}
+    withdraw = {"decision": "withdrawn", "note": "the employer cancelled"}
+    jobs = [
+        (officer, f"{PL}/{pid}/moves", refuse),
+        (officer, f"{PL}/{pid}/moves", refuse),
+        (officer, f"/api/v1/matches/{m.id}/decisions", withdraw),
+    ]
+    results = _race(demo_database, jobs)
+    assert all(status in (201, 409) for status, _ in results), results
+    # Whatever the order, nothing is given back twice: the pair ends with nothing approved
+    # (withdrawn), or with the one worker no refusal took (no withdrawal).
+    withdrawn = results[2][0] == 201
+    refused = [status for status, _ in results[:2]].count(201)
+    assert refused <= 1
+    assert _approved_now(demo_database, m) == (0 if withdrawn else 4 - 3 * refused)
