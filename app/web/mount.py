@@ -11,6 +11,7 @@ from app.web.pages import (
     auth,
     dashboard,
     pathways,
+    placements,
     plans,
     pools,
     upload,
@@ -21,5 +22,16 @@ from app.web.render import STATIC
 
 def install(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (auth, dashboard, vacancies, pools, pathways, audit, analytics, upload, plans):
+    for module in (
+        auth,
+        dashboard,
+        vacancies,
+        pools,
+        placements,
+        pathways,
+        audit,
+        analytics,
+        upload,
+        plans,
+    ):
         app.include_router(module.router)

@@ -74,6 +74,7 @@ def nav_for(role: Role) -> list[tuple[str, str]]:
             ("/", "Dashboard"),
             ("/vacancies", "Vacancies"),
             ("/pools", "Pools"),
+            ("/placements", "Placements"),
             ("/pathways", "Pathways"),
             ("/analytics", "Analytics"),
             ("/plans", "Allocation plans"),
@@ -84,6 +85,7 @@ def nav_for(role: Role) -> list[tuple[str, str]]:
             ("/", "Dashboard"),
             ("/vacancies", "My vacancies"),
             ("/vacancies/new", "Post a vacancy"),
+            ("/placements", "Placements"),
             ("/pathways", "Pathways"),
         ]
     return [
@@ -91,6 +93,7 @@ def nav_for(role: Role) -> list[tuple[str, str]]:
         ("/pools", "My pools"),
         ("/upload", "Upload a survey"),
         ("/vacancies", "Matched vacancies"),
+        ("/placements", "Placements"),
         ("/pathways", "Pathways"),
     ]
 

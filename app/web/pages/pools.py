@@ -14,6 +14,7 @@ from app.decisions import repository as decided
 from app.deps import SessionDep, SettingsDep
 from app.matches import repository as matches_repository
 from app.matches import service as matches
+from app.placements.schemas import PlacementFilters
 from app.pools import mapper as pool_mapper
 from app.pools.schemas import PoolFilters
 from app.pools.service import list_pools
@@ -22,6 +23,7 @@ from app.taxonomy import repository as taxonomy
 from app.web.deps import CurrentWebUser
 from app.web.matchview import skill_ids, view
 from app.web.pages.common import PAGE_SIZE, page_offset, upper, web_router
+from app.web.pages.placements import pipeline
 from app.web.pages.vacancies import DECISIONS, MATCHES_PER_PAGE
 from app.web.render import render
 
@@ -146,5 +148,7 @@ def pool_page(
             "blocked_views": [view(r, None, labels) for r in blocked_rows],
             "decision_labels": DECISIONS,
             "here": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+            # What became of its approvals (an employer's own vacancies': the service scopes).
+            "placements": pipeline(session, principal, PlacementFilters(pool_id=row.id)),
         },
     )

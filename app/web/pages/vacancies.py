@@ -18,6 +18,7 @@ from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError, field_path
 from app.matches import repository as matches_repository
 from app.matches import service as matches
+from app.placements.schemas import PlacementFilters
 from app.reviews import repository as reviews_repository
 from app.reviews import service as reviews
 from app.reviews.schemas import DecisionIn, DecisionKind
@@ -28,6 +29,7 @@ from app.vacancies.schemas import VacancyFilters, VacancyIn
 from app.web.deps import CsrfForm, CurrentWebUser, EmployerUser, OfficerUser
 from app.web.matchview import skill_ids, view
 from app.web.pages.common import PAGE_SIZE, page_offset, redirect, text, upper, web_router
+from app.web.pages.placements import pipeline
 from app.web.render import render
 from app.web.routing import Redirect, safe_next
 
@@ -372,6 +374,8 @@ def vacancy_page(
             "pool_by_id": pools,
             "decision_labels": DECISIONS,
             "here": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+            # What became of its approvals (an employer's or ministry's own: the service scopes).
+            "placements": pipeline(session, principal, PlacementFilters(vacancy_id=row.id)),
         },
     )
 
