@@ -411,3 +411,33 @@ def test_the_placement_pages_carry_no_inline_script_or_style(
         assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
         assert "<script" not in r.text and "style=" not in r.text and "<style" not in r.text
         assert csrf_of(r.text)
+
+
+def test_a_refused_visa_frees_its_quota_on_the_pathway_page(
+    demo_client: TestClient, demo_database: Database, demo_keys, officer
+) -> None:
+    approved = _approve(demo_client, demo_database, demo_keys, headcount=4)
+    api = next(iter(demo_keys["officer"].values()))
+    pid = approved.placement_id
+    with demo_database.session() as s:
+        placement = s.get(Placement, pid)
+        assert placement is not None
+        code, year = placement.pathway_code, placement.quota_year
+
+    def used_on_the_page() -> int:
+        html = demo_client.get(f"/pathways/{code}").text
+        row = re.search(rf"<th scope=\"row\">{year}</th><td>[^<]*</td><td>([\d,]+)</td>", html)
+        assert row, html
+        return int(row.group(1).replace(",", ""))
+
+    before = used_on_the_page()
+    for source, to, n in (
+        (None, "selected", 4),
+        ("selected", "contract_signed", 4),
+        ("contract_signed", "visa_applied", 4),
+        ("visa_applied", "visa_refused", 3),
+    ):
+        body = {"from_stage": source, "to_stage": to, "count": n, "on": TODAY.isoformat()}
+        r = demo_client.post(f"/api/v1/placements/{pid}/moves", headers=api, json=body)
+        assert r.status_code == 201, r.text
+    assert used_on_the_page() == before - 3
