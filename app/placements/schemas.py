@@ -22,7 +22,7 @@ class MoveIn(Strict):
     from_stage: PlacementStage | None = Field(
         None,
         description="the stage they leave; null or omitted: the approved workers not selected "
-        "yet (only towards `selected`)",
+        "yet (towards `selected`, or `left_early` for those who drop out first)",
     )
     to_stage: PlacementStage
     count: Count

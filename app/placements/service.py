@@ -336,10 +336,11 @@ def _record_move(session: Session, principal: Principal, p: Placement, d: MoveIn
         setattr(p, d.from_stage.value, p.count(d.from_stage) - d.count)
     setattr(p, d.to_stage.value, p.count(d.to_stage) + d.count)
     released = d.count if stages.releases(d.from_stage, d.to_stage) else 0
+    # Before the release's flush, so that the move is one UPDATE of the placement (version + 1).
+    p.updated_at = datetime.now(UTC)
     if released:
         p.released += released
         reviews.release(session, principal, p, released, d.note or f"placement: {d.to_stage.value}")
-    p.updated_at = datetime.now(UTC)
     session.add(
         PlacementMove(
             placement_id=p.id,

@@ -4,7 +4,8 @@ Workers move forward one stage at a time (design section 3, "Placement"):
 
     (approved) -> selected -> contract signed -> visa applied -> visa granted -> departed
       -> arrived -> started work -> completed contract
-    visa applied -> visa refused; any stage before completion -> left early
+    visa applied -> visa refused; any stage before completion (the approved workers not
+    selected yet too) -> left early
 
 A refused visa, and leaving before departure, give the worker's quota, opening and pool
 headcount back (they were never used); leaving early after departure does not.
@@ -17,7 +18,7 @@ from app.decisions.models import PlacementStage as Stage
 
 #: The stages a move may go to from each stage (None: the approved workers not selected yet).
 NEXT: dict[Stage | None, frozenset[Stage]] = {
-    None: frozenset({Stage.SELECTED}),
+    None: frozenset({Stage.SELECTED, Stage.LEFT_EARLY}),
     Stage.SELECTED: frozenset({Stage.CONTRACT_SIGNED, Stage.LEFT_EARLY}),
     Stage.CONTRACT_SIGNED: frozenset({Stage.VISA_APPLIED, Stage.LEFT_EARLY}),
     Stage.VISA_APPLIED: frozenset({Stage.VISA_GRANTED, Stage.VISA_REFUSED, Stage.LEFT_EARLY}),
@@ -58,4 +59,6 @@ def may_record(role: Role, to: Stage) -> bool:
 
 def releases(source: Stage | None, to: Stage) -> bool:
     """Whether a move gives its workers back to the quota, the vacancy and the pool."""
-    return to is Stage.VISA_REFUSED or (to is Stage.LEFT_EARLY and source in BEFORE_DEPARTURE)
+    if to is Stage.LEFT_EARLY:
+        return source is None or source in BEFORE_DEPARTURE
+    return to is Stage.VISA_REFUSED

@@ -442,7 +442,12 @@ def withdraw(
     placements = list(
         session.scalars(
             select(Placement)
-            .where(*_placements_on_pair(vacancy, pool), Placement.status == PlacementStatus.ACTIVE)
+            .where(
+                *_placements_on_pair(vacancy, pool),
+                Placement.status == PlacementStatus.ACTIVE,
+                # An earlier approval of the pair whose workers were all given back is over.
+                Placement.approved > Placement.released,
+            )
             .with_for_update()
             .execution_options(populate_existing=True)
         )

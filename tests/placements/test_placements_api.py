@@ -325,3 +325,40 @@ def test_concurrent_refusals_and_a_withdrawal_release_each_worker_once(
     refused = [status for status, _ in results[:2]].count(201)
     assert refused <= 1
     assert _approved_now(demo_database, m) == (0 if withdrawn else 4 - 3 * refused)
+
+
+def test_each_move_is_one_version_and_dropouts_before_selection_are_given_back(
+    demo_client, demo_database, demo_keys
+) -> None:
+    officer = next(iter(demo_keys["officer"].values()))
+    m, placement = _approved_placement(demo_client, demo_database, demo_keys, headcount=3)
+    pid, version = placement["id"], placement["version"]
+    r = _move(demo_client, officer, pid, None, "left_early", 1)  # dropped out before selection
+    assert r.status_code == 201, r.text
+    assert r.json()["version"] == version + 1 and r.json()["released"] == 1
+    assert r.headers["ETag"] == f'"{version + 1}"'
+    assert _approved_now(demo_database, m) == 2
+
+
+def test_a_withdrawal_leaves_an_earlier_approval_that_was_given_back_alone(
+    demo_client, demo_database, demo_keys
+) -> None:
+    officer = next(iter(demo_keys["officer"].values()))
+    m, first = _approved_placement(demo_client, demo_database, demo_keys, headcount=2)
+    for source, to in (
+        (None, "selected"),
+        ("selected", "contract_signed"),
+        ("contract_signed", "visa_applied"),
+        ("visa_applied", "visa_refused"),
+    ):
+        assert _move(demo_client, officer, first["id"], source, to, 2).status_code == 201
+    # Nothing approved on the pair any more: it may be approved again, then withdrawn.
+    url = f"/api/v1/matches/{m.id}/decisions"
+    r = demo_client.post(url, headers=officer, json={"decision": "approved", "headcount": 1})
+    assert r.status_code == 201, r.text
+    r = demo_client.post(url, headers=officer, json={"decision": "withdrawn", "note": "no"})
+    assert r.status_code == 201, r.text
+    found = demo_client.get(PL, headers=officer, params={"vacancy_id": str(m.vacancy_id)})
+    status = {p["id"]: p["status"] for p in found.json()["items"] if p["pool_id"] == str(m.pool_id)}
+    assert status.pop(first["id"]) == "active"  # its refusals stay in the outcomes
+    assert list(status.values()) == ["withdrawn"]
