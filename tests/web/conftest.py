@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
 from app.auth.ratelimit import FAILED_AUTH
 from app.config import PROJECT_ROOT, Settings
 from app.db import Database
+from app.main import create_app
 from app.matches import service as matches
 from app.matches.service import RankedMatch
+from tests.web import browser as browser_support
 
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -103,3 +108,64 @@ def top_match(database: Database, vacancy_id: uuid.UUID) -> RankedMatch:
     ranked = ranking(database, vacancy_id, k=1).get(vacancy_id)
     assert ranked, "the vacancy has an eligible match"
     return ranked[0]
+
+
+# ---- the browser tests' site, browser and page (tests/web/browser.py) -------------------------
+
+
+@pytest.fixture(scope="module")
+def site(backend) -> Iterator[browser_support.Site]:
+    if backend.name != "sqlite":
+        pytest.skip("the browser tests run on SQLite (the pages are the same on PostgreSQL)")
+    browser_support.chromium()
+    url = backend.copy_of("demo")
+    database = Database(url)
+    app = create_app(Settings(environment="test", database_url=url), database)
+    port = browser_support.free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield browser_support.Site(f"http://127.0.0.1:{port}", database)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        database.dispose()
+        backend.drop(url)
+
+
+@pytest.fixture(scope="module")
+def browser(site: browser_support.Site):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=browser_support.chromium(), args=browser_support.CHROMIUM_ARGS
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, site: browser_support.Site):
+    context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(browser_support.TIMEOUT_MS)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    # Nothing may be fetched from anywhere but the app (no CDN, no fonts, no analytics).
+    foreign: list[str] = []
+    pg.on("request", lambda r: None if r.url.startswith(site.url) else foreign.append(r.url))
+    yield pg
+    context.close()
+    assert not foreign, f"requests outside the app: {foreign}"
+    # 4xx pages (404, 403, a rejected upload's 422) are asked for on purpose; anything else in
+    # the console is a fault.
+    faults = [e for e in errors if not re.search(r"responded with a status of 4\d\d", e)]
+    assert not faults, f"console errors (CSP violations show here): {faults}"

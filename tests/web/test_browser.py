@@ -9,24 +9,12 @@ which is where Chromium reports anything the Content-Security-Policy blocked.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
-from sqlalchemy import select
 
-from app.auth.models import Organisation
-from app.config import PROJECT_ROOT, Settings
-from app.db import Database
-from app.main import create_app
-from app.vacancies.models import Vacancy
+from tests.web.browser import shot, sign_in
 from tests.web.conftest import (
     EMPLOYER_ORG,
     MINISTRY_ORG,
@@ -36,135 +24,6 @@ from tests.web.conftest import (
 )
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
-TIMEOUT_MS = 15_000
-
-
-def _chromium() -> str:
-    path = CHROMIUM if os.access(CHROMIUM, os.X_OK) else shutil.which("chromium")
-    if path:
-        return path
-    reason = (
-        "Debian's chromium is not installed (apt-get install -y chromium chromium-driver; "
-        "`make test` installs it when run as root)"
-    )
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI needs the browser tests: {reason}")
-    pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Site:
-    def __init__(self, url: str, database: Database) -> None:
-        self.url = url
-        self.database = database
-
-    def vacancy_of(self, org_slug: str, title: str | None = None) -> Vacancy:
-        with self.database.session() as s:
-            stmt = (
-                select(Vacancy)
-                .join(Organisation, Organisation.id == Vacancy.employer_id)
-                .where(Organisation.slug == org_slug, Vacancy.status == "open")
-                .order_by(Vacancy.title, Vacancy.id)
-            )
-            if title:
-                stmt = stmt.where(Vacancy.title == title)
-            v = s.scalars(stmt).first()
-            assert v is not None
-            s.expunge(v)
-            return v
-
-    def top_pool(self, vacancy: Vacancy):
-        return top_match(self.database, vacancy.id).pool_id
-
-
-@pytest.fixture(scope="module")
-def site(backend) -> Iterator[Site]:
-    if backend.name != "sqlite":
-        pytest.skip("the browser tests run on SQLite (the pages are the same on PostgreSQL)")
-    _chromium()
-    url = backend.copy_of("demo")
-    database = Database(url)
-    app = create_app(Settings(environment="test", database_url=url), database)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    try:
-        yield Site(f"http://127.0.0.1:{port}", database)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        database.dispose()
-        backend.drop(url)
-
-
-@pytest.fixture(scope="module")
-def browser(site: Site):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, site: Site):
-    context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    # Nothing may be fetched from anywhere but the app (no CDN, no fonts, no analytics).
-    foreign: list[str] = []
-    pg.on("request", lambda r: None if r.url.startswith(site.url) else foreign.append(r.url))
-    yield pg
-    context.close()
-    assert not foreign, f"requests outside the app: {foreign}"
-    # 4xx pages (404, 403, a rejected upload's 422) are asked for on purpose; anything else in
-    # the console is a fault.
-    faults = [e for e in errors if not re.search(r"responded with a status of 4\d\d", e)]
-    assert not faults, f"console errors (CSP violations show here): {faults}"
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def sign_in(page, demo_people, who: str) -> None:
-    user = demo_people[who]
-    page.goto("/signin")
-    page.get_by_label("Email").fill(user["email"])
-    page.get_by_label("Password").fill(user["password"])
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/$"))
-
-
-# ---- the scenarios ---------------------------------------------------------------------------
 
 
 def test_officer_walks_from_dashboard_to_why_a_pool_ranks(page, site, demo_people) -> None:
@@ -197,7 +56,7 @@ def test_officer_walks_from_dashboard_to_why_a_pool_ranks(page, site, demo_peopl
     page.get_by_role("link", name="Show blocked pairs and why").click()
     assert page.get_by_role("heading", name="Blocked pairs").is_visible()
 
-    page.locator(f'a[href="/pools/{site.top_pool(vacancy)}"]').first.click()
+    page.locator(f'a[href="/pools/{top_match(site.database, vacancy.id).pool_id}"]').first.click()
     assert page.get_by_role("heading", name=re.compile("Ranked vacancies")).is_visible()
     shot(page, "05-pool")
 

@@ -9,95 +9,23 @@ app (and records the moves before its own through the API too)."""
 from __future__ import annotations
 
 import re
-import threading
-import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy import select
 
 from app.auth.models import Organisation
-from app.config import Settings
-from app.db import Database
 from app.decisions.models import Decision, Placement
-from app.main import create_app
 from app.pools.models import Pool
 from app.vacancies.models import Vacancy
 from tests.market import eligible
+from tests.web.browser import Site, shot, sign_in
 from tests.web.conftest import OFFICER
-from tests.web.test_browser import (
-    CHROMIUM_ARGS,
-    TIMEOUT_MS,
-    Site,
-    _chromium,
-    _free_port,
-    shot,
-    sign_in,
-)
 
 pytestmark = pytest.mark.browser
-
-
-# ---- the fixtures of tests/web/test_browser.py (a module's fixtures are its own) -------------
-
-
-@pytest.fixture(scope="module")
-def site(backend) -> Iterator[Site]:
-    if backend.name != "sqlite":
-        pytest.skip("the browser tests run on SQLite (the pages are the same on PostgreSQL)")
-    _chromium()
-    url = backend.copy_of("demo")
-    database = Database(url)
-    app = create_app(Settings(environment="test", database_url=url), database)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    try:
-        yield Site(f"http://127.0.0.1:{port}", database)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        database.dispose()
-        backend.drop(url)
-
-
-@pytest.fixture(scope="module")
-def browser(site: Site):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, site: Site):
-    context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    # Nothing may be fetched from anywhere but the app (no CDN, no fonts, no analytics).
-    foreign: list[str] = []
-    pg.on("request", lambda r: None if r.url.startswith(site.url) else foreign.append(r.url))
-    yield pg
-    context.close()
-    assert not foreign, f"requests outside the app: {foreign}"
-    faults = [e for e in errors if not re.search(r"responded with a status of 4\d\d", e)]
-    assert not faults, f"console errors (CSP violations show here): {faults}"
 
 
 # ---- approvals through the API ---------------------------------------------------------------
