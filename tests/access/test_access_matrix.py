@@ -57,6 +57,10 @@ ANALYTICS = (
     "/api/v1/analytics/shortage-surplus.csv",
     "/api/v1/analytics/skills-gap",
     "/api/v1/analytics/skills-gap.csv",
+    "/api/v1/analytics/outcomes",
+    "/api/v1/analytics/outcomes.csv",
+    "/api/v1/analytics/decisions-dataset.json",
+    "/api/v1/analytics/decisions-dataset.csv",
 )
 AUDIT = "/api/v1/audit-events"
 ADMIN = "/api/v1/admin"
