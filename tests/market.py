@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlalchemy import select
+
+from app.auth.models import Organisation
 from app.config import Settings
 from app.db import Database
 from app.matches.service import RankedMatch, ranked_pairs
+from app.pools.models import Pool
+from app.vacancies.models import Vacancy
 
 
 def ranked(
@@ -45,3 +50,20 @@ def pair(db: Database, match_id: object) -> RankedMatch | None:
     in any open vacancy's ranking."""
     found = ranked(db, include_ineligible=True, where=lambda m: str(m.id) == str(match_id))
     return found[0] if found else None
+
+
+def owners(db: Database, vacancy_id: object, pool_id: object) -> tuple[str, str]:
+    """The slugs of a pair's employer and ministry (the demo's keys and users are by slug)."""
+    with db.session() as s:
+        employer = s.scalar(
+            select(Organisation.slug)
+            .join(Vacancy, Vacancy.employer_id == Organisation.id)
+            .where(Vacancy.id == vacancy_id)
+        )
+        ministry = s.scalar(
+            select(Organisation.slug)
+            .join(Pool, Pool.ministry_id == Organisation.id)
+            .where(Pool.id == pool_id)
+        )
+    assert employer and ministry
+    return employer, ministry

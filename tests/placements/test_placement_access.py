@@ -12,12 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from app.auth.models import Organisation
 from app.db import Database
 from app.decisions.models import Decision
-from app.pools.models import Pool
-from app.vacancies.models import Vacancy
-from tests.market import eligible
+from tests.market import eligible, owners
 
 PL = "/api/v1/placements"
 TODAY = datetime.now(UTC).date().isoformat()
@@ -36,17 +33,7 @@ def placement(demo_client: TestClient, demo_database: Database, demo_keys) -> di
         json={"decision": "approved", "headcount": 3},
     )
     assert r.status_code == 201, r.text
-    with demo_database.session() as s:
-        employer = s.scalar(
-            select(Organisation.slug)
-            .join(Vacancy, Vacancy.employer_id == Organisation.id)
-            .where(Vacancy.id == m.vacancy_id)
-        )
-        ministry = s.scalar(
-            select(Organisation.slug)
-            .join(Pool, Pool.ministry_id == Organisation.id)
-            .where(Pool.id == m.pool_id)
-        )
+    employer, ministry = owners(demo_database, m.vacancy_id, m.pool_id)
     found = demo_client.get(PL, headers=officer, params={"pool_id": str(m.pool_id)}).json()
     (p,) = [x for x in found["items"] if x["vacancy_id"] == str(m.vacancy_id)]
     return {**p, "employer": employer, "ministry": ministry}

@@ -13,14 +13,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app.audit.models import AuditEvent
-from app.auth.models import Organisation
 from app.db import Database
 from app.decisions.models import Decision, Placement, PlacementMove
 from app.matches.service import RankedMatch
-from app.pools.models import Pool
-from app.vacancies.models import Vacancy
 from tests.conftest import make_test_app
-from tests.market import eligible
+from tests.market import eligible, owners
 
 PL = "/api/v1/placements"
 TODAY = datetime.now(UTC).date().isoformat()
@@ -31,20 +28,7 @@ def _key(demo_keys, role: str, slug: str) -> dict[str, str]:
 
 
 def _owners(db: Database, m: RankedMatch) -> tuple[str, str]:
-    """The slugs of the pair's employer and ministry."""
-    with db.session() as s:
-        employer = s.scalar(
-            select(Organisation.slug)
-            .join(Vacancy, Vacancy.employer_id == Organisation.id)
-            .where(Vacancy.id == m.vacancy_id)
-        )
-        ministry = s.scalar(
-            select(Organisation.slug)
-            .join(Pool, Pool.ministry_id == Organisation.id)
-            .where(Pool.id == m.pool_id)
-        )
-    assert employer and ministry
-    return employer, ministry
+    return owners(db, m.vacancy_id, m.pool_id)
 
 
 def _other(demo_keys, role: str, slug: str) -> dict[str, str]:

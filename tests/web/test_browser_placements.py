@@ -17,11 +17,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from app.auth.models import Organisation
 from app.decisions.models import Decision, Placement
-from app.pools.models import Pool
-from app.vacancies.models import Vacancy
-from tests.market import eligible
+from tests.market import eligible, owners
 from tests.web.browser import Site, shot, sign_in
 from tests.web.conftest import OFFICER
 
@@ -62,16 +59,7 @@ def _approve(site: Site, demo_people, headcount: int) -> Approved:
                 Placement.vacancy_id == m.vacancy_id, Placement.pool_id == m.pool_id
             )
         )
-        employer = s.scalar(
-            select(Organisation.slug)
-            .join(Vacancy, Vacancy.employer_id == Organisation.id)
-            .where(Vacancy.id == m.vacancy_id)
-        )
-        ministry = s.scalar(
-            select(Organisation.slug)
-            .join(Pool, Pool.ministry_id == Organisation.id)
-            .where(Pool.id == m.pool_id)
-        )
+    employer, ministry = owners(db, m.vacancy_id, m.pool_id)
     assert placement_id and employer and ministry
     return Approved(m.vacancy_id, m.pool_id, placement_id, employer, ministry)
 
@@ -149,8 +137,10 @@ def test_employer_records_contract_signed_from_its_vacancy_pipeline(
     row.get_by_role("link", name=re.compile("^Open")).click()
     page.wait_for_url(re.compile(f"/placements/{a.placement_id}$"))
     move = page.get_by_label("Move", exact=True)
-    # Only the employer's own side: contract signed or left early, from the selected workers.
+    # Only the employer's own side: contract signed or left early (the selected workers, and
+    # those not selected yet).
     assert move.locator("option").all_inner_texts() == [
+        "approved → left early (1 not selected yet)",
         "selected → contract signed (3 at selected)",
         "selected → left early (3 at selected)",
     ]

@@ -18,10 +18,9 @@ from app.auth.models import Organisation
 from app.db import Database
 from app.decisions.models import Decision, Placement, PlacementMove
 from app.matches.service import RankedMatch
-from app.pools.models import Pool
 from app.vacancies.models import Vacancy
 from app.web.pages import placements as placement_pages
-from tests.market import eligible
+from tests.market import eligible, owners
 from tests.web.conftest import OFFICER, as_user, csrf_of
 
 pytestmark = pytest.mark.postgres
@@ -58,17 +57,8 @@ def _approve(client: TestClient, db: Database, demo_keys, headcount: int = 5) ->
                 Placement.vacancy_id == m.vacancy_id, Placement.pool_id == m.pool_id
             )
         )
-        employer = s.scalar(
-            select(Organisation.slug)
-            .join(Vacancy, Vacancy.employer_id == Organisation.id)
-            .where(Vacancy.id == m.vacancy_id)
-        )
-        ministry = s.scalar(
-            select(Organisation.slug)
-            .join(Pool, Pool.ministry_id == Organisation.id)
-            .where(Pool.id == m.pool_id)
-        )
         title = s.scalar(select(Vacancy.title).where(Vacancy.id == m.vacancy_id))
+    employer, ministry = owners(db, m.vacancy_id, m.pool_id)
     assert placement_id and employer and ministry and title
     return Approved(m, placement_id, employer, ministry, title)
 
@@ -248,13 +238,13 @@ def test_each_role_records_its_own_side_of_the_pipeline(
     page = demo_client.get(url).text
     assert _stage(page, "awaiting") == 5 and _stage(page, "selected") == 0
     assert "No move recorded yet" in page
-    assert _choices(page) == ["awaiting:selected"]
+    assert _choices(page) == ["awaiting:selected", "awaiting:left_early"]
     assert f'name="on" type="date" max="{TODAY.isoformat()}" required value="{TODAY}"' in page
 
-    # The employer cannot select workers: the ministry does.
+    # The employer cannot select workers (the ministry does); it records a dropout.
     _as(demo_client, demo_people, a.employer)
     page = demo_client.get(url).text
-    assert "No move is yours to record now" in page and 'action="/placements/' not in page
+    assert _choices(page) == ["awaiting:left_early"]
 
     # The ministry of the pair selects them.
     token = _as(demo_client, demo_people, a.ministry)
