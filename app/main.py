@@ -10,6 +10,7 @@ from anyio import to_thread
 from fastapi import FastAPI
 
 import app.models  # noqa: F401  (configure every mapper at start-up)
+from app import apidocs
 from app.allocation.router import router as allocation_router
 from app.analytics.router import router as analytics_router
 from app.auditlog.router import router as audit_router
@@ -29,7 +30,7 @@ from app.middleware import (
     SecurityHeadersMiddleware,
     install_text_guard,
 )
-from app.openapi import install_problem_openapi
+from app.openapi import install_problem_openapi, operation_id
 from app.pathways.router import rates_router
 from app.pathways.router import router as pathways_router
 from app.placements.router import router as placements_router
@@ -76,6 +77,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             "of origin, only where a legal pathway admits the match, and explains every score."
         ),
         lifespan=lifespan,
+        # Our own /docs and /redoc (app/apidocs): FastAPI's load their assets from a CDN.
+        docs_url=None,
+        redoc_url=None,
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
     app.state.db = db
@@ -114,5 +119,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(admin_router)
     app.include_router(me_router)
     app.include_router(analytics_router)
+    apidocs.install(app)
     web_pages.install(app)  # the pages last: their paths are the most general
     return app

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.auth.ratelimit import FAILED_AUTH, client_address
 from app.auth.security import display_prefix
@@ -15,9 +16,21 @@ from app.deps import SessionDep
 from app.errors import ProblemError
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="imdi-match"'}
+#: The OpenAPI security scheme of every operation that needs a key (FastAPI adds it, and the
+#: operation's security requirement, from this dependency). We read the header ourselves: our
+#: 401s are problem documents, with the challenge.
+BEARER = HTTPBearer(
+    scheme_name="apiKey",
+    bearerFormat="API key",
+    description="An API key, sent as `Authorization: Bearer <key>`. An admin issues keys "
+    "(POST /api/v1/admin/users/{user_id}/keys); a key acts as its user, with the user's role "
+    "and organisation. The roles an operation admits are its security requirement's list.",
+    auto_error=False,
+)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)]
 
 
-def current_principal(request: Request, session: SessionDep) -> Principal:
+def current_principal(request: Request, session: SessionDep, _: Credentials) -> Principal:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     token = token.strip()
@@ -51,7 +64,11 @@ CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 def require_roles(*roles: Role) -> Callable[[Principal], Principal]:
     allowed = frozenset(roles)
 
-    def check(principal: CurrentPrincipal) -> Principal:
+    # The roles are the security requirement's "scopes": OpenAPI 3.1 lets a bearer scheme's
+    # requirement list the roles an operation needs.
+    needed = Security(current_principal, scopes=sorted(allowed))
+
+    def check(principal: Principal = needed) -> Principal:
         if principal.role not in allowed:
             raise ProblemError(403, f"This needs the role {' or '.join(sorted(allowed))}.")
         return principal
