@@ -7,10 +7,12 @@ Importing this package pulls in no web or database code; see README.md in this d
 # (use `from matching.explain import explain`).
 # Defined before the imports below: matching.reference reads it from the package while the
 # package is still initialising.
-ENGINE_VERSION = "2.0.0"
+ENGINE_VERSION = "2.1.0"
 
 from matching.components import combine, component_scores, is_relevant  # noqa: E402
 from matching.eligibility import (  # noqa: E402
+    ALL_REASON_CODES,
+    CHECK_NAMES,
     REASON_CODES,
     PathwayCheck,
     assess,
@@ -50,7 +52,9 @@ from matching.reference import rank_reference, rank_vacancies_reference, score_p
 from matching.weights import validate_weights, weights_hash  # noqa: E402
 
 __all__ = [
+    "ALL_REASON_CODES",
     "CEFR_LEVELS",
+    "CHECK_NAMES",
     "COMPONENTS",
     "DEFAULT_WEIGHTS",
     "ENGINE_VERSION",

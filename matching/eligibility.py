@@ -1,8 +1,10 @@
 """Legal pathways: does any pathway admit a (vacancy, pool) pair, and if not, why (design sect. 4).
 
 Written to be read as the specification: one function per check, each returning None when the
-check passes or the one Reason it fails with. `check_pathway` runs every check (no short-circuit)
-so the reasons are complete; `assess` picks the best admitting or the closest pathway.
+check passes or the one Reason it fails with. A check has a name (what `checks_passed` lists)
+distinct from the code of the reason it fails with (what `reasons` list). `check_pathway` runs
+every check (no short-circuit) so the reasons are complete; `assess` picks the best admitting or
+the closest pathway.
 """
 
 from __future__ import annotations
@@ -45,6 +47,10 @@ REASON_CODES: tuple[str, ...] = (
 NO_EXCHANGE_RATE = "no_exchange_rate"
 #: The only reason when the destination has no candidate pathway.
 NO_PATHWAY = "no_pathway"
+#: Every code a reason can have: the checks' (table order), then the two that stand outside it.
+ALL_REASON_CODES: tuple[str, ...] = (*REASON_CODES, NO_EXCHANGE_RATE, NO_PATHWAY)
+#: The name of the last check (failure code no_eligible_workers), judged after the others.
+ELIGIBLE_WORKERS = "eligible_workers"
 
 #: Guards floor() against a product like 10 * 0.3 = 2.9999999999999996.
 HEADCOUNT_EPSILON = 1e-9
@@ -57,7 +63,7 @@ class PathwayCheck:
     """The verdict of one pathway on one pair."""
 
     pathway: str
-    passed: tuple[str, ...]  # check codes passed, table order
+    passed: tuple[str, ...]  # names of the checks passed (CHECK_NAMES), table order
     reasons: tuple[Reason, ...]  # failed checks, table order
     share: float  # share of the pool meeting the language requirements (HeadcountEstimate.share)
     headcount: int  # eligible headcount under this pathway; 0 when it does not admit the pair
@@ -434,21 +440,36 @@ def _no_workers(pool: Pool, pathway: Pathway, estimate: HeadcountEstimate) -> Re
     return Reason("no_eligible_workers", f"No eligible workers under {pathway.code}: {why}.")
 
 
-#: (code, check) in table order.
-CHECKS: tuple[tuple[str, Check], ...] = (
-    ("origin_not_covered", _origin),
-    ("occupation_not_covered", _occupation),
-    ("sector_not_covered", _sector),
-    ("education_below_minimum", _education),
-    ("language_below_minimum", _language),
-    ("experience_below_minimum", _experience),
-    ("wage_below_threshold", _wage),
-    ("contract_not_allowed", _contract),
-    ("quota_exhausted", _quota),
-    ("pathway_not_in_force", _in_force),
-    ("ethical_recruitment_health", _health),
-    ("fees_charged_to_worker", _fees),
+@dataclass(frozen=True, slots=True)
+class EligibilityCheck:
+    """One check of a pathway: its name (what `checks_passed` lists when it passes), the code
+    of the reason it fails with, and the function that judges it."""
+
+    name: str
+    code: str
+    run: Check
+
+
+#: The checks in table order (no_eligible_workers, judged after them, is not among them). The
+#: names are stable: the API lists them and clients compare them.
+CHECKS: tuple[EligibilityCheck, ...] = (
+    EligibilityCheck("origin", "origin_not_covered", _origin),
+    EligibilityCheck("occupation", "occupation_not_covered", _occupation),
+    EligibilityCheck("sector", "sector_not_covered", _sector),
+    EligibilityCheck("education", "education_below_minimum", _education),
+    EligibilityCheck("language", "language_below_minimum", _language),
+    EligibilityCheck("experience", "experience_below_minimum", _experience),
+    EligibilityCheck("wage", "wage_below_threshold", _wage),
+    EligibilityCheck("contract", "contract_not_allowed", _contract),
+    EligibilityCheck("quota", "quota_exhausted", _quota),
+    EligibilityCheck("in_force", "pathway_not_in_force", _in_force),
+    EligibilityCheck("ethical_recruitment", "ethical_recruitment_health", _health),
+    EligibilityCheck("fees", "fees_charged_to_worker", _fees),
 )
+#: Every check's name in table order: what `checks_passed` lists when a pathway admits a pair.
+CHECK_NAMES: tuple[str, ...] = (*(c.name for c in CHECKS), ELIGIBLE_WORKERS)
+#: Failure code -> name of its check (REASON_CODES and CHECK_NAMES pair up in order).
+CHECK_OF_CODE: Mapping[str, str] = dict(zip(REASON_CODES, CHECK_NAMES, strict=True))
 
 
 # ---- verdicts ----------------------------------------------------------------------------------
@@ -458,17 +479,17 @@ def check_pathway(vacancy: Vacancy, pool: Pool, pathway: Pathway, ctx: Context) 
     """Run every check of one pathway (no short-circuit, so the reasons are complete)."""
     passed: list[str] = []
     reasons: list[Reason] = []
-    for code, check in CHECKS:
-        reason = check(vacancy, pool, pathway, ctx)
+    for check in CHECKS:
+        reason = check.run(vacancy, pool, pathway, ctx)
         if reason is None:
-            passed.append(code)
+            passed.append(check.name)
         else:
             reasons.append(reason)
     # no_eligible_workers is judged only when every other check passes (design section 4).
     estimate = estimate_headcount(vacancy, pool, pathway, ctx)
     if not reasons:
         if estimate.headcount > 0:
-            passed.append("no_eligible_workers")
+            passed.append(ELIGIBLE_WORKERS)
         else:
             reasons.append(_no_workers(pool, pathway, estimate))
     headcount = estimate.headcount if not reasons else 0

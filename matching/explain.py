@@ -19,6 +19,7 @@ from matching.records import (
     ComponentScore,
     Context,
     Eligibility,
+    EvidenceValue,
     Explanation,
     HeadcountFactor,
     Importance,
@@ -28,12 +29,17 @@ from matching.records import (
 )
 from matching.weights import validate_weights
 
-Evidence = tuple[tuple[str, str], ...]
+Evidence = tuple[tuple[str, EvidenceValue], ...]
 
 
 def _num(value: float) -> str:
     """Short, stable text for a number (no float noise such as 0.30000000000000004)."""
     return f"{round(value, 6):g}"
+
+
+def _round(value: float) -> float:
+    """An evidence number without float noise: rounded to 6 decimal places."""
+    return round(float(value), 6)
 
 
 def _level(index: int) -> str:
@@ -48,11 +54,11 @@ def missing_essential(skills: tuple[SkillEvidence, ...]) -> tuple[str, ...]:
 def _skills(skills: tuple[SkillEvidence, ...], missing: tuple[str, ...]) -> Evidence:
     """Counts over the pair's skill evidence (computed once by explain, passed in)."""
     return (
-        ("vacancy_skills", str(len(skills))),
-        ("matched", str(sum(1 for e in skills if e.credit > 0))),
-        ("exact", str(sum(1 for e in skills if e.via == "exact"))),
-        ("group", str(sum(1 for e in skills if e.via == "group"))),
-        ("missing_essential", str(len(missing))),
+        ("vacancy_skills", len(skills)),
+        ("matched", sum(1 for e in skills if e.credit > 0)),
+        ("exact", sum(1 for e in skills if e.via == "exact")),
+        ("group", sum(1 for e in skills if e.via == "group")),
+        ("missing_essential", len(missing)),
     )
 
 
@@ -60,52 +66,53 @@ def _occupation(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
     return (
         ("vacancy", vacancy.occupation),
         ("pool", pool.occupation),
-        ("common_prefix", str(min(4, common_prefix_length(vacancy.occupation, pool.occupation)))),
+        ("common_prefix", min(4, common_prefix_length(vacancy.occupation, pool.occupation))),
     )
 
 
 def _sector(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
+    match = sector_match(vacancy, pool, ctx.taxonomy)
     return (
-        ("vacancy", vacancy.sector or ""),
-        ("pool", pool.sector or ""),
-        ("match", sector_match(vacancy, pool, ctx.taxonomy) or ""),
+        ("vacancy", vacancy.sector),
+        ("pool", pool.sector),
+        # "division" or "section"; None: different sections.
+        ("match", None if match == "none" else match),
     )
 
 
 def _language(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
     if not vacancy.languages:
-        return (("required", "none"),)
-    pairs: list[tuple[str, str]] = []
+        return (("required", None),)
+    pairs: list[tuple[str, EvidenceValue]] = []
     for req in vacancy.languages:
         at_or_above, one_below = language_shares(pool, req.language, req.min_level)
         pairs += [
             (f"{req.language}_level", _level(req.min_level)),
-            (f"{req.language}_required_at_start", "yes" if req.required else "no"),
-            (f"{req.language}_share_at_or_above", _num(at_or_above)),
-            (f"{req.language}_share_one_below", _num(one_below)),
+            (f"{req.language}_required_at_start", req.required),
+            (f"{req.language}_share_at_or_above", _round(at_or_above)),
+            (f"{req.language}_share_one_below", _round(one_below)),
         ]
     return tuple(pairs)
 
 
 def _education(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
-    required = "none" if vacancy.min_isced is None else str(vacancy.min_isced)
-    return (("required_isced", required), ("pool_isced", str(pool.isced_level)))
+    return (("required_isced", vacancy.min_isced), ("pool_isced", pool.isced_level))
 
 
 def _experience(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
     required = vacancy.min_experience_years
     return (
-        ("required_years", "none" if not required or required <= 0 else _num(required)),
-        ("pool_years", _num(pool.experience_years)),
+        ("required_years", None if not required or required <= 0 else _round(required)),
+        ("pool_years", _round(pool.experience_years)),
     )
 
 
 def _availability(vacancy: Vacancy, pool: Pool, ctx: Context) -> Evidence:
-    available = pool.available_from.isoformat() if pool.available_from else "now"
+    available = pool.available_from.isoformat() if pool.available_from else None  # None: now
     return (
         ("start_date", vacancy.start_date.isoformat()),
         ("available_from", available),
-        ("days_late", str(days_late(vacancy, pool))),
+        ("days_late", days_late(vacancy, pool)),
     )
 
 

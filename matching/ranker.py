@@ -40,6 +40,7 @@ from matching import ENGINE_VERSION
 from matching.arith import left_sum
 from matching.components import RELEVANT_PREFIX, RELEVANT_SKILLS, SKILL_WEIGHT, PoolSkills
 from matching.eligibility import (
+    CHECK_NAMES,
     CHECKS,
     HEADCOUNT_EPSILON,
     approved_per_pool,
@@ -85,7 +86,8 @@ __all__ = ["PoolColumns", "PoolIndex", "VacancyIndex", "iter_rank_all", "rank_al
 
 #: available_from of a pool that is available now (date ordinals start at 1).
 NO_DATE = 0
-#: Checks that read the pool; every other check depends on the vacancy and pathway only.
+#: Codes of the checks that read the pool; every other check depends on the vacancy and pathway
+#: only.
 POOL_CHECKS = frozenset(
     {
         "origin_not_covered",
@@ -96,7 +98,7 @@ POOL_CHECKS = frozenset(
     }
 )
 #: What check_pathway reports as passed when a pathway admits a pair: every check, table order.
-ALL_PASSED: tuple[str, ...] = (*(code for code, _ in CHECKS), "no_eligible_workers")
+ALL_PASSED: tuple[str, ...] = CHECK_NAMES
 #: Stand-in pool for the vacancy-level checks, which never read it.
 _NO_POOL = Pool(id="", origin="", occupation="", headcount=0, isced_level=0, experience_years=0)
 
@@ -709,8 +711,9 @@ class PoolIndex:
         for pathway in candidates:
             vac_fails = sum(
                 1
-                for code, check in CHECKS
-                if code not in POOL_CHECKS and check(vacancy, _NO_POOL, pathway, ctx) is not None
+                for check in CHECKS
+                if check.code not in POOL_CHECKS
+                and check.run(vacancy, _NO_POOL, pathway, ctx) is not None
             )
             if vac_fails and not need_fails:
                 continue
@@ -1274,10 +1277,10 @@ class VacancyIndex:
                     cand[p_i, i] = True
                     other[p_i, i] = sum(
                         1
-                        for code, check in CHECKS
-                        if code not in POOL_CHECKS
-                        and code != "quota_exhausted"
-                        and check(v, _NO_POOL, p, ctx) is not None
+                        for check in CHECKS
+                        if check.code not in POOL_CHECKS
+                        and check.code != "quota_exhausted"
+                        and check.run(v, _NO_POOL, p, ctx) is not None
                     )
             self._vac_cache = (key, ctx, paths, cand, other)
         fails = other.copy()
@@ -1504,10 +1507,10 @@ class VacancyIndex:
         for p_i, p in enumerate(paths):
             scalar = sum(
                 1
-                for code, check in CHECKS
-                if code in POOL_CHECKS
-                and code != "ethical_recruitment_health"
-                and check(any_vacancy, pool, p, ctx) is not None
+                for check in CHECKS
+                if check.code in POOL_CHECKS
+                and check.code != "ethical_recruitment_health"
+                and check.run(any_vacancy, pool, p, ctx) is not None
             )
             health = (
                 health_vac

@@ -210,6 +210,8 @@ class Eligibility:
     #: The best admitting pathway when eligible; the closest one when not (None: no candidate).
     pathway: str | None
     eligible_headcount: int
+    #: Names of the checks the reported pathway passed, table order (eligibility.CHECK_NAMES:
+    #: "origin", "quota", ...; never the failure codes, which only reasons carry).
     checks_passed: tuple[str, ...] = ()
     reasons: tuple[Reason, ...] = ()
 
@@ -223,14 +225,19 @@ class SkillEvidence:
     derived: bool = False
 
 
+#: One evidence value: a count (int), a share, a score or years (float, rounded to 6 decimal
+#: places), a yes/no (bool), a code or an ISO date (str), or None for "none" / "not required".
+EvidenceValue = int | float | bool | str | None
+
+
 @dataclass(frozen=True, slots=True)
 class ComponentScore:
     name: str
     score: float
     weight: float  # the renormalised weight actually applied
     contribution: float  # score * weight
-    #: Human-readable facts behind the score, as (key, value) pairs in a fixed order.
-    evidence: tuple[tuple[str, str], ...] = ()
+    #: The facts behind the score, as (key, typed value) pairs in a fixed order.
+    evidence: tuple[tuple[str, EvidenceValue], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
 from starlette.responses import StreamingResponse
+
+from app.db import as_utc
 
 #: A spreadsheet runs a cell starting with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,16 +37,30 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
+def as_json_shows(value: object) -> object:
+    """A list export's cell as the list's JSON shows the value: booleans true/false, times RFC
+    3339 in UTC ("2026-12-03T09:20:00Z"), dates ISO 8601, enums by value, null empty."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return as_utc(value).isoformat().replace("+00:00", "Z")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
 def csv_chunks(
     header: Sequence[str], rows: Iterable[Sequence[object]], rows_per_chunk: int = 1000
 ) -> Iterator[str]:
-    """The CSV document of `header` and `rows` in pieces of `rows_per_chunk` rows: an export
-    of a long list streams, never held whole in memory as text."""
+    """The CSV document of `header` and `rows` in pieces of `rows_per_chunk` rows (an export of
+    a long list streams, never held whole in memory as text), cells as the JSON shows them."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     for n, row in enumerate(rows, start=1):
-        writer.writerow([neutralise(v) for v in row])
+        writer.writerow([neutralise(as_json_shows(v)) for v in row])
         if n % rows_per_chunk == 0:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -32,6 +32,9 @@ from matching.allocation import AllocationResult as AllocationResult  # re-expor
 from matching.allocation import allocate as allocate  # re-exported
 from matching.columns_file import read_columns as read_columns  # re-exported
 from matching.columns_file import write_columns as write_columns  # re-exported
+from matching.eligibility import ALL_REASON_CODES as ALL_REASON_CODES  # re-exported
+from matching.eligibility import CHECK_NAMES as CHECK_NAMES  # re-exported
+from matching.eligibility import CHECK_OF_CODE
 from matching.ranker import NO_DATE, PoolColumns, PoolIndex
 from matching.records import (
     CEFR_LEVELS,
@@ -54,6 +57,7 @@ from matching.records import (
     WagePeriod,
     cefr_index,
 )
+from matching.records import COMPONENTS as COMPONENTS  # re-exported
 from matching.records import (
     PoolLanguage as EnginePoolLanguage,
 )
@@ -711,6 +715,105 @@ def explanation_json(x: Explanation) -> dict[str, Any]:
         "missing_essential": list(x.missing_essential),
         "eligibility": eligibility_json(x.eligibility),
         "headcount": [{"kind": f.kind, "value": f.value, "text": f.text} for f in x.headcount],
+    }
+
+
+# ---- stored explanations of older engines -> today's shape -------------------------------------
+
+#: Evidence keys whose values are counts (or ISCED levels): ints.
+_INT_EVIDENCE = frozenset(
+    {
+        "vacancy_skills",
+        "matched",
+        "exact",
+        "group",
+        "missing_essential",
+        "common_prefix",
+        "required_isced",
+        "pool_isced",
+        "days_late",
+    }
+)
+#: Evidence keys (or key endings, per language) whose values are shares or years: floats.
+_FLOAT_EVIDENCE = frozenset({"required_years", "pool_years"})
+_FLOAT_ENDINGS = ("_share_at_or_above", "_share_one_below", "_share_below")  # 1.x: _share_below
+
+
+def _typed_evidence(key: str, value: Any) -> Any:
+    """One evidence value as engine 2.1 gives it, from the text engines before it stored:
+    "none" (and an empty sector, a pool available "now") is None, counts are ints, shares and
+    years floats, yes/no a bool; anything else (codes, dates, CEFR levels) stays text. Values
+    that are typed already pass through, so converting twice changes nothing."""
+    if not isinstance(value, str):
+        return value
+    if value in ("none", "") or (key == "available_from" and value == "now"):
+        return None
+    try:
+        if key in _INT_EVIDENCE:
+            return int(value)
+        if key in _FLOAT_EVIDENCE or key.endswith(_FLOAT_ENDINGS):
+            return float(value)
+    except ValueError:
+        return value
+    if key.endswith("_required_at_start") and value in ("yes", "no"):
+        return value == "yes"
+    return value
+
+
+def _headcount_factors(factors: Any) -> list[dict[str, Any]]:
+    """The well-formed headcount factors (engines before 2.0 stored none)."""
+    out = []
+    for f in factors or []:
+        if isinstance(f, dict) and isinstance(f.get("value"), int | float):
+            out.append({"kind": f.get("kind"), "value": float(f["value"]), "text": f.get("text")})
+    return out
+
+
+def stored_explanation(
+    explanation: Mapping[str, Any] | None,
+    *,
+    eligible: bool,
+    pathway: str | None,
+    eligible_headcount: int,
+    reasons: Sequence[Mapping[str, Any]],
+) -> dict[str, Any]:
+    """A stored match's explanation in the shape engine 2.1 gives (what the API documents).
+
+    Stored rows are history (the pair as scored when last decided) and are never recomputed,
+    so rows of older engines are converted on read: `checks_passed` held the failure codes of
+    the passed checks (2.0), now the checks' names; evidence values were text, now typed. A
+    row kept without an explanation (rows migrated from engine 1.0) gets its eligibility from
+    the row's own columns and empty lists for the rest."""
+    found = dict(explanation or {})
+    eligibility = found.get("eligibility")
+    if not isinstance(eligibility, dict):
+        eligibility = {
+            "eligible": eligible,
+            "pathway": pathway,
+            "eligible_headcount": eligible_headcount,
+            "checks_passed": [],
+            "reasons": [dict(r) for r in reasons],
+        }
+    return {
+        "components": [
+            {
+                **c,
+                "evidence": {
+                    str(k): _typed_evidence(str(k), v) for k, v in (c.get("evidence") or {}).items()
+                },
+            }
+            for c in found.get("components") or []
+        ],
+        "skills": list(found.get("skills") or []),
+        "missing_essential": list(found.get("missing_essential") or []),
+        "eligibility": {
+            **eligibility,
+            "checks_passed": [
+                CHECK_OF_CODE.get(c, c) for c in eligibility.get("checks_passed") or []
+            ],
+            "reasons": list(eligibility.get("reasons") or []),
+        },
+        "headcount": _headcount_factors(found.get("headcount")),
     }
 
 

@@ -80,7 +80,14 @@ class RankedMatch:
             pathway_code=row.pathway_code,
             eligible_headcount=row.eligible_headcount,
             reasons=list(row.reasons or []),
-            explanation=row.explanation,
+            # Rows of older engines are served in today's shape (converted on read).
+            explanation=adapters.stored_explanation(
+                row.explanation,
+                eligible=row.eligible,
+                pathway=row.pathway_code,
+                eligible_headcount=row.eligible_headcount,
+                reasons=row.reasons or [],
+            ),
             engine_version=row.engine_version,
             weights_hash=row.weights_hash,
             computed_at=row.computed_at,

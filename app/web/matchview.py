@@ -15,21 +15,23 @@ from app.web.charts import ComponentBar, component_bars
 if TYPE_CHECKING:  # the rows a page shows; the web reads them through the repositories
     from app.decisions.models import Decision
 
-#: What passing each eligibility check means, in the officer's words (design section 4).
+#: What passing each eligibility check means, in the officer's words (design section 4), by
+#: the check's name as `checks_passed` lists it (stored rows of older engines are converted on
+#: read, app/matches/adapters.stored_explanation).
 CHECKS: dict[str, str] = {
-    "origin_not_covered": "origin country covered by the pathway",
-    "occupation_not_covered": "occupation covered",
-    "sector_not_covered": "sector covered",
-    "education_below_minimum": "education at or above the minimum",
-    "language_below_minimum": "a language requirement met",
-    "experience_below_minimum": "experience at or above the minimum",
-    "wage_below_threshold": "wage at or above the threshold",
-    "contract_not_allowed": "contract type and length allowed",
-    "quota_exhausted": "quota left for the start year",
-    "pathway_not_in_force": "pathway in force at the start date",
-    "ethical_recruitment_health": "WHO health workforce safeguards respected",
-    "fees_charged_to_worker": "no recruitment fees charged to workers",
-    "no_eligible_workers": "some workers meet the hard requirements",
+    "origin": "origin country covered by the pathway",
+    "occupation": "occupation covered",
+    "sector": "sector covered",
+    "education": "education at or above the minimum",
+    "language": "a language requirement met",
+    "experience": "experience at or above the minimum",
+    "wage": "wage at or above the threshold",
+    "contract": "contract type and length allowed",
+    "quota": "quota left for the start year",
+    "in_force": "pathway in force at the start date",
+    "ethical_recruitment": "WHO health workforce safeguards respected",
+    "fees": "no recruitment fees charged to workers",
+    "eligible_workers": "some workers meet the hard requirements",
 }
 
 #: What each factor of the eligible headcount is, in the equation a match card shows.
@@ -156,6 +158,18 @@ def evidence_label(key: str) -> str:
     return key.replace("_", " ")
 
 
+def evidence_value(key: str, value: object) -> str:
+    """An evidence value in words: numbers without float noise, yes/no, and "none" (a pool
+    available "now") for null; text as it is."""
+    if value is None:
+        return "now" if key == "available_from" else "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{round(value, 6):g}"
+    return str(value)
+
+
 def view(
     row: RankedMatch,
     rank: int | None,
@@ -178,7 +192,9 @@ def view(
                 "score": c["score"],
                 "weight": c["weight"],
                 "contribution": c["contribution"],
-                "evidence": [(evidence_label(k), v) for k, v in evidence.items()],
+                "evidence": [
+                    (evidence_label(k), evidence_value(k, v)) for k, v in evidence.items()
+                ],
             }
         )
     skills = [

@@ -19,3 +19,19 @@ def test_code_lists_are_the_engines(name: str) -> None:
     ours: type[StrEnum] = getattr(vocabulary, name)
     theirs: type[StrEnum] = getattr(records, name)
     assert [(m.name, m.value) for m in ours] == [(m.name, m.value) for m in theirs]
+
+
+def test_match_code_lists_are_the_engines() -> None:
+    """The explanation's enums in the API (app/matches/schemas.py) list what the engine gives."""
+    from app.matches import schemas
+    from matching.eligibility import ALL_REASON_CODES, CHECK_NAMES
+
+    assert [m.value for m in schemas.ComponentName] == list(records.COMPONENTS)
+    assert [m.value for m in schemas.CheckName] == list(CHECK_NAMES)
+    assert [m.value for m in schemas.ReasonCode] == list(ALL_REASON_CODES)
+    assert [m.value for m in schemas.HeadcountKind] == [
+        "available",
+        "pathway_language",
+        "required_language",
+    ]
+    assert [m.value for m in schemas.SkillVia] == ["exact", "group"]

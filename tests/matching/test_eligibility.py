@@ -8,6 +8,10 @@ from datetime import date
 import pytest
 
 from matching.eligibility import (
+    ALL_REASON_CODES,
+    CHECK_NAMES,
+    CHECK_OF_CODE,
+    CHECKS,
     NO_EXCHANGE_RATE,
     NO_PATHWAY,
     REASON_CODES,
@@ -68,10 +72,34 @@ def test_reason_codes_table_order() -> None:
     )
 
 
+def test_check_names_are_stable_and_distinct_from_the_codes() -> None:
+    # checks_passed lists these names; reasons list the codes. Clients compare both: stable.
+    assert CHECK_NAMES == (
+        "origin",
+        "occupation",
+        "sector",
+        "education",
+        "language",
+        "experience",
+        "wage",
+        "contract",
+        "quota",
+        "in_force",
+        "ethical_recruitment",
+        "fees",
+        "eligible_workers",
+    )
+    assert not set(CHECK_NAMES) & set(ALL_REASON_CODES)
+    assert [c.code for c in CHECKS] == list(REASON_CODES[:-1])
+    assert CHECK_OF_CODE["quota_exhausted"] == "quota"
+    assert CHECK_OF_CODE["no_eligible_workers"] == "eligible_workers"
+    assert (*REASON_CODES, NO_EXCHANGE_RATE, NO_PATHWAY) == ALL_REASON_CODES
+
+
 def test_open_pathway_passes_every_check() -> None:
     check = run()
     assert check.admits
-    assert check.passed == REASON_CODES
+    assert check.passed == CHECK_NAMES
     assert check.reasons == ()
     assert check.share == 1.0
     assert check.headcount == 100
@@ -86,7 +114,7 @@ def test_origin() -> None:
     check = run(pathway, p=pool(origin="PK"))
     assert codes(check) == ("origin_not_covered",)
     assert check.reasons[0].message == "Origin PK is not covered by DE-OPEN (covers: IN, PH)."
-    assert "origin_not_covered" not in check.passed
+    assert "origin" not in check.passed and "origin_not_covered" not in check.passed
 
 
 def test_occupation_covered_prefix() -> None:
@@ -208,9 +236,10 @@ def test_missing_exchange_rate() -> None:
     assert codes(check) == (NO_EXCHANGE_RATE,)
     assert "NGN" in check.reasons[0].message
     # The check that failed is still the wage check: it is not among the passed ones.
-    assert "wage_below_threshold" not in check.passed
+    assert "wage" not in check.passed
     # no_eligible_workers is judged only when every other check passes: neither passed nor failed.
-    assert len(check.passed) == len(REASON_CODES) - 2
+    assert len(check.passed) == len(CHECK_NAMES) - 2
+    assert "eligible_workers" not in check.passed
 
 
 def test_missing_rate_for_threshold_currency() -> None:
@@ -294,7 +323,7 @@ def test_who_list_with_government_to_government_pathway() -> None:
     nurse = vacancy(occupation="2221")
     check = run(G2G_NURSES, v=nurse, p=pool(origin="NG"))
     assert check.admits
-    assert "ethical_recruitment_health" in check.passed
+    assert "ethical_recruitment" in check.passed
 
 
 def test_fees() -> None:
@@ -321,8 +350,10 @@ def test_every_check_evaluated_in_table_order() -> None:
         "quota_exhausted",
         "fees_charged_to_worker",
     )
-    assert set(check.passed) | set(codes(check)) == set(REASON_CODES) - {"no_eligible_workers"}
-    assert list(check.passed) == [c for c in REASON_CODES if c in check.passed]
+    failed = {CHECK_OF_CODE[c] for c in codes(check)}
+    assert set(check.passed) | failed == set(CHECK_NAMES) - {"eligible_workers"}
+    assert not set(check.passed) & failed
+    assert list(check.passed) == [c for c in CHECK_NAMES if c in check.passed]
 
 
 # ---- language share and eligible headcount -----------------------------------------------------
@@ -397,7 +428,7 @@ def test_best_admitting_pathway_has_largest_headcount() -> None:
     assert eligibility.eligible
     assert eligibility.pathway == "DE-OPEN"
     assert eligibility.eligible_headcount == 100
-    assert eligibility.checks_passed == REASON_CODES
+    assert eligibility.checks_passed == CHECK_NAMES
     assert eligibility.reasons == ()
     blue_only = assess(vacancy(), pool(), context(BLUE_CARD))
     assert (blue_only.pathway, blue_only.eligible_headcount) == ("DE-BLUE-CARD", 60)
@@ -417,8 +448,8 @@ def test_closest_pathway_fewest_failed_checks() -> None:
     assert eligibility.pathway == "DE-B"
     assert eligibility.eligible_headcount == 0
     assert [r.code for r in eligibility.reasons] == ["education_below_minimum"]
-    assert "education_below_minimum" not in eligibility.checks_passed
-    assert len(eligibility.checks_passed) == len(REASON_CODES) - 2
+    assert "education" not in eligibility.checks_passed
+    assert len(eligibility.checks_passed) == len(CHECK_NAMES) - 2
     # A tie on the number of failures goes to the lower code.
     other = replace(OPEN, code="DE-0", origins=frozenset({"PH"}))
     assert assess(vacancy(), pool(), context(one_fail, other)).pathway == "DE-0"

@@ -26,7 +26,7 @@ from tests.matching.conftest import B1, B2, BLUE_CARD, OPEN, START, TAXONOMY, co
 def test_score_pair_records_version_hash_components() -> None:
     ctx = context(OPEN, weights={"skills": 1.0})
     m = score_pair(vacancy(), pool(), ctx)
-    assert m.engine_version == matching.ENGINE_VERSION == "2.0.0"
+    assert m.engine_version == matching.ENGINE_VERSION == "2.1.0"
     assert m.weights_hash == weights_hash({"skills": 1.0})
     assert (m.vacancy_id, m.pool_id) == ("v1", "p1")
     assert dict(m.components) == component_scores(vacancy(), pool(), TAXONOMY)
@@ -176,12 +176,13 @@ def test_explanation_missing_essential_skills() -> None:
     skills = dict(ex.components[0].evidence)
     assert ex.components[0].name == "skills"
     assert skills == {
-        "vacancy_skills": "4",
-        "matched": "1",
-        "exact": "0",
-        "group": "1",
-        "missing_essential": "2",
+        "vacancy_skills": 4,
+        "matched": 1,
+        "exact": 0,
+        "group": 1,
+        "missing_essential": 2,
     }
+    assert all(type(v) is int for v in skills.values())
 
 
 def test_explanation_evidence_pairs() -> None:
@@ -195,26 +196,59 @@ def test_explanation_evidence_pairs() -> None:
     )
     ex = explain(v, p, context(), matching.assess(v, p, context()))
     evidence = {c.name: c.evidence for c in ex.components}
-    assert evidence["occupation"] == (("vacancy", "2221"), ("pool", "2222"), ("common_prefix", "3"))
+    assert evidence["occupation"] == (("vacancy", "2221"), ("pool", "2222"), ("common_prefix", 3))
     assert evidence["sector"] == (("vacancy", "62"), ("pool", "62"), ("match", "division"))
     assert evidence["language"] == (
         ("de_level", "B2"),
-        ("de_required_at_start", "no"),
-        ("de_share_at_or_above", "0.25"),
-        ("de_share_one_below", "0.5"),
+        ("de_required_at_start", False),
+        ("de_share_at_or_above", 0.25),
+        ("de_share_one_below", 0.5),
     )
-    assert evidence["education"] == (("required_isced", "6"), ("pool_isced", "5"))
-    assert evidence["experience"] == (("required_years", "2"), ("pool_years", "1.5"))
+    assert evidence["education"] == (("required_isced", 6), ("pool_isced", 5))
+    assert evidence["experience"] == (("required_years", 2.0), ("pool_years", 1.5))
     assert evidence["availability"] == (
         ("start_date", "2025-06-01"),
         ("available_from", "2025-08-30"),
-        ("days_late", "90"),
+        ("days_late", 90),
     )
     scores = {c.name: c.score for c in ex.components}
     assert scores["availability"] == 0.5
     assert scores["education"] == 0.5
     assert scores["experience"] == 0.75
     assert scores["language"] == pytest.approx(0.5)
+
+
+def test_evidence_is_typed_with_none_for_nothing_required() -> None:
+    # Nothing asked: None, not the text "none"; a pool available now: available_from None.
+    v = vacancy(languages=(), min_isced=None, min_experience_years=0.0, sector="86")
+    p = pool(
+        sector="01",  # another section: no sector match
+        experience_years=0.1 + 0.2,  # float noise is rounded away
+        languages=(PoolLanguage("de", B2, 0.1), PoolLanguage("de", B2, 0.2)),
+    )
+    ex = explain(v, p, context(), matching.assess(v, p, context()))
+    evidence = {c.name: dict(c.evidence) for c in ex.components}
+    assert evidence["language"] == {"required": None}
+    assert evidence["education"] == {"required_isced": None, "pool_isced": 6}
+    assert evidence["experience"] == {"required_years": None, "pool_years": 0.3}
+    assert evidence["availability"] == {
+        "start_date": "2025-06-01",
+        "available_from": None,
+        "days_late": 0,
+    }
+    assert evidence["sector"] == {"vacancy": "86", "pool": "01", "match": None}
+    # A share with float noise, and a yes/no as a bool.
+    asked = vacancy(languages=(LanguageRequirement("de", B2, required=True),))
+    ex = explain(asked, p, context(), matching.assess(asked, p, context()))
+    language = dict(next(c.evidence for c in ex.components if c.name == "language"))
+    assert language["de_share_at_or_above"] == 0.3
+    assert language["de_required_at_start"] is True
+    # Every value is one of the evidence types, never a number as text.
+    for c in ex.components:
+        for key, value in c.evidence:
+            assert value is None or isinstance(value, int | float | str), (key, value)
+            if isinstance(value, str):
+                assert not value.replace(".", "", 1).isdigit() or key in {"vacancy", "pool"}
 
 
 def test_explanation_is_deterministic() -> None:

@@ -170,9 +170,9 @@ def test_no_eligible_workers_only_when_all_else_passes() -> None:
     strict = replace(OPEN, min_isced=8)
     check = check_pathway(v, p, strict, context(strict))
     assert [r.code for r in check.reasons] == ["education_below_minimum"]
-    assert "no_eligible_workers" not in check.passed
+    assert "eligible_workers" not in check.passed
     admitted = check_pathway(vacancy(), p, OPEN, context())
-    assert admitted.passed[-1] == "no_eligible_workers"
+    assert admitted.passed[-1] == "eligible_workers"
 
 
 def test_explanation_shows_each_headcount_factor() -> None:
