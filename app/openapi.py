@@ -9,10 +9,13 @@ is, 404 where the path names an object, 413 where there is a body, 422 where the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
 
 from app.auth.deps import BEARER
 from app.common.principal import Role
@@ -165,6 +168,37 @@ def _complete(operation: dict[str, Any]) -> None:
             response["headers"] = _RETRY_AFTER
 
 
+def _models(root: type[BaseModel] = BaseModel) -> Iterator[type[BaseModel]]:
+    for sub in root.__subclasses__():
+        if sub.__module__.startswith("app."):
+            yield sub
+        yield from _models(sub)
+
+
+def _restore_examples(schemas: dict[str, Any]) -> None:
+    """FastAPI writes the document without None values (exclude_none), which takes the nulls
+    out of the models' examples too (a new API key's `revoked_at: null`): put them back."""
+    for model in _models():
+        extra = model.model_config.get("json_schema_extra")
+        examples = extra.get("examples") if isinstance(extra, dict) else None
+        if not examples:
+            continue
+        for name in (model.__name__, f"{model.__name__}-Input", f"{model.__name__}-Output"):
+            if name in schemas and "examples" in schemas[name]:
+                schemas[name]["examples"] = to_jsonable_python(examples)
+
+
+def _bulk_limit(schema: dict[str, Any], app: FastAPI) -> None:
+    """The bulk post's array has the configured limit (IMDI_BULK_MAX_ITEMS) as its maxItems."""
+    settings = getattr(app.state, "settings", None)
+    operation = schema.get("paths", {}).get("/api/v1/vacancies/bulk", {}).get("post")
+    if settings is None or operation is None:
+        return
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    if body.get("type") == "array":
+        body["maxItems"] = settings.bulk_max_items
+
+
 def install_problem_openapi(app: FastAPI) -> None:
     default_openapi = app.openapi
 
@@ -174,10 +208,20 @@ def install_problem_openapi(app: FastAPI) -> None:
         schema = default_openapi()
         components = schema.setdefault("components", {})
         components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        _restore_examples(components["schemas"])
+        _bulk_limit(schema, app)
+        for name, component in components["schemas"].items():
+            if name.startswith("Page_") and not component.get("description"):
+                item = name.removeprefix("Page_").rstrip("_")
+                component["description"] = f"One page of {item} items (see offset paging)."
         for item in schema.get("paths", {}).values():
             for operation in item.values():
                 _split_docstring(operation)
                 _complete(operation)
+        for item in schema.get("webhooks", {}).values():  # what the service POSTs
+            for operation in item.values():
+                _split_docstring(operation)
+                operation["responses"] = {"2XX": {"description": "Received: any 2xx answer"}}
         # FastAPI's own validation-error schemas are no longer referenced.
         for name in ("HTTPValidationError", "ValidationError"):
             components["schemas"].pop(name, None)

@@ -268,6 +268,42 @@ def list_plans(
     return [(p, *sizes.get(p.id, (0, 0))) for p in plans], total
 
 
+def export_plans(session: Session, *, status: str | None) -> list[tuple[Any, ...]]:
+    """Every plan list_plans would page through, in its order (newest first), as tuples of
+    the plan's columns (id, status, scope, options, solver_status, objective,
+    greedy_objective, gap, created_by_id, created_at, adopted_by_id, adopted_at) and its
+    number of assignments and total headcount: one query, no objects."""
+    sizes = (
+        select(
+            AllocationAssignment.plan_id,
+            func.count().label("n"),
+            func.sum(AllocationAssignment.headcount).label("headcount"),
+        )
+        .group_by(AllocationAssignment.plan_id)
+        .subquery()
+    )
+    stmt = select(
+        AllocationPlan.id,
+        AllocationPlan.status,
+        AllocationPlan.scope,
+        AllocationPlan.options,
+        AllocationPlan.solver_status,
+        AllocationPlan.objective,
+        AllocationPlan.greedy_objective,
+        AllocationPlan.gap,
+        AllocationPlan.created_by_id,
+        AllocationPlan.created_at,
+        AllocationPlan.adopted_by_id,
+        AllocationPlan.adopted_at,
+        func.coalesce(sizes.c.n, 0),
+        func.coalesce(sizes.c.headcount, 0),
+    ).outerjoin(sizes, sizes.c.plan_id == AllocationPlan.id)
+    if status:
+        stmt = stmt.where(AllocationPlan.status == status)
+    stmt = stmt.order_by(AllocationPlan.created_at.desc(), AllocationPlan.id.desc())
+    return [tuple(row) for row in session.execute(stmt)]
+
+
 # ---- adoption --------------------------------------------------------------------------------
 
 

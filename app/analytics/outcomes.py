@@ -97,6 +97,9 @@ ALPHA = 0.01
 
 
 class OutcomeBy(StrEnum):
+    """How outcomes are grouped: by legal pathway, by the pools' origin country (ISO 3166-1),
+    by the vacancies' occupation (ISCO-08 unit group) or by employer organisation."""
+
     PATHWAY = "pathway"
     ORIGIN = "origin"
     OCCUPATION = "occupation"
@@ -104,7 +107,8 @@ class OutcomeBy(StrEnum):
 
 
 class Measure(StrEnum):
-    """The rates outliers are sought in."""
+    """The rates outliers are sought in: visa_refusal (refused visas of the visas decided) and
+    early_leaving (workers who left early of those who departed)."""
 
     VISA_REFUSAL = "visa_refusal"
     EARLY_LEAVING = "early_leaving"

@@ -56,6 +56,10 @@ RELATED_DIGITS = 3
 
 
 class GroupBy(StrEnum):
+    """How shortage and surplus are grouped: by the vacancies' ISCO-08 unit group
+    (occupation), their ISO 3166-1 destination country, or the pools' ISO 3166-1 origin
+    country."""
+
     OCCUPATION = "occupation"
     DESTINATION = "destination"
     ORIGIN = "origin"

@@ -30,7 +30,7 @@ BEARER = HTTPBearer(
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)]
 
 
-def current_principal(request: Request, session: SessionDep, _: Credentials) -> Principal:
+def current_principal(request: Request, session: SessionDep, _bearer: Credentials) -> Principal:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     token = token.strip()

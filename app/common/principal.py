@@ -8,6 +8,8 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
+    """A user's role (design section 8): what they may read and write."""
+
     EMPLOYER = "employer"
     MINISTRY = "ministry"
     OFFICER = "officer"

@@ -6,17 +6,46 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from app.common import codes
 from app.common.vocabulary import CefrLevel, ContractType, Importance, WagePeriod
 from app.db import as_utc
 
-IscedLevel = Annotated[int, Field(ge=0, le=8, description="ISCED 2011 level 0..8")]
-Share = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+#: An education level: ISCED 2011 (UNESCO) level 0..8.
+IscedLevel = Annotated[
+    int,
+    Field(
+        ge=0,
+        le=8,
+        description="ISCED 2011 level 0..8: 0 early childhood, 1 primary, 2 lower secondary, "
+        "3 upper secondary, 4 post-secondary non-tertiary, 5 short-cycle tertiary, "
+        "6 bachelor's, 7 master's, 8 doctoral",
+    ),
+]
+#: A share of a pool's headcount, 0..1.
+Share = Annotated[
+    float,
+    Field(
+        ge=0.0,
+        le=1.0,
+        allow_inf_nan=False,
+        description="share of the pool's headcount, a number from 0 to 1 (0.35 = 35 %)",
+    ),
+]
+
+
+def one_of(*values: str) -> Any:
+    """Field metadata for a `str` that takes one of `values`: the schema lists them (enum) and
+    validation holds to them. For response fields filled from a stored string, where a Literal
+    would make every caller cast: `status: Annotated[str, one_of("open", "closed")]`."""
+    return Field(
+        pattern="^(?:" + "|".join(re.escape(v) for v in values) + ")$",
+        json_schema_extra={"enum": list(values)},
+    )
 
 
 #: A timestamp in a response. SQLite hands stored UTC times back naive, which would serialise
@@ -109,10 +138,38 @@ def _division(value: str) -> str:
 
 
 # Codes are text first, so that a control character gets the same answer in every field.
-Country = Annotated[SingleLine, AfterValidator(_country)]
-Language = Annotated[SingleLine, AfterValidator(_language)]
-Currency = Annotated[SingleLine, AfterValidator(_currency)]
-SectorDivision = Annotated[SingleLine, AfterValidator(_division)]
+# The descriptions name the code system, so that every schema field of these types says it.
+Country = Annotated[
+    SingleLine,
+    AfterValidator(_country),
+    Field(
+        description='ISO 3166-1 alpha-2 country code, e.g. "DE", "PH" (case-insensitive on '
+        "input, upper case stored)",
+        examples=["DE"],
+    ),
+]
+Language = Annotated[
+    SingleLine,
+    AfterValidator(_language),
+    Field(
+        description='ISO 639-1 two-letter language code, e.g. "de", "en" (lower case stored)',
+        examples=["de"],
+    ),
+]
+Currency = Annotated[
+    SingleLine,
+    AfterValidator(_currency),
+    Field(description='ISO 4217 currency code, e.g. "EUR", "PHP"', examples=["EUR"]),
+]
+SectorDivision = Annotated[
+    SingleLine,
+    AfterValidator(_division),
+    Field(
+        description='ISIC Rev.4 division, two digits, e.g. "86" (human health activities), '
+        '"01" (crop and animal production)',
+        examples=["86"],
+    ),
+]
 
 #: An occupation as a vacancy or a pool sends it.
 OccupationField = Annotated[
@@ -120,14 +177,32 @@ OccupationField = Annotated[
     Field(
         min_length=1,
         max_length=200,
-        description="ISCO-08 unit group (4 digits), or a job title that the service codes",
+        description='ISCO-08 occupation: a unit group code of 4 digits, e.g. "2221" (nursing '
+        'professionals), "6111" (field crop and vegetable growers); or a job title in words, '
+        "which the service codes to a unit group (reported in occupation_coding; a title it "
+        "cannot code with confidence is a 422 listing the closest unit groups)",
+        examples=["2221"],
     ),
 ]
 
 #: A region within a country, as a vacancy or a pool names it (free text).
-Region = Annotated[SingleLine | None, Field(max_length=100)]
+Region = Annotated[
+    SingleLine | None,
+    Field(
+        max_length=100,
+        description='a region within the country, free text (e.g. "Bavaria", "Western '
+        'Visayas"); null: the whole country',
+    ),
+]
 #: An ESCO occupation URI (known after an ESCO import); it fixes the ISCO-08 unit group.
-EscoOccupationUri = Annotated[SingleLine | None, Field(max_length=255)]
+EscoOccupationUri = Annotated[
+    SingleLine | None,
+    Field(
+        max_length=255,
+        description="an ESCO occupation URI (known after an ESCO import); it fixes the ISCO-08 "
+        "unit group",
+    ),
+]
 
 
 def check_unique(items: Sequence[BaseModel] | None, key: str, what: str) -> None:
@@ -160,15 +235,76 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+#: A CEFR level (Common European Framework of Reference for Languages), A1 (lowest) .. C2.
+Cefr = Annotated[
+    CefrLevel,
+    Field(
+        description="CEFR level (Common European Framework of Reference for Languages): A1, A2 "
+        "(basic), B1, B2 (independent), C1, C2 (proficient)",
+        examples=["B2"],
+    ),
+]
+
+#: The largest amount of money the database column (NUMERIC(14, 2)) holds.
+_MAX_AMOUNT = Decimal("999999999999.99")
+
+#: An amount of money: a JSON number with at most 2 decimal places. Input may also be a
+#: decimal string ("3400.00"); the answer is always a number (exact: 12 integer digits and 2
+#: decimals round-trip through a double).
+Money = Annotated[
+    Decimal,
+    Field(gt=0, le=_MAX_AMOUNT, max_digits=14, decimal_places=2),
+    PlainSerializer(float, return_type=float, when_used="json"),
+    WithJsonSchema(
+        {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": float(_MAX_AMOUNT),
+            "description": "an amount of money, at most 2 decimal places (a decimal string "
+            'such as "3400.00" is accepted too)',
+            "examples": [48300],
+        }
+    ),
+]
+
+
 class Wage(Strict):
-    amount: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2)]
-    currency: Currency
-    period: WagePeriod
+    """A gross wage: an amount per period in a currency. Matching compares wages per year in
+    EUR, converting with the stored exchange rates."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"amount": 48300, "currency": "EUR", "period": "year"}]}
+    )
+
+    amount: Annotated[Money, Field(description="gross amount per period, in `currency`")]
+    currency: Annotated[
+        Currency, Field(description='ISO 4217 currency code of the amount, e.g. "EUR"')
+    ]
+    period: Annotated[
+        WagePeriod, Field(description="what the amount is paid for: an hour, a month or a year")
+    ]
 
 
 class Contract(Strict):
-    type: ContractType = ContractType.PERMANENT
-    duration_months: Annotated[int | None, Field(ge=1, le=120)] = None
+    """The kind of employment contract offered, and for how long."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"type": "permanent", "duration_months": None},
+                {"type": "seasonal", "duration_months": 6},
+            ]
+        }
+    )
+
+    type: ContractType = Field(
+        ContractType.PERMANENT,
+        description="seasonal, temporary or permanent (default)",
+    )
+    duration_months: Annotated[
+        int | None,
+        Field(ge=1, le=120, description="length of a fixed-term contract in months; null: open"),
+    ] = None
 
 
 _SKILL_DESCRIPTION = (
@@ -178,37 +314,81 @@ _SKILL_DESCRIPTION = (
 
 
 class SkillRequirementIn(Strict):
+    """A skill a vacancy asks for, essential or optional."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"skill": "patient-assessment", "importance": "essential"}]}
+    )
+
     skill: Annotated[
         SingleLine, Field(min_length=1, max_length=300, description=_SKILL_DESCRIPTION)
     ]
-    importance: Importance = Importance.ESSENTIAL
+    importance: Importance = Field(
+        Importance.ESSENTIAL,
+        description="essential (default): weighs fully in the skills score; optional: less",
+    )
 
 
 class LanguageRequirementIn(Strict):
+    """A language a job needs, at a minimum CEFR level."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"language": "de", "min_level": "B2"}]}
+    )
+
     language: Language
-    min_level: CefrLevel
+    min_level: Annotated[Cefr, Field(description="the lowest CEFR level (A1..C2) that will do")]
 
 
 class PoolSkillIn(Strict):
+    """A skill in a pool, and the share of the pool's headcount that has it."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"skill": "patient-assessment", "share": 0.73}]}
+    )
+
     skill: Annotated[
         SingleLine, Field(min_length=1, max_length=300, description=_SKILL_DESCRIPTION)
     ]
-    share: Share = 1.0
+    share: Annotated[
+        Share, Field(description="share of the pool's headcount with the skill, 0..1 (default 1)")
+    ] = 1.0
 
 
 class PoolLanguageIn(Strict):
+    """The share of a pool's headcount that speaks a language at a CEFR level. One language may
+    be listed at several levels (shares adding up to at most 1 for the language)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"language": "en", "level": "B2", "share": 0.59}]}
+    )
+
     language: Language
-    level: CefrLevel
-    share: Share
+    level: Annotated[Cefr, Field(description="the CEFR level (A1..C2) this share speaks at")]
+    share: Annotated[Share, Field(description="share of the pool's headcount at this level, 0..1")]
 
 
 class OccupationCoding(BaseModel):
-    """How a job title given where an ISCO code was expected was coded."""
+    """How a job title given where an ISCO-08 code was expected was coded (by similarity to the
+    ISCO-08 titles and the taxonomy's job titles)."""
 
-    input: str
-    code: str
-    title: str
-    confidence: float
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "input": "Registered nurse",
+                    "code": "2221",
+                    "title": "Nursing professionals",
+                    "confidence": 0.91,
+                }
+            ]
+        }
+    )
+
+    input: str = Field(description="the job title as sent")
+    code: str = Field(description='the ISCO-08 unit group (4 digits) it was coded to, e.g. "2221"')
+    title: str = Field(description="the ISCO-08 title of that unit group")
+    confidence: float = Field(description="similarity of the title to the unit group, 0..1")
 
 
 T = TypeVar("T")
@@ -218,10 +398,21 @@ T = TypeVar("T")
 MAX_OFFSET = 1_000_000_000
 
 
-class Page(BaseModel, Generic[T]):
-    """One page of a list: offset pagination over a stable order."""
+def _page_description(schema: dict[str, Any]) -> None:
+    # A parametrised Page[X] is a class of its own, without Page's docstring.
+    schema.setdefault("description", Page.__doc__)
 
-    items: list[T]
-    total: int
-    limit: int
-    offset: int
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: offset pagination over a stable order. Ask for the next page with
+    offset = offset + limit while offset + limit < total; a list's order is stable, so pages
+    read one after the other neither repeat nor skip an item that did not change meanwhile."""
+
+    model_config = ConfigDict(json_schema_extra=_page_description)
+
+    items: list[T] = Field(
+        description="the items of this page, at most `limit`, in the list's order"
+    )
+    total: int = Field(description="how many items match the filters in all, over every page")
+    limit: int = Field(description="the page size asked for (1..200)")
+    offset: int = Field(description="how many matching items come before this page")

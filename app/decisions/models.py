@@ -54,6 +54,9 @@ class PlacementStage(StrEnum):
 
 
 class PlacementStatus(StrEnum):
+    """Whether a placement still follows its approval: active, or withdrawn (the approval was
+    withdrawn)."""
+
     ACTIVE = "active"
     WITHDRAWN = "withdrawn"  # its approval was withdrawn
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hmac
 from ipaddress import ip_address
+from typing import Literal
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
 from starlette.exceptions import HTTPException
 
@@ -18,8 +20,34 @@ from app.errors import RETRY_AFTER_SECONDS, ProblemError
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz")
-def healthz(session: SessionDep) -> dict[str, str]:
+class HealthOut(BaseModel):
+    """The service is up and its database answers."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok", "database": "ok"}]})
+
+    status: Literal["ok"] = Field(description="always ok in a 200 answer")
+    database: Literal["ok"] = Field(description="ok: the database answered a query")
+
+
+@router.get(
+    "/healthz",
+    response_model=HealthOut,
+    responses={
+        200: {"description": "The service is up and its database answers"},
+        503: {
+            "description": "Not ready: the database is not reachable (problem code "
+            "database_unreachable) or has no connection free (database_busy); retry after "
+            "Retry-After seconds"
+        },
+    },
+)
+def check_health(session: SessionDep) -> dict[str, str]:
+    """Check that the service and its database are up
+
+    Liveness and readiness in one: 200 when the service answers and its database runs a
+    query, 503 otherwise. Public (no API key), cheap, and not rate limited: for load balancers
+    and monitoring.
+    """
     try:
         session.execute(text("SELECT 1"))
     except Exception as exc:  # any driver error means "not ready"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -50,7 +50,21 @@ class StoredResponse:
     replayed: bool
 
 
-async def idempotent_request(request: Request) -> IdempotentRequest | None:
+#: What the OpenAPI document says of the header, on every route that takes it.
+HEADER_DESCRIPTION = (
+    "Optional; 1 to 255 visible ASCII characters, e.g. a UUID the client makes per request. A "
+    "retry with the same key, method, path and body within 24 hours gets the first response "
+    "again (marked `Idempotent-Replayed: true`) instead of doing the work twice; the same key "
+    "with another request is a 422; a retry while the first request is still running is a 409 "
+    "with Retry-After. Keys belong to the caller's user."
+)
+
+
+async def idempotent_request(
+    request: Request,
+    # Read from request.headers below; declared here so that the OpenAPI document lists it.
+    _key: Annotated[str | None, Header(alias=HEADER, description=HEADER_DESCRIPTION)] = None,
+) -> IdempotentRequest | None:
     """The Idempotency-Key of this request with a hash of its body, or None without a key.
 
     Async so that it can read the body FastAPI has already buffered (a sync route cannot)."""

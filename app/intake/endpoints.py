@@ -25,12 +25,13 @@ Out = TypeVar("Out", bound=_Versioned)
 
 
 def problems(noun: str) -> dict[int | str, dict[str, Any]]:
-    """The problem responses every endpoint of a resource may give."""
+    """The problem responses an endpoint of a resource may give (the OpenAPI document adds
+    these by itself where they apply; this keeps their wording per resource)."""
     return {
-        401: {"description": "no or invalid API key"},
-        403: {"description": "the role may not do this"},
+        401: {"description": "no API key, or one that is invalid or revoked"},
+        403: {"description": "the caller's role may not do this"},
         404: {"description": f"unknown, or another organisation's, {noun}"},
-        422: {"description": "invalid payload (field paths in `errors`)"},
+        422: {"description": "invalid input: `errors` lists each field's path and what is wrong"},
     }
 
 
@@ -66,7 +67,11 @@ def versioned_write(*roles: Role) -> Any:
         response: Response,
         principal: Principal = Depends(writer),
         if_match: str | None = Header(
-            None, alias="If-Match", description='the version you read, as ETag "3" or 3'
+            None,
+            alias="If-Match",
+            description='the version you read (its ETag), as "3", W/"3" or 3; * for any. '
+            "Required on PATCH (a 428 without it), optional on close and withdraw. A stale "
+            "version is a 409 carrying current_version, and nothing is written",
         ),
     ) -> VersionedWrite:
         return VersionedWrite(session, principal, response, if_match)

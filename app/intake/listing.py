@@ -33,8 +33,15 @@ class Filters:
 class Paging:
     """The page a list endpoint is asked for."""
 
-    limit: Annotated[int, Query(ge=1, le=200)] = 50
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0
+    limit: Annotated[int, Query(ge=1, le=200, description="page size, 1..200")] = 50
+    offset: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=MAX_OFFSET,
+            description="how many items to skip: the next page starts at offset + limit",
+        ),
+    ] = 0
 
 
 def filtered(stmt: Select[Any], model: Any, filters: Filters) -> Select[Any]:

@@ -123,6 +123,26 @@ def list_pathways(
     return list(rows), total
 
 
+def all_pathways(
+    session: Session,
+    *,
+    destination: str | None = None,
+    kind: str | None = None,
+    origin: str | None = None,
+    active_on: date | None = None,
+) -> list[LegalPathway]:
+    """Every pathway list_pathways would page through, in its order (by code): an export's
+    rows (a few dozen pathways, read at once)."""
+    stmt = _filtered(
+        select(LegalPathway),
+        destination=destination,
+        kind=kind,
+        origin=origin,
+        active_on=active_on,
+    )
+    return list(session.scalars(stmt.order_by(LegalPathway.code)))
+
+
 def get_pathway(session: Session, code: str) -> LegalPathway:
     row = session.scalar(select(LegalPathway).where(LegalPathway.code == code.upper()))
     if row is None:

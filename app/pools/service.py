@@ -58,6 +58,7 @@ from app.pools import origins
 from app.pools.mapper import pool_children, to_out
 from app.pools.models import Pool, PoolLanguage, PoolSkill, PoolStatus, PoolVersion, identity_key
 from app.pools.schemas import PoolFilters, PoolIn, PoolOut, PoolUpdate, PoolVersionOut
+from app.taxonomy import lookup
 
 ENTITY = "pool"
 _NOT_NULL = (
@@ -726,6 +727,117 @@ def list_pools(
     _readable(principal)
     stmt = listing.filtered(_visible(select(Pool), principal), Pool, filters)
     return listing.newest_first(session, Pool, stmt, to_out, limit=limit, offset=offset)
+
+
+#: The columns of GET /api/v1/pools.csv: PoolOut's fields, nested ones flattened.
+CSV_COLUMNS = (
+    "id",
+    "ministry_id",
+    "external_ref",
+    "origin_country",
+    "region",
+    "occupation",
+    "occupation_title",
+    "occupation_coding_input",
+    "occupation_coding_code",
+    "occupation_coding_title",
+    "occupation_coding_confidence",
+    "esco_occupation",
+    "sector",
+    "headcount",
+    "skills",
+    "languages",
+    "isced_level",
+    "experience_years",
+    "available_from",
+    "upload_id",
+    "status",
+    "version",
+    "created_at",
+    "updated_at",
+)
+
+
+def export_pools(
+    session: Session, principal: Principal, filters: PoolFilters
+) -> list[tuple[Any, ...]]:
+    """Every pool of the list (same filters, access and order: newest first), as CSV rows of
+    CSV_COLUMNS: one query for the pools and one each for their skills and languages (never an
+    ORM object per row), materialised before the response streams. Skills and languages are
+    written as the pool-table upload reads them (`skill:share`, `language:level:share`)."""
+    _readable(principal)
+    stmt = listing.filtered(_visible(select(Pool), principal), Pool, filters)
+    ids = stmt.with_only_columns(Pool.id).scalar_subquery()
+    skills: dict[uuid.UUID, list[str]] = {}
+    for pool_id, skill, share in session.execute(
+        select(PoolSkill.pool_id, PoolSkill.skill_id, PoolSkill.share)
+        .where(PoolSkill.pool_id.in_(ids))
+        .order_by(PoolSkill.pool_id, PoolSkill.skill_id)
+    ):
+        skills.setdefault(pool_id, []).append(f"{skill}:{share:g}")
+    languages: dict[uuid.UUID, list[str]] = {}
+    for pool_id, lang, level, share in session.execute(
+        select(PoolLanguage.pool_id, PoolLanguage.language, PoolLanguage.level, PoolLanguage.share)
+        .where(PoolLanguage.pool_id.in_(ids))
+        .order_by(PoolLanguage.pool_id, PoolLanguage.language, PoolLanguage.level)
+    ):
+        languages.setdefault(pool_id, []).append(f"{lang}:{level}:{share:g}")
+    p = Pool
+    rows = session.execute(
+        stmt.with_only_columns(
+            p.id,
+            p.ministry_id,
+            p.external_ref,
+            p.origin_country,
+            p.region,
+            p.occupation_code,
+            p.occupation_coding,
+            p.esco_occupation_uri,
+            p.sector_code,
+            p.headcount,
+            p.isced_level,
+            p.experience_years,
+            p.available_from,
+            p.upload_id,
+            p.status,
+            p.version,
+            p.created_at,
+            p.updated_at,
+        ).order_by(p.created_at.desc(), p.id.desc())
+    ).all()
+    titles = lookup.unit_groups(session, {r.occupation_code for r in rows})
+    out: list[tuple[Any, ...]] = []
+    for r in rows:
+        coding = r.occupation_coding or {}
+        out.append(
+            (
+                r.id,
+                r.ministry_id,
+                r.external_ref,
+                r.origin_country,
+                r.region,
+                r.occupation_code,
+                titles.get(r.occupation_code, ""),
+                coding.get("input"),
+                coding.get("code"),
+                coding.get("title"),
+                coding.get("confidence"),
+                r.esco_occupation_uri,
+                r.sector_code,
+                r.headcount,
+                ";".join(skills.get(r.id, [])),
+                ";".join(languages.get(r.id, [])),
+                r.isced_level,
+                r.experience_years,
+                r.available_from.isoformat() if r.available_from else None,
+                r.upload_id,
+                r.status,
+                r.version,
+                r.created_at,
+                r.updated_at,
+            )
+        )
+    return out
 
 
 def pool_history(

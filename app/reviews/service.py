@@ -660,15 +660,71 @@ def list_decisions(
     limit: int,
     offset: int,
 ) -> tuple[list[Decision], int]:
-    stmt = visible_decisions(select(Decision), principal)
+    stmt = _filtered(visible_decisions(select(Decision), principal), vacancy_id, pool_id, decision)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(
+        stmt.order_by(Decision.created_at.desc(), Decision.id.desc()).limit(limit).offset(offset)
+    )
+    return list(rows), total
+
+
+def _filtered(
+    stmt: Select[Any],
+    vacancy_id: uuid.UUID | None,
+    pool_id: uuid.UUID | None,
+    decision: DecisionKind | None,
+) -> Select[Any]:
     if vacancy_id:
         stmt = stmt.where(Decision.vacancy_id == vacancy_id)
     if pool_id:
         stmt = stmt.where(Decision.pool_id == pool_id)
     if decision:
         stmt = stmt.where(Decision.decision == decision.value)
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.scalars(
-        stmt.order_by(Decision.created_at.desc(), Decision.id.desc()).limit(limit).offset(offset)
+    return stmt
+
+
+# ---- CSV exports: the lists' rows as plain tuples, read in one query ---------------------------
+
+#: A decision's columns in an export, in order (named as the API's DecisionOut fields).
+EXPORT_COLUMNS: tuple[Any, ...] = (
+    Decision.id,
+    Decision.match_id,
+    Decision.vacancy_id,
+    Decision.pool_id,
+    Decision.officer_id,
+    Decision.decision,
+    Decision.note,
+    Decision.headcount,
+    Decision.pathway_code,
+    Decision.quota_year,
+    Decision.created_at,
+)
+
+
+def export_decisions(
+    session: Session,
+    principal: Principal,
+    *,
+    vacancy_id: uuid.UUID | None,
+    pool_id: uuid.UUID | None,
+    decision: DecisionKind | None,
+) -> list[tuple[Any, ...]]:
+    """Every decision list_decisions would page through, in its order (newest first)."""
+    stmt = _filtered(
+        visible_decisions(select(*EXPORT_COLUMNS), principal), vacancy_id, pool_id, decision
     )
-    return list(rows), total
+    stmt = stmt.order_by(Decision.created_at.desc(), Decision.id.desc())
+    return [tuple(row) for row in session.execute(stmt)]
+
+
+def export_history(
+    session: Session, principal: Principal, match_id: uuid.UUID
+) -> list[tuple[Any, ...]]:
+    """A match's decisions as history() reads them (oldest first; a 404 as there)."""
+    matches.pair_of(session, principal, match_id)
+    stmt = (
+        select(*EXPORT_COLUMNS)
+        .where(Decision.match_id == match_id)
+        .order_by(Decision.created_at, Decision.id)
+    )
+    return [tuple(row) for row in session.execute(stmt)]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from app.auth.deps import current_principal
 from app.common import codes
-from app.common.schemas import MAX_OFFSET, MultiLine, SingleLine
+from app.common.schemas import MAX_OFFSET, MultiLine, Page, SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import NotFound
 from app.taxonomy import coding, resolve, service
@@ -24,7 +24,6 @@ from app.taxonomy.schemas import (
     OccupationRef,
     OccupationSuggestion,
     OccupationSuggestions,
-    Page,
     SectorOut,
     SectorRef,
     SkillOut,
@@ -34,8 +33,43 @@ from app.taxonomy.schemas import (
 
 router = APIRouter(prefix="/api/v1/taxonomy", tags=["taxonomy"])
 
-Limit = Annotated[int, Query(ge=1, le=200)]
-Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Limit = Annotated[int, Query(ge=1, le=200, description="items per page, 1..200")]
+Offset = Annotated[
+    int, Query(ge=0, le=MAX_OFFSET, description="items to skip: the page's start in the order")
+]
+#: Path parameters that are codes.
+IscoCode = Annotated[
+    SingleLine,
+    Path(
+        description='an ISCO-08 code at any level: a unit group of 4 digits ("2221"), or a '
+        'minor, sub-major or major group of 3, 2 or 1 digits ("222", "22", "2")'
+    ),
+]
+IsicCode = Annotated[
+    SingleLine,
+    Path(
+        description='an ISIC Rev.4 section letter ("Q") or division of two digits ("86"); '
+        "case-insensitive"
+    ),
+]
+CountryCode = Annotated[
+    SingleLine,
+    Path(description='an ISO 3166-1 alpha-2 country code ("PH"); case-insensitive'),
+]
+SkillId = Annotated[
+    SingleLine,
+    Path(
+        description='a skill id: a built-in id ("intravenous-therapy") or an ESCO skill URI '
+        "(written as is: slashes and all)"
+    ),
+]
+EscoUri = Annotated[
+    SingleLine,
+    Path(
+        description="an ESCO occupation URI, written as is "
+        "(http://data.europa.eu/esco/occupation/...)"
+    ),
+]
 
 SOURCES = [
     {
@@ -65,24 +99,48 @@ ESCO_SOURCE = {
 
 
 @router.get("", response_model=TaxonomyMeta)
-def taxonomy_meta(session: SessionDep) -> TaxonomyMeta:
+def get_taxonomy_sources(session: SessionDep) -> TaxonomyMeta:
+    """List the taxonomy's sources
+
+    The classifications the taxonomy is built from, with the attribution each licence asks
+    for: ISCO-08, ISIC Rev.4, the WHO safeguards list, the ISO code lists and, after an ESCO
+    import, the ESCO release(s). Public: no API key needed.
+    """
     sources = list(SOURCES)
     versions = service.esco_versions(session)
     if versions:
         sources.append({**ESCO_SOURCE, "name": f"ESCO {', '.join(versions)}"})
-    return TaxonomyMeta(sources=sources)
+    return TaxonomyMeta.model_validate({"sources": sources})
 
 
 @router.get("/occupations", response_model=Page[OccupationRef])
 def list_occupations(
     session: SessionDep,
     q: Annotated[
-        SingleLine | None, Query(max_length=200, description="text in the title, or a code")
+        SingleLine | None,
+        Query(
+            max_length=200,
+            description="text in the title (case-insensitive), or an exact ISCO-08 code",
+        ),
     ] = None,
-    level: Annotated[int | None, Query(ge=1, le=4)] = None,
+    level: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=4,
+            description="only ISCO-08 groups of this level: 1 major, 2 sub-major, 3 minor, "
+            "4 unit group",
+        ),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[OccupationRef]:
+    """List ISCO-08 occupations
+
+    The groups of ISCO-08 (International Standard Classification of Occupations), sorted by
+    code, optionally filtered by text and level; offset pagination. Vacancies and pools are
+    coded at the unit group (level 4, 4 digits). Public: no API key needed.
+    """
     rows, total = service.search_occupations(session, q=q, level=level, limit=limit, offset=offset)
     items = [OccupationRef.model_validate(r) for r in rows]
     return Page(items=items, total=total, limit=limit, offset=offset)
@@ -99,13 +157,27 @@ def list_occupations(
 def suggest_occupations(
     session: SessionDep,
     settings: SettingsDep,
-    title: Annotated[SingleLine, Query(min_length=1, max_length=200, description="a job title")],
+    title: Annotated[
+        SingleLine,
+        Query(min_length=1, max_length=200, description='a job title, e.g. "Registered nurse"'),
+    ],
     description: Annotated[
-        MultiLine | None, Query(max_length=5000, description="the job description, if any")
+        MultiLine | None,
+        Query(
+            max_length=5000,
+            description="the job description, if any: it can raise a group's score, never lower it",
+        ),
     ] = None,
-    k: Annotated[int, Query(ge=1, le=20)] = 5,
+    k: Annotated[int, Query(ge=1, le=20, description="how many suggestions, 1..20")] = 5,
 ) -> OccupationSuggestions:
-    """ISCO-08 unit groups for a job title, most likely first, with a calibrated confidence."""
+    """Suggest ISCO-08 codes for a job title
+
+    The `k` ISCO-08 unit groups a job title most likely belongs to, most likely first (ties by
+    code), each with a calibrated confidence, and the confidence below which the service does
+    not code a title on its own (a vacancy or pool that sends such a title as its occupation
+    is refused). What an HR system calls to code its job titles before posting. A title
+    without letters or digits gets no suggestions.
+    """
     items = coding.suggest(session, title, description, k)
     return OccupationSuggestions(
         items=[
@@ -116,7 +188,12 @@ def suggest_occupations(
 
 
 @router.get("/occupations/{code}", response_model=OccupationOut)
-def get_occupation(code: SingleLine, session: SessionDep) -> OccupationOut:
+def get_occupation(code: IscoCode, session: SessionDep) -> OccupationOut:
+    """Show an ISCO-08 occupation
+
+    An ISCO-08 group with its parents (nearest first) and direct children; its ESCO URI after
+    an ESCO import. An unknown code is a 404. Public: no API key needed.
+    """
     occ, parents, children = service.get_occupation(session, code)
     return OccupationOut(
         code=occ.code,
@@ -132,11 +209,27 @@ def get_occupation(code: SingleLine, session: SessionDep) -> OccupationOut:
 @router.get("/sectors", response_model=Page[SectorRef])
 def list_sectors(
     session: SessionDep,
-    q: Annotated[SingleLine | None, Query(max_length=200)] = None,
-    level: Literal["section", "division"] | None = None,
+    q: Annotated[
+        SingleLine | None,
+        Query(
+            max_length=200,
+            description="text in the title (case-insensitive), or an exact ISIC Rev.4 code",
+        ),
+    ] = None,
+    level: Annotated[
+        Literal["section", "division"] | None,
+        Query(description="only ISIC Rev.4 sections (letters) or divisions (2 digits)"),
+    ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[SectorRef]:
+    """List ISIC Rev.4 sectors
+
+    The sections and divisions of ISIC Rev.4 (International Standard Industrial Classification
+    of All Economic Activities), sections first, each by code; optionally filtered by text and
+    level; offset pagination. Vacancies and pools name a division (2 digits). Public: no API
+    key needed.
+    """
     rows, total = service.search_sectors(session, q=q, level=level, limit=limit, offset=offset)
     return Page(
         items=[SectorRef.model_validate(r) for r in rows], total=total, limit=limit, offset=offset
@@ -144,7 +237,12 @@ def list_sectors(
 
 
 @router.get("/sectors/{code}", response_model=SectorOut)
-def get_sector(code: SingleLine, session: SessionDep) -> SectorOut:
+def get_sector(code: IsicCode, session: SessionDep) -> SectorOut:
+    """Show an ISIC Rev.4 sector
+
+    A section with its divisions, or a division. An unknown code is a 404. Public: no API key
+    needed.
+    """
     sector, children = service.get_sector(session, code)
     out = SectorOut.model_validate(sector, from_attributes=True)
     out.children = [SectorRef.model_validate(c) for c in children]
@@ -154,12 +252,26 @@ def get_sector(code: SingleLine, session: SessionDep) -> SectorOut:
 @router.get("/skills", response_model=Page[SkillOut])
 def list_skills(
     session: SessionDep,
-    q: Annotated[SingleLine | None, Query(max_length=200)] = None,
-    group: Annotated[SingleLine | None, Query(max_length=255)] = None,
-    include_groups: bool = False,
+    q: Annotated[
+        SingleLine | None,
+        Query(max_length=200, description="text in the label (case-insensitive), or an exact id"),
+    ] = None,
+    group: Annotated[
+        SingleLine | None,
+        Query(max_length=255, description="only the direct members of this skill group (its id)"),
+    ] = None,
+    include_groups: Annotated[
+        bool, Query(description="whether skill groups are listed too (false: skills only)")
+    ] = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[SkillOut]:
+    """List skills
+
+    The skills of the taxonomy (built-in and, after an ESCO import, ESCO's), sorted by label
+    then id; optionally filtered by text and group; offset pagination. A skill's `id` is what
+    vacancies and pools name it by. Public: no API key needed.
+    """
     rows, total = service.search_skills(
         session, q=q, group=group, include_groups=include_groups, limit=limit, offset=offset
     )
@@ -178,25 +290,50 @@ def list_skills(
 def resolve_skill(
     session: SessionDep,
     text: Annotated[
-        SingleLine, Query(min_length=1, max_length=300, description="a skill in words")
+        SingleLine,
+        Query(min_length=1, max_length=300, description='a skill in words, e.g. "IV cannulation"'),
     ],
-    k: Annotated[int, Query(ge=1, le=20)] = 5,
+    k: Annotated[int, Query(ge=1, le=20, description="how many skills, 1..20")] = 5,
 ) -> list[SkillResolution]:
-    """Taxonomy skills (built-in and ESCO) most like a free text, best first, with a confidence
-    in [0, 1]: the best similarity with one of the skill's preferred or alternative labels."""
+    """Resolve a skill in words to taxonomy skills
+
+    The taxonomy skills (built-in and ESCO) most like a free text, best first, with a
+    confidence in [0, 1]: the best similarity with one of the skill's preferred or alternative
+    labels. A vacancy or pool may name a skill in words: intake takes the best one when its
+    confidence reaches the service's threshold (0.75 by default). At most `k` skills (ties by
+    id), only those with some similarity: a text unlike every label gets an empty list.
+    """
     found = resolve.resolve(session, [text], k)[0]
     return [SkillResolution(skill=r.skill, label=r.label, confidence=r.confidence) for r in found]
 
 
 @router.get("/skills/{skill_id:path}", response_model=SkillOut)
-def get_skill(skill_id: SingleLine, session: SessionDep) -> SkillOut:
+def get_skill(skill_id: SkillId, session: SessionDep) -> SkillOut:
+    """Show a skill
+
+    A skill or skill group by id (a built-in id or an ESCO URI). An unknown id is a 404.
+    Public: no API key needed.
+    """
     return SkillOut.model_validate(service.get_skill(session, skill_id))
 
 
 @router.get("/countries", response_model=list[CountryOut])
 def list_countries(
-    session: SessionDep, q: Annotated[SingleLine | None, Query(max_length=100)] = None
+    session: SessionDep,
+    q: Annotated[
+        SingleLine | None,
+        Query(
+            max_length=100,
+            description="text in the name (case-insensitive), or an exact ISO 3166-1 alpha-2 "
+            "or alpha-3 code",
+        ),
+    ] = None,
 ) -> list[CountryOut]:
+    """List ISO 3166-1 countries
+
+    Every country of ISO 3166-1, sorted by alpha-2 code, with whether it is on the WHO health
+    workforce support and safeguards list; not paged (about 250). Public: no API key needed.
+    """
     safeguard = service.safeguard_countries(session)
     needle = (q or "").lower()
     return [
@@ -207,7 +344,11 @@ def list_countries(
 
 
 @router.get("/countries/{code}", response_model=CountryOut)
-def get_country(code: SingleLine, session: SessionDep) -> CountryOut:
+def get_country(code: CountryCode, session: SessionDep) -> CountryOut:
+    """Show an ISO 3166-1 country
+
+    A country by its alpha-2 code. An unknown code is a 404. Public: no API key needed.
+    """
     found = codes.countries().get(code.upper())
     if found is None:
         raise NotFound("Country", code)
@@ -220,8 +361,19 @@ def get_country(code: SingleLine, session: SessionDep) -> CountryOut:
 
 @router.get("/languages", response_model=list[LanguageOut])
 def list_languages(
-    q: Annotated[SingleLine | None, Query(max_length=100)] = None,
+    q: Annotated[
+        SingleLine | None,
+        Query(
+            max_length=100,
+            description="text in the name (case-insensitive), or an exact ISO 639-1 code",
+        ),
+    ] = None,
 ) -> list[LanguageOut]:
+    """List ISO 639-1 languages
+
+    Every language with an ISO 639-1 two-letter code, sorted by code; not paged (about 180).
+    Public: no API key needed.
+    """
     needle = (q or "").lower()
     return [
         LanguageOut(code=code, name=name)
@@ -231,7 +383,12 @@ def list_languages(
 
 
 @router.get("/levels", response_model=LevelsOut)
-def levels() -> LevelsOut:
+def list_levels() -> LevelsOut:
+    """List the CEFR and ISCED levels
+
+    The scales requirements are written in: CEFR language levels A1..C2 (lowest first) and
+    ISCED 2011 education levels 0..8. Public: no API key needed.
+    """
     return LevelsOut(
         cefr=[Level(code=c, label=label) for c, label in codes.CEFR_LABELS.items()],
         isced=[Level(code=str(k), label=v) for k, v in codes.ISCED_LEVELS.items()],
@@ -242,13 +399,30 @@ def levels() -> LevelsOut:
 def list_esco_occupations(
     session: SessionDep,
     q: Annotated[
-        SingleLine | None, Query(max_length=200, description="text in the label, or a URI")
+        SingleLine | None,
+        Query(
+            max_length=200,
+            description="text in the label (case-insensitive), or an exact ESCO URI",
+        ),
     ] = None,
-    isco: Annotated[SingleLine | None, Query(max_length=4, pattern=r"^\d{1,4}$")] = None,
+    isco: Annotated[
+        SingleLine | None,
+        Query(
+            max_length=4,
+            pattern=r"^\d{1,4}$",
+            description="only ESCO occupations under this ISCO-08 code prefix (1 to 4 digits, "
+            'e.g. "2221" or "22")',
+        ),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[EscoOccupationRef]:
-    """ESCO occupations (after `imdi import-esco`), by label; `isco` filters by code prefix."""
+    """List ESCO occupations
+
+    The ESCO occupations loaded by `imdi import-esco` (none before), sorted by label then URI;
+    optionally filtered by text and ISCO-08 prefix; offset pagination. A vacancy may name one
+    (esco_occupation_uri) to fix its ISCO-08 unit group. Public: no API key needed.
+    """
     rows, total = service.search_esco_occupations(
         session, q=q, isco=isco, limit=limit, offset=offset
     )
@@ -261,7 +435,12 @@ def list_esco_occupations(
 
 
 @router.get("/esco/occupations/{uri:path}", response_model=EscoOccupationOut)
-def get_esco_occupation(uri: SingleLine, session: SessionDep) -> EscoOccupationOut:
+def get_esco_occupation(uri: EscoUri, session: SessionDep) -> EscoOccupationOut:
+    """Show an ESCO occupation
+
+    An ESCO occupation by URI, with its skills (essential first, then by label). An unknown
+    URI is a 404. Public: no API key needed.
+    """
     occ, skills = service.get_esco_occupation(session, uri)
     return EscoOccupationOut(
         uri=occ.uri,
@@ -271,5 +450,8 @@ def get_esco_occupation(uri: SingleLine, session: SessionDep) -> EscoOccupationO
         code=occ.code,
         description=occ.description,
         version=occ.version,
-        skills=[EscoOccupationSkillOut(skill=a, label=b, relation=c) for a, b, c in skills],
+        skills=[
+            EscoOccupationSkillOut.model_validate({"skill": a, "label": b, "relation": c})
+            for a, b, c in skills
+        ],
     )

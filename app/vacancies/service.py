@@ -28,6 +28,7 @@ from app.intake.occupations import (
 )
 from app.intake.owners import resolve_owner
 from app.pathways.models import LegalPathway
+from app.taxonomy import lookup
 from app.vacancies import visibility
 from app.vacancies.mapper import LanguageRow, to_out, vacancy_children
 from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill, VacancyStatus
@@ -435,6 +436,147 @@ def list_vacancies(
 ) -> Page[VacancyOut]:
     stmt = listing.filtered(_visible(select(Vacancy), principal), Vacancy, filters)
     return listing.newest_first(session, Vacancy, stmt, to_out, limit=limit, offset=offset)
+
+
+#: The columns of GET /api/v1/vacancies.csv: VacancyOut's fields, nested ones flattened.
+CSV_COLUMNS = (
+    "id",
+    "employer_id",
+    "external_ref",
+    "title",
+    "description",
+    "destination_country",
+    "region",
+    "occupation",
+    "occupation_title",
+    "occupation_coding_input",
+    "occupation_coding_code",
+    "occupation_coding_title",
+    "occupation_coding_confidence",
+    "esco_occupation",
+    "sector",
+    "skills",
+    "languages",
+    "min_isced",
+    "min_experience_years",
+    "openings",
+    "wage_amount",
+    "wage_currency",
+    "wage_period",
+    "contract_type",
+    "contract_duration_months",
+    "start_date",
+    "employer_pays_fees",
+    "pathways",
+    "status",
+    "version",
+    "created_at",
+    "updated_at",
+)
+
+
+def export_vacancies(
+    session: Session, principal: Principal, filters: VacancyFilters
+) -> list[tuple[Any, ...]]:
+    """Every vacancy of the list (same filters, access and order: newest first), as CSV rows
+    of CSV_COLUMNS, read with one query for the vacancies and one each for their skills and
+    languages (never an ORM object per row), and materialised: the response streams after the
+    request's session is closed."""
+    stmt = listing.filtered(_visible(select(Vacancy), principal), Vacancy, filters)
+    ids = stmt.with_only_columns(Vacancy.id).scalar_subquery()
+    skills: dict[uuid.UUID, list[str]] = {}
+    for vacancy_id, skill, importance in session.execute(
+        select(VacancySkill.vacancy_id, VacancySkill.skill_id, VacancySkill.importance)
+        .where(VacancySkill.vacancy_id.in_(ids))
+        .order_by(VacancySkill.vacancy_id, VacancySkill.position, VacancySkill.skill_id)
+    ):
+        skills.setdefault(vacancy_id, []).append(f"{skill}:{importance}")
+    languages: dict[uuid.UUID, list[str]] = {}
+    for vacancy_id, lang, level, required in session.execute(
+        select(
+            VacancyLanguage.vacancy_id,
+            VacancyLanguage.language,
+            VacancyLanguage.min_level,
+            VacancyLanguage.required,
+        )
+        .where(VacancyLanguage.vacancy_id.in_(ids))
+        .order_by(VacancyLanguage.vacancy_id, VacancyLanguage.language)
+    ):
+        languages.setdefault(vacancy_id, []).append(
+            f"{lang}:{level}:required" if required else f"{lang}:{level}"
+        )
+    v = Vacancy
+    rows = session.execute(
+        stmt.with_only_columns(
+            v.id,
+            v.employer_id,
+            v.external_ref,
+            v.title,
+            v.description,
+            v.destination_country,
+            v.region,
+            v.occupation_code,
+            v.occupation_coding,
+            v.esco_occupation_uri,
+            v.sector_code,
+            v.min_isced,
+            v.min_experience_years,
+            v.openings,
+            v.wage_amount,
+            v.wage_currency,
+            v.wage_period,
+            v.contract_type,
+            v.contract_months,
+            v.start_date,
+            v.employer_pays_fees,
+            v.pathway_codes,
+            v.status,
+            v.version,
+            v.created_at,
+            v.updated_at,
+        ).order_by(v.created_at.desc(), v.id.desc())
+    ).all()
+    titles = lookup.unit_groups(session, {r.occupation_code for r in rows})
+    out: list[tuple[Any, ...]] = []
+    for r in rows:
+        coding = r.occupation_coding or {}
+        out.append(
+            (
+                r.id,
+                r.employer_id,
+                r.external_ref,
+                r.title,
+                r.description,
+                r.destination_country,
+                r.region,
+                r.occupation_code,
+                titles.get(r.occupation_code, ""),
+                coding.get("input"),
+                coding.get("code"),
+                coding.get("title"),
+                coding.get("confidence"),
+                r.esco_occupation_uri,
+                r.sector_code,
+                ";".join(skills.get(r.id, [])),
+                ";".join(languages.get(r.id, [])),
+                r.min_isced,
+                r.min_experience_years,
+                r.openings,
+                None if r.wage_amount is None else f"{r.wage_amount:.2f}",
+                r.wage_currency,
+                r.wage_period,
+                r.contract_type,
+                r.contract_months,
+                r.start_date.isoformat(),
+                "true" if r.employer_pays_fees else "false",
+                ";".join(r.pathway_codes or []),
+                r.status,
+                r.version,
+                r.created_at,
+                r.updated_at,
+            )
+        )
+    return out
 
 
 # ---- update ----------------------------------------------------------------------------------

@@ -268,6 +268,9 @@ def test_the_walk_finds_the_fields_of_the_issue(openapi: dict[str, Any]) -> None
     assert len(fields) > 150  # every operation's strings, not a hand-picked few
 
 
+BULK = "/api/v1/vacancies/bulk"
+
+
 @pytest.mark.parametrize("poison", sorted(POISONS))
 def test_every_string_input_of_the_api_refuses_control_characters(
     demo_client: TestClient,
@@ -285,13 +288,21 @@ def test_every_string_input_of_the_api_refuses_control_characters(
     for target in openapi_targets(openapi):
         for headers in keys:
             r = _send(demo_client, openapi, target, value, headers)
-            if r.status_code not in (401, 403):
+            # An admin's bulk post must name its employer first: the items are an employer's.
+            admin_bulk = target.path == BULK and target.location == "body"
+            admin_bulk = admin_bulk and "results" not in r.json()
+            if r.status_code not in (401, 403) and not admin_bulk:
                 break
         label = f"{target.method.upper()} {target.path} {target.field}"
-        if r.status_code != 422:
+        errors, field = r.json().get("errors") if r.status_code == 422 else None, target.field
+        if target.path == BULK and r.status_code in (200, 422) and "results" in r.json():
+            # Bulk items are validated one by one: the item's own errors name its field.
+            errors = [e for item in r.json()["results"] for e in item.get("errors") or []]
+            field = target.field.removeprefix("body")
+        elif r.status_code != 422:
             wrong.append(f"{label}: {r.status_code} {r.text[:200]}")
             continue
-        named = [e for e in r.json().get("errors") or [] if e.get("field") == target.field]
+        named = [e for e in errors or [] if e.get("field") == field]
         if not named:
             wrong.append(f"{label}: 422 without the field: {r.text[:300]}")
         elif not target.constrained and not any(e["type"] == CONTROL_CHARACTER for e in named):

@@ -16,14 +16,14 @@ def test_put_creates_then_replaces_the_rate_of_a_day(client, database, actors) -
         URL, json={"currency": "gbp", "rate": "1.15", "as_of": "2025-01-01"}, headers=officer
     )
     assert r.status_code == 201, r.text
-    assert r.json()["currency"] == "GBP" and r.json()["rate"] == "1.15"
+    assert r.json()["currency"] == "GBP" and r.json()["rate"] == 1.15  # a JSON number
     assert r.json()["base"] == "EUR"
     r = client.post(
         URL,
         json={"currency": "GBP", "rate": 1.2, "as_of": "2025-01-01"},
         headers=actors["admin"].headers,
     )
-    assert r.status_code == 200 and r.json()["rate"] == "1.2"
+    assert r.status_code == 200 and r.json()["rate"] == 1.2
     same = client.put(
         URL, json={"currency": "GBP", "rate": "1.20", "as_of": "2025-01-01"}, headers=officer
     )
@@ -61,14 +61,14 @@ def test_latest_per_currency_and_history(client, actors) -> None:
     latest = client.get(URL, headers=reader).json()
     assert latest["total"] == 3
     assert [(i["currency"], i["rate"], i["as_of"]) for i in latest["items"]] == [
-        ("GBP", "1.15", "2025-01-01"),
-        ("PHP", "0.0155", "2025-02-01"),
-        ("USD", "0.9", "2024-06-01"),
+        ("GBP", 1.15, "2025-01-01"),
+        ("PHP", 0.0155, "2025-02-01"),
+        ("USD", 0.9, "2024-06-01"),
     ]
     history = client.get(URL, params={"currency": "gbp", "history": "true"}, headers=reader).json()
     assert [(i["rate"], i["as_of"]) for i in history["items"]] == [
-        ("1.15", "2025-01-01"),
-        ("1.1", "2024-06-01"),
+        (1.15, "2025-01-01"),
+        (1.1, "2024-06-01"),
     ]
     assert client.get(URL, params={"history": True}, headers=reader).json()["total"] == 4
     one = client.get(URL, params={"currency": "USD"}, headers=reader).json()["items"]

@@ -30,7 +30,8 @@ def test_officer_creates_and_every_role_reads(client, database, actors) -> None:
     assert created["code"] == "DE-TEST-NURSES"  # codes are upper case
     assert created["destination_country"] == "DE"
     assert created["version"] == 1
-    assert created["wage_threshold"] == {"amount": "2800.00", "currency": "EUR", "period": "month"}
+    # Amounts are JSON numbers (a decimal string is accepted on input).
+    assert created["wage_threshold"] == {"amount": 2800, "currency": "EUR", "period": "month"}
     assert r.headers["etag"] == '"1"'
     assert r.headers["location"] == f"{URL}/DE-TEST-NURSES"
     for role in ("employer", "ministry", "officer", "admin"):

@@ -53,7 +53,8 @@ def test_create_stores_the_vacancy_and_answers_with_it(client, actors, database,
     assert body["skills"][0]["label"] == "Patient assessment"
     # A language sent without `required` is scored only.
     assert body["languages"] == [{"language": "de", "min_level": "B1", "required": False}]
-    assert body["wage"] == {"amount": "3400.00", "currency": "EUR", "period": "month"}
+    # Money is a JSON number (sent as "3400.00" or 3400; answered as a number).
+    assert body["wage"] == {"amount": 3400.0, "currency": "EUR", "period": "month"}
     assert body["status"] == "open" and body["version"] == 1
     assert body["created_at"].endswith(("Z", "+00:00"))
 

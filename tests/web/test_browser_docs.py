@@ -16,9 +16,11 @@ REDOCLY_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
 def _unplugged(page, site) -> None:
     page.context.route(
         "**/*",
-        lambda route: route.continue_()
-        if route.request.url.startswith(site.url)
-        else route.abort("internetdisconnected"),
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(site.url)
+            else route.abort("internetdisconnected")
+        ),
     )
 
 
