@@ -22,4 +22,6 @@ ENV IMDI_MARKET_SNAPSHOT_DIR=/srv/imdi/data/market
 EXPOSE 8000
 # DATABASE_URL and IMDI_SECRET_KEY must be provided; the app refuses the development secret.
 # imdi serve believes X-Forwarded-For only from IMDI_TRUSTED_PROXIES (set it to the proxy's address).
-CMD ["sh", "-c", "imdi migrate && imdi seed --no-demo && exec imdi serve --host 0.0.0.0 --port 8000 --workers 2"]
+# The webhook worker beside the server, both stopped by `docker stop` (at scale, run
+# `imdi webhook-worker` as containers of its own and this one with IMDI_WEBHOOK_WORKER=0).
+CMD ["sh", "-c", "imdi migrate && imdi seed --no-demo || exit 1; if [ \"${IMDI_WEBHOOK_WORKER:-1}\" != 0 ]; then imdi webhook-worker & worker=$!; fi; imdi serve --host 0.0.0.0 --port 8000 --workers 2 & server=$!; trap 'kill -TERM $server ${worker:-} 2>/dev/null' TERM INT; wait $server; kill -TERM ${worker:-} 2>/dev/null; wait"]

@@ -10,7 +10,7 @@ PYTEST_WORKERS ?= 2
 # The service fails closed (production) unless told otherwise; these commands are for development.
 export IMDI_ENVIRONMENT ?= development
 
-.PHONY: run test lint format migrate seed bench install clean chromium
+.PHONY: run test lint format migrate seed bench install clean chromium client
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,10 @@ migrate: $(STAMP)
 seed: migrate
 	$(BIN)/imdi seed
 
+# The webhook worker runs beside the server and stops with it.
 run: seed
-	$(BIN)/imdi serve --host $(HOST) --port $(PORT)
+	$(BIN)/imdi webhook-worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/imdi serve --host $(HOST) --port $(PORT)
 
 # The browser tests drive Debian's Chromium (never a downloaded browser): install it when missing,
 # if we are root and have apt-get; otherwise they skip (and fail under CI=true).
@@ -48,6 +50,13 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# The typed Python client (clients/python), generated from the OpenAPI document by
+# openapi-python-client; tests/clients fails when either is out of date.
+client: $(STAMP)
+	$(BIN)/imdi openapi --output clients/openapi.json
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path clients/openapi.json \
+	  --output-path clients/python --overwrite --meta setup --config clients/openapi-python-client.yaml
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench_engine

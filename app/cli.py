@@ -7,6 +7,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -102,6 +103,45 @@ def _serve(args: argparse.Namespace) -> int:
         proxy_headers=bool(proxies),
         forwarded_allow_ips=proxies or None,
     )
+    return 0
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    """The OpenAPI document, as /openapi.json serves it (clients/python is generated from it)."""
+    import json
+
+    from app.main import create_app
+
+    settings = get_settings()
+    document = create_app(settings).openapi()
+    text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
+def _webhook_worker(args: argparse.Namespace) -> int:
+    import logging
+    import signal
+    import threading
+
+    from app.db import Database
+    from app.matches.watch import RankingWatch
+    from app.webhooks.delivery import Worker
+
+    settings = get_settings()
+    logging.basicConfig(level=settings.log_level)
+    db = Database(settings.database_url, settings)
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    print("imdi-match webhook worker: delivering the outbox's events (Ctrl+C stops it)")
+    try:
+        Worker(db, settings, watchers=[RankingWatch(settings)]).run_forever(stop)
+    finally:
+        db.dispose()
     return 0
 
 
@@ -365,6 +405,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=1)
     p.set_defaults(func=_serve)
+
+    p = sub.add_parser("openapi", help="write the OpenAPI document (JSON)")
+    p.add_argument("--output", default="-", help="a file, or - for stdout")
+    p.set_defaults(func=_openapi)
+
+    p = sub.add_parser(
+        "webhook-worker",
+        help="deliver webhook events (fan-out, signed POSTs, retries) until stopped",
+    )
+    p.set_defaults(func=_webhook_worker)
 
     p = sub.add_parser("create-org", help="create an organisation")
     p.add_argument("--slug", required=True, help="short unique name, e.g. acme-farms")

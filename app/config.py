@@ -75,6 +75,26 @@ class Settings(BaseSettings):
     match_weights: dict[str, float] = Field(default_factory=dict)
     #: Largest number of vacancies in one bulk request.
     bulk_max_items: int = 1000
+    # ---- webhooks (app/webhooks) ----
+    #: Seconds a receiver has to answer a delivery.
+    webhook_timeout_seconds: float = Field(10.0, gt=0, le=60)
+    #: Attempts per delivery before it is given up (failed; it can be replayed).
+    webhook_max_attempts: int = Field(8, ge=1, le=30)
+    #: The first retry's wait; each next one doubles it (30 s, 1 min, 2 min, ... about an hour
+    #: over 8 attempts), up to webhook_backoff_max_seconds.
+    webhook_backoff_seconds: float = Field(30.0, ge=0)
+    webhook_backoff_max_seconds: float = Field(6 * 3600.0, ge=0)
+    #: Deliveries POSTed at once by one worker (a slow receiver holds up only its own).
+    webhook_concurrency: int = Field(8, ge=1, le=64)
+    #: How often an idle worker looks for new events and due retries.
+    webhook_poll_seconds: float = Field(1.0, gt=0)
+    #: How often the ranking watch re-ranks the watched vacancies and pools (at most).
+    webhook_watch_seconds: float = Field(10.0, ge=0)
+    #: In production deliveries to loopback, private and link-local addresses are refused (an
+    #: endpoint's URL must not reach into the service's own network); true allows them.
+    webhook_allow_private_addresses: bool = False
+    #: After a secret's rotation the old one signs too for this long.
+    webhook_rotation_grace_hours: float = Field(24.0, ge=0, le=24 * 30)
     #: A web session ends after this long without a request (checked to the minute) ...
     session_idle_minutes: int = Field(30, ge=1, le=24 * 60)
     #: ... and this long after sign-in, whatever the activity.

@@ -41,6 +41,8 @@ from app.surveys.router import router as surveys_router
 from app.taxonomy.router import router as taxonomy_router
 from app.vacancies.router import router as vacancies_router
 from app.web import mount as web_pages
+from app.webhooks.router import document_events
+from app.webhooks.router import router as webhooks_router
 
 UPLOAD_PREFIX = "/api/v1/uploads"
 #: The web upload form has the upload limit too (checked as the form is parsed).
@@ -119,6 +121,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(admin_router)
     app.include_router(me_router)
     app.include_router(analytics_router)
+    app.include_router(webhooks_router)
+    document_events(app.webhooks)
     apidocs.install(app)
     web_pages.install(app)  # the pages last: their paths are the most general
     return app

@@ -23,6 +23,14 @@ from app.taxonomy.models import (
     SkillBroader,
 )
 from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
+from app.webhooks.models import (
+    RankingMark,
+    WebhookAttempt,
+    WebhookCursor,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 
 __all__ = [
     "AllocationAssignment",
@@ -49,6 +57,7 @@ __all__ = [
     "PoolLanguage",
     "PoolSkill",
     "PoolVersion",
+    "RankingMark",
     "SafeguardCountry",
     "Sector",
     "Skill",
@@ -59,4 +68,9 @@ __all__ = [
     "Vacancy",
     "VacancyLanguage",
     "VacancySkill",
+    "WebhookAttempt",
+    "WebhookCursor",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

@@ -38,6 +38,7 @@ from app.placements.schemas import (
 from app.pools.models import Pool
 from app.reviews import service as reviews
 from app.vacancies.models import Vacancy
+from app.webhooks.events import EventType, emit
 
 ENTITY = "placement"
 
@@ -383,6 +384,23 @@ def _record_move(session: Session, principal: Principal, p: Placement, d: MoveIn
         )
     )
     after = {"stages": {s.value: p.count(s) for s in Stage if p.count(s)}, "released": p.released}
+    emit(
+        session,
+        EventType.PLACEMENT_MOVED,
+        {
+            "placement_id": str(p.id),
+            "vacancy_id": str(p.vacancy_id),
+            "pool_id": str(p.pool_id),
+            "from_stage": d.from_stage.value if d.from_stage else None,
+            "to_stage": d.to_stage.value,
+            "count": d.count,
+            "on": d.on.isoformat(),
+            "released": released,
+            "stages": after["stages"],
+        },
+        vacancy_id=p.vacancy_id,
+        pool_id=p.pool_id,
+    )
     record(
         session,
         principal,

@@ -27,6 +27,7 @@ from app.pathways.models import LegalPathway
 from app.pools.models import Pool, PoolStatus
 from app.reviews.schemas import DecisionIn, DecisionKind
 from app.vacancies.models import Vacancy, VacancyStatus
+from app.webhooks.events import EventType, emit
 
 
 def _lock(
@@ -336,7 +337,28 @@ def _record_decision(
             "note": note,
         },
     )
+    decision_recorded(session, decision)
     return decision
+
+
+def decision_recorded(session: Session, decision: Decision) -> None:
+    """The decision.recorded webhook event (to the vacancy's employer, the pool's ministry and
+    the programme's endpoints), in the decision's transaction."""
+    emit(
+        session,
+        EventType.DECISION_RECORDED,
+        {
+            "decision_id": str(decision.id),
+            "match_id": str(decision.match_id),
+            "vacancy_id": str(decision.vacancy_id),
+            "pool_id": str(decision.pool_id),
+            "decision": decision.decision,
+            "headcount": decision.headcount,
+            "pathway": decision.pathway_code,
+        },
+        vacancy_id=decision.vacancy_id,
+        pool_id=decision.pool_id,
+    )
 
 
 def approve(
@@ -485,6 +507,8 @@ def withdraw(
     ]
     session.add_all(decisions)
     session.flush()
+    for withdrawal in decisions:
+        decision_recorded(session, withdrawal)
     record(
         session,
         principal,

@@ -77,6 +77,7 @@ from app.surveys.schemas import (
     UploadSummary,
 )
 from app.surveys.tables import open_table
+from app.webhooks.events import EventType, emit
 
 ENTITY = "survey_upload"
 #: Reports keep at most this many row errors, and at most this many bytes of them as JSON (the
@@ -286,6 +287,20 @@ def process_upload(
     upload.report = _with_outcomes(report, outcomes)
     record(session, principal, "create", ENTITY, upload.id, None, _audit_state(upload))
     session.flush()
+    emit(
+        session,
+        EventType.UPLOAD_FINISHED,
+        {
+            "upload_id": str(upload.id),
+            "filename": upload.filename,
+            "status": upload.status,
+            "rows_read": upload.rows_read,
+            "rows_accepted": upload.rows_accepted,
+            "rows_rejected": upload.rows_rejected,
+            "summary": summary_counts(upload),
+        },
+        organisation_id=upload.organisation_id,
+    )
     return UploadResult(_out(upload), 422 if status == UploadStatus.REJECTED else 201)
 
 

@@ -1,0 +1,233 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.outcome_by import OutcomeBy
+from ...models.outcomes_out import OutcomesOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    by: OutcomeBy | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_by: str | Unset = UNSET
+    if not isinstance(by, Unset):
+        json_by = by.value
+
+    params["by"] = json_by
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/analytics/outcomes",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OutcomesOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = OutcomesOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OutcomesOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    by: OutcomeBy | Unset = UNSET,
+) -> Response[OutcomesOut | Problem]:
+    """Show the outcomes of placements
+
+     What became of approvals, per group: workers who reached each stage, placement, visa
+    refusal and early-leaving rates, median days from approval to start of work; the
+    programme's totals, and the groups whose refusal or early-leaving rate is far above the
+    programme's (at least 10 workers at risk, at least 1.5 times the programme's rate, and a
+    one-sided exact binomial test at p < 0.01). Withdrawn approvals are left out. Groups come
+    most approved workers first, then by key; not paged.
+
+    **Roles:** officer, admin.
+
+    Args:
+        by (OutcomeBy | Unset): How outcomes are grouped: by legal pathway, by the pools' origin
+            country (ISO 3166-1),
+            by the vacancies' occupation (ISCO-08 unit group) or by employer organisation.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OutcomesOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        by=by,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    by: OutcomeBy | Unset = UNSET,
+) -> OutcomesOut | Problem | None:
+    """Show the outcomes of placements
+
+     What became of approvals, per group: workers who reached each stage, placement, visa
+    refusal and early-leaving rates, median days from approval to start of work; the
+    programme's totals, and the groups whose refusal or early-leaving rate is far above the
+    programme's (at least 10 workers at risk, at least 1.5 times the programme's rate, and a
+    one-sided exact binomial test at p < 0.01). Withdrawn approvals are left out. Groups come
+    most approved workers first, then by key; not paged.
+
+    **Roles:** officer, admin.
+
+    Args:
+        by (OutcomeBy | Unset): How outcomes are grouped: by legal pathway, by the pools' origin
+            country (ISO 3166-1),
+            by the vacancies' occupation (ISCO-08 unit group) or by employer organisation.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OutcomesOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        by=by,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    by: OutcomeBy | Unset = UNSET,
+) -> Response[OutcomesOut | Problem]:
+    """Show the outcomes of placements
+
+     What became of approvals, per group: workers who reached each stage, placement, visa
+    refusal and early-leaving rates, median days from approval to start of work; the
+    programme's totals, and the groups whose refusal or early-leaving rate is far above the
+    programme's (at least 10 workers at risk, at least 1.5 times the programme's rate, and a
+    one-sided exact binomial test at p < 0.01). Withdrawn approvals are left out. Groups come
+    most approved workers first, then by key; not paged.
+
+    **Roles:** officer, admin.
+
+    Args:
+        by (OutcomeBy | Unset): How outcomes are grouped: by legal pathway, by the pools' origin
+            country (ISO 3166-1),
+            by the vacancies' occupation (ISCO-08 unit group) or by employer organisation.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OutcomesOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        by=by,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    by: OutcomeBy | Unset = UNSET,
+) -> OutcomesOut | Problem | None:
+    """Show the outcomes of placements
+
+     What became of approvals, per group: workers who reached each stage, placement, visa
+    refusal and early-leaving rates, median days from approval to start of work; the
+    programme's totals, and the groups whose refusal or early-leaving rate is far above the
+    programme's (at least 10 workers at risk, at least 1.5 times the programme's rate, and a
+    one-sided exact binomial test at p < 0.01). Withdrawn approvals are left out. Groups come
+    most approved workers first, then by key; not paged.
+
+    **Roles:** officer, admin.
+
+    Args:
+        by (OutcomeBy | Unset): How outcomes are grouped: by legal pathway, by the pools' origin
+            country (ISO 3166-1),
+            by the vacancies' occupation (ISCO-08 unit group) or by employer organisation.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OutcomesOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            by=by,
+        )
+    ).parsed

@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_exchange_rate_out import PageExchangeRateOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 200,
+    offset: int | Unset = 0,
+    currency: None | str | Unset = UNSET,
+    history: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_currency: None | str | Unset
+    if isinstance(currency, Unset):
+        json_currency = UNSET
+    else:
+        json_currency = currency
+    params["currency"] = json_currency
+
+    params["history"] = history
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/exchange-rates",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageExchangeRateOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageExchangeRateOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageExchangeRateOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 200,
+    offset: int | Unset = 0,
+    currency: None | str | Unset = UNSET,
+    history: bool | Unset = False,
+) -> Response[PageExchangeRateOut | Problem]:
+    """List exchange rates
+
+     The newest rate of each currency (the one wages are converted with), or with `history`
+    every dated rate; by currency, then newest date first. Page with limit (1..200, default
+    200) and offset.
+
+    **Roles:** any signed-in role (employer, ministry, officer, admin); an answer holds only what the
+    caller's organisation may see.
+
+    Args:
+        limit (int | Unset): page size, 1..200 Default: 200.
+        offset (int | Unset): how many matching items to skip (offset paging) Default: 0.
+        currency (None | str | Unset): only this currency (ISO 4217 code)
+        history (bool | Unset): every dated rate, not only the latest per currency Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageExchangeRateOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        currency=currency,
+        history=history,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 200,
+    offset: int | Unset = 0,
+    currency: None | str | Unset = UNSET,
+    history: bool | Unset = False,
+) -> PageExchangeRateOut | Problem | None:
+    """List exchange rates
+
+     The newest rate of each currency (the one wages are converted with), or with `history`
+    every dated rate; by currency, then newest date first. Page with limit (1..200, default
+    200) and offset.
+
+    **Roles:** any signed-in role (employer, ministry, officer, admin); an answer holds only what the
+    caller's organisation may see.
+
+    Args:
+        limit (int | Unset): page size, 1..200 Default: 200.
+        offset (int | Unset): how many matching items to skip (offset paging) Default: 0.
+        currency (None | str | Unset): only this currency (ISO 4217 code)
+        history (bool | Unset): every dated rate, not only the latest per currency Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageExchangeRateOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        offset=offset,
+        currency=currency,
+        history=history,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 200,
+    offset: int | Unset = 0,
+    currency: None | str | Unset = UNSET,
+    history: bool | Unset = False,
+) -> Response[PageExchangeRateOut | Problem]:
+    """List exchange rates
+
+     The newest rate of each currency (the one wages are converted with), or with `history`
+    every dated rate; by currency, then newest date first. Page with limit (1..200, default
+    200) and offset.
+
+    **Roles:** any signed-in role (employer, ministry, officer, admin); an answer holds only what the
+    caller's organisation may see.
+
+    Args:
+        limit (int | Unset): page size, 1..200 Default: 200.
+        offset (int | Unset): how many matching items to skip (offset paging) Default: 0.
+        currency (None | str | Unset): only this currency (ISO 4217 code)
+        history (bool | Unset): every dated rate, not only the latest per currency Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageExchangeRateOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        currency=currency,
+        history=history,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 200,
+    offset: int | Unset = 0,
+    currency: None | str | Unset = UNSET,
+    history: bool | Unset = False,
+) -> PageExchangeRateOut | Problem | None:
+    """List exchange rates
+
+     The newest rate of each currency (the one wages are converted with), or with `history`
+    every dated rate; by currency, then newest date first. Page with limit (1..200, default
+    200) and offset.
+
+    **Roles:** any signed-in role (employer, ministry, officer, admin); an answer holds only what the
+    caller's organisation may see.
+
+    Args:
+        limit (int | Unset): page size, 1..200 Default: 200.
+        offset (int | Unset): how many matching items to skip (offset paging) Default: 0.
+        currency (None | str | Unset): only this currency (ISO 4217 code)
+        history (bool | Unset): every dated rate, not only the latest per currency Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageExchangeRateOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            offset=offset,
+            currency=currency,
+            history=history,
+        )
+    ).parsed

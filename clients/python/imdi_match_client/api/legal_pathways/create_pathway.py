@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.pathway_in import PathwayIn
+from ...models.pathway_out import PathwayOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PathwayIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/pathways",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PathwayOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = PathwayOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PathwayOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PathwayIn,
+) -> Response[PathwayOut | Problem]:
+    """Create a legal pathway
+
+     Stores a pathway (its code is upper-cased and can never change) and re-ranks the open
+    vacancies of its destination: pairs it admits become eligible. Audited. The answer has
+    the pathway's version as the ETag and its URL as Location. Not idempotent, but a retry is
+    safe: the second create of the same code is a 409.
+
+    **Roles:** officer, admin.
+
+    Args:
+        body (PathwayIn): A legal pathway: the rules under which workers of a pool may take a
+            vacancy (a work
+            visa, a bilateral labour agreement, a seasonal scheme, a government-to-government
+            programme), and its annual quota. Lists left empty admit any value. A pair is eligible
+            when one pathway of the vacancy's destination admits it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PathwayOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PathwayIn,
+) -> PathwayOut | Problem | None:
+    """Create a legal pathway
+
+     Stores a pathway (its code is upper-cased and can never change) and re-ranks the open
+    vacancies of its destination: pairs it admits become eligible. Audited. The answer has
+    the pathway's version as the ETag and its URL as Location. Not idempotent, but a retry is
+    safe: the second create of the same code is a 409.
+
+    **Roles:** officer, admin.
+
+    Args:
+        body (PathwayIn): A legal pathway: the rules under which workers of a pool may take a
+            vacancy (a work
+            visa, a bilateral labour agreement, a seasonal scheme, a government-to-government
+            programme), and its annual quota. Lists left empty admit any value. A pair is eligible
+            when one pathway of the vacancy's destination admits it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PathwayOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PathwayIn,
+) -> Response[PathwayOut | Problem]:
+    """Create a legal pathway
+
+     Stores a pathway (its code is upper-cased and can never change) and re-ranks the open
+    vacancies of its destination: pairs it admits become eligible. Audited. The answer has
+    the pathway's version as the ETag and its URL as Location. Not idempotent, but a retry is
+    safe: the second create of the same code is a 409.
+
+    **Roles:** officer, admin.
+
+    Args:
+        body (PathwayIn): A legal pathway: the rules under which workers of a pool may take a
+            vacancy (a work
+            visa, a bilateral labour agreement, a seasonal scheme, a government-to-government
+            programme), and its annual quota. Lists left empty admit any value. A pair is eligible
+            when one pathway of the vacancy's destination admits it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PathwayOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PathwayIn,
+) -> PathwayOut | Problem | None:
+    """Create a legal pathway
+
+     Stores a pathway (its code is upper-cased and can never change) and re-ranks the open
+    vacancies of its destination: pairs it admits become eligible. Audited. The answer has
+    the pathway's version as the ETag and its URL as Location. Not idempotent, but a retry is
+    safe: the second create of the same code is a 409.
+
+    **Roles:** officer, admin.
+
+    Args:
+        body (PathwayIn): A legal pathway: the rules under which workers of a pool may take a
+            vacancy (a work
+            visa, a bilateral labour agreement, a seasonal scheme, a government-to-government
+            programme), and its annual quota. Lists left empty admit any value. A pair is eligible
+            when one pathway of the vacancy's destination admits it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PathwayOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

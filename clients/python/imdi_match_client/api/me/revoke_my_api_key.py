@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_key_out import ApiKeyOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    key_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/me/keys/{key_id}/revoke".format(
+            key_id=quote(str(key_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ApiKeyOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = ApiKeyOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ApiKeyOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    key_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ApiKeyOut | Problem]:
+    """Revoke one of my API keys
+
+     One of the caller's own keys stops authenticating at once, for good (also the calling key:
+    the next request with it is a 401). Another user's key answers 404, as if absent.
+    Idempotent: revoking a revoked key answers it unchanged. Recorded in the audit log.
+
+    **Roles:** any signed-in role (employer, ministry, officer, admin); an answer holds only what the
+    caller's organisation may see.
+
+    Args:
+        key_id (UUID): the API key's id (not the key itself)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiKeyOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        key_id=key_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    key_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ApiKeyOut | Problem | None:
+    """Revoke one of my API keys
+
+     One of the caller's own keys stops authenticating at once, for good (also the calling key:
+    the next request with it is a 401). Another user's key answers 404, as if absent.
+    Idempotent: revoking a revoked key answers it unchanged. Recorded in the audit log.
+
+    **Roles:** any signed-in role (employer, ministry, officer, admin); an answer holds only what the
+    caller's organisation may see.
+
+    Args:
+        key_id (UUID): the API key's id (not the key itself)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiKeyOut | Problem
+    """
+
+    return sync_detailed(
+        key_id=key_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    key_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ApiKeyOut | Problem]:
+    """Revoke one of my API keys
+
+     One of the caller's own keys stops authenticating at once, for good (also the calling key:
+    the next request with it is a 401). Another user's key answers 404, as if absent.
+    Idempotent: revoking a revoked key answers it unchanged. Recorded in the audit log.
+
+    **Roles:** any signed-in role (employer, ministry, officer, admin); an answer holds only what the
+    caller's organisation may see.
+
+    Args:
+        key_id (UUID): the API key's id (not the key itself)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiKeyOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        key_id=key_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    key_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ApiKeyOut | Problem | None:
+    """Revoke one of my API keys
+
+     One of the caller's own keys stops authenticating at once, for good (also the calling key:
+    the next request with it is a 401). Another user's key answers 404, as if absent.
+    Idempotent: revoking a revoked key answers it unchanged. Recorded in the audit log.
+
+    **Roles:** any signed-in role (employer, ministry, officer, admin); an answer holds only what the
+    caller's organisation may see.
+
+    Args:
+        key_id (UUID): the API key's id (not the key itself)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiKeyOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            key_id=key_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,319 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.export_pools_status_type_0 import ExportPoolsStatusType0
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    occupation: None | str | Unset = UNSET,
+    sector: None | str | Unset = UNSET,
+    origin: None | str | Unset = UNSET,
+    status: ExportPoolsStatusType0 | None | Unset = UNSET,
+    ministry_id: None | Unset | UUID = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_occupation: None | str | Unset
+    if isinstance(occupation, Unset):
+        json_occupation = UNSET
+    else:
+        json_occupation = occupation
+    params["occupation"] = json_occupation
+
+    json_sector: None | str | Unset
+    if isinstance(sector, Unset):
+        json_sector = UNSET
+    else:
+        json_sector = sector
+    params["sector"] = json_sector
+
+    json_origin: None | str | Unset
+    if isinstance(origin, Unset):
+        json_origin = UNSET
+    else:
+        json_origin = origin
+    params["origin"] = json_origin
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, ExportPoolsStatusType0):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_ministry_id: None | str | Unset
+    if isinstance(ministry_id, Unset):
+        json_ministry_id = UNSET
+    elif isinstance(ministry_id, UUID):
+        json_ministry_id = str(ministry_id)
+    else:
+        json_ministry_id = ministry_id
+    params["ministry_id"] = json_ministry_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/pools.csv",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    occupation: None | str | Unset = UNSET,
+    sector: None | str | Unset = UNSET,
+    origin: None | str | Unset = UNSET,
+    status: ExportPoolsStatusType0 | None | Unset = UNSET,
+    ministry_id: None | Unset | UUID = UNSET,
+) -> Response[Problem | str]:
+    """Export labour pools as CSV
+
+     Every pool GET /api/v1/pools would list with the same filters and access rules, in the same
+    order (newest first), in one CSV file (no paging). Columns: id, ministry_id, external_ref,
+    origin_country, region, occupation (ISCO-08), occupation_title, occupation_coding_input,
+    occupation_coding_code, occupation_coding_title, occupation_coding_confidence,
+    esco_occupation, sector (ISIC Rev.4), headcount, skills (`skill:share` joined with `;`),
+    languages (`language:level:share` joined with `;`), isced_level, experience_years,
+    available_from, upload_id, status, version, created_at, updated_at. Empty cells are nulls.
+    The skills and languages cells are written as a pool-table upload reads them.
+
+    **Roles:** ministry, officer, admin.
+
+    Args:
+        occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
+            professionals, 2221 = nursing professionals
+        sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
+        origin (None | str | Unset): ISO 3166-1 alpha-2 country code
+        status (ExportPoolsStatusType0 | None | Unset): only pools in this state
+        ministry_id (None | Unset | UUID): only this ministry organisation's pools
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | str]
+    """
+
+    kwargs = _get_kwargs(
+        occupation=occupation,
+        sector=sector,
+        origin=origin,
+        status=status,
+        ministry_id=ministry_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    occupation: None | str | Unset = UNSET,
+    sector: None | str | Unset = UNSET,
+    origin: None | str | Unset = UNSET,
+    status: ExportPoolsStatusType0 | None | Unset = UNSET,
+    ministry_id: None | Unset | UUID = UNSET,
+) -> Problem | str | None:
+    """Export labour pools as CSV
+
+     Every pool GET /api/v1/pools would list with the same filters and access rules, in the same
+    order (newest first), in one CSV file (no paging). Columns: id, ministry_id, external_ref,
+    origin_country, region, occupation (ISCO-08), occupation_title, occupation_coding_input,
+    occupation_coding_code, occupation_coding_title, occupation_coding_confidence,
+    esco_occupation, sector (ISIC Rev.4), headcount, skills (`skill:share` joined with `;`),
+    languages (`language:level:share` joined with `;`), isced_level, experience_years,
+    available_from, upload_id, status, version, created_at, updated_at. Empty cells are nulls.
+    The skills and languages cells are written as a pool-table upload reads them.
+
+    **Roles:** ministry, officer, admin.
+
+    Args:
+        occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
+            professionals, 2221 = nursing professionals
+        sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
+        origin (None | str | Unset): ISO 3166-1 alpha-2 country code
+        status (ExportPoolsStatusType0 | None | Unset): only pools in this state
+        ministry_id (None | Unset | UUID): only this ministry organisation's pools
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | str
+    """
+
+    return sync_detailed(
+        client=client,
+        occupation=occupation,
+        sector=sector,
+        origin=origin,
+        status=status,
+        ministry_id=ministry_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    occupation: None | str | Unset = UNSET,
+    sector: None | str | Unset = UNSET,
+    origin: None | str | Unset = UNSET,
+    status: ExportPoolsStatusType0 | None | Unset = UNSET,
+    ministry_id: None | Unset | UUID = UNSET,
+) -> Response[Problem | str]:
+    """Export labour pools as CSV
+
+     Every pool GET /api/v1/pools would list with the same filters and access rules, in the same
+    order (newest first), in one CSV file (no paging). Columns: id, ministry_id, external_ref,
+    origin_country, region, occupation (ISCO-08), occupation_title, occupation_coding_input,
+    occupation_coding_code, occupation_coding_title, occupation_coding_confidence,
+    esco_occupation, sector (ISIC Rev.4), headcount, skills (`skill:share` joined with `;`),
+    languages (`language:level:share` joined with `;`), isced_level, experience_years,
+    available_from, upload_id, status, version, created_at, updated_at. Empty cells are nulls.
+    The skills and languages cells are written as a pool-table upload reads them.
+
+    **Roles:** ministry, officer, admin.
+
+    Args:
+        occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
+            professionals, 2221 = nursing professionals
+        sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
+        origin (None | str | Unset): ISO 3166-1 alpha-2 country code
+        status (ExportPoolsStatusType0 | None | Unset): only pools in this state
+        ministry_id (None | Unset | UUID): only this ministry organisation's pools
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | str]
+    """
+
+    kwargs = _get_kwargs(
+        occupation=occupation,
+        sector=sector,
+        origin=origin,
+        status=status,
+        ministry_id=ministry_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    occupation: None | str | Unset = UNSET,
+    sector: None | str | Unset = UNSET,
+    origin: None | str | Unset = UNSET,
+    status: ExportPoolsStatusType0 | None | Unset = UNSET,
+    ministry_id: None | Unset | UUID = UNSET,
+) -> Problem | str | None:
+    """Export labour pools as CSV
+
+     Every pool GET /api/v1/pools would list with the same filters and access rules, in the same
+    order (newest first), in one CSV file (no paging). Columns: id, ministry_id, external_ref,
+    origin_country, region, occupation (ISCO-08), occupation_title, occupation_coding_input,
+    occupation_coding_code, occupation_coding_title, occupation_coding_confidence,
+    esco_occupation, sector (ISIC Rev.4), headcount, skills (`skill:share` joined with `;`),
+    languages (`language:level:share` joined with `;`), isced_level, experience_years,
+    available_from, upload_id, status, version, created_at, updated_at. Empty cells are nulls.
+    The skills and languages cells are written as a pool-table upload reads them.
+
+    **Roles:** ministry, officer, admin.
+
+    Args:
+        occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
+            professionals, 2221 = nursing professionals
+        sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
+        origin (None | str | Unset): ISO 3166-1 alpha-2 country code
+        status (ExportPoolsStatusType0 | None | Unset): only pools in this state
+        ministry_id (None | Unset | UUID): only this ministry organisation's pools
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            occupation=occupation,
+            sector=sector,
+            origin=origin,
+            status=status,
+            ministry_id=ministry_id,
+        )
+    ).parsed

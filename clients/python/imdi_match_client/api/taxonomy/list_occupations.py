@@ -1,0 +1,246 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_occupation_ref import PageOccupationRef
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    q: None | str | Unset = UNSET,
+    level: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
+
+    json_level: int | None | Unset
+    if isinstance(level, Unset):
+        json_level = UNSET
+    else:
+        json_level = level
+    params["level"] = json_level
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/taxonomy/occupations",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageOccupationRef | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageOccupationRef.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageOccupationRef | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    q: None | str | Unset = UNSET,
+    level: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Response[PageOccupationRef | Problem]:
+    """List ISCO-08 occupations
+
+     The groups of ISCO-08 (International Standard Classification of Occupations), sorted by
+    code, optionally filtered by text and level; offset pagination. Vacancies and pools are
+    coded at the unit group (level 4, 4 digits). Public: no API key needed.
+
+    Args:
+        q (None | str | Unset): text in the title (case-insensitive), or an exact ISCO-08 code
+        level (int | None | Unset): only ISCO-08 groups of this level: 1 major, 2 sub-major, 3
+            minor, 4 unit group
+        limit (int | Unset): items per page, 1..200 Default: 50.
+        offset (int | Unset): items to skip: the page's start in the order Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageOccupationRef | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        q=q,
+        level=level,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    q: None | str | Unset = UNSET,
+    level: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> PageOccupationRef | Problem | None:
+    """List ISCO-08 occupations
+
+     The groups of ISCO-08 (International Standard Classification of Occupations), sorted by
+    code, optionally filtered by text and level; offset pagination. Vacancies and pools are
+    coded at the unit group (level 4, 4 digits). Public: no API key needed.
+
+    Args:
+        q (None | str | Unset): text in the title (case-insensitive), or an exact ISCO-08 code
+        level (int | None | Unset): only ISCO-08 groups of this level: 1 major, 2 sub-major, 3
+            minor, 4 unit group
+        limit (int | Unset): items per page, 1..200 Default: 50.
+        offset (int | Unset): items to skip: the page's start in the order Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageOccupationRef | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        q=q,
+        level=level,
+        limit=limit,
+        offset=offset,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    q: None | str | Unset = UNSET,
+    level: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Response[PageOccupationRef | Problem]:
+    """List ISCO-08 occupations
+
+     The groups of ISCO-08 (International Standard Classification of Occupations), sorted by
+    code, optionally filtered by text and level; offset pagination. Vacancies and pools are
+    coded at the unit group (level 4, 4 digits). Public: no API key needed.
+
+    Args:
+        q (None | str | Unset): text in the title (case-insensitive), or an exact ISCO-08 code
+        level (int | None | Unset): only ISCO-08 groups of this level: 1 major, 2 sub-major, 3
+            minor, 4 unit group
+        limit (int | Unset): items per page, 1..200 Default: 50.
+        offset (int | Unset): items to skip: the page's start in the order Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageOccupationRef | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        q=q,
+        level=level,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    q: None | str | Unset = UNSET,
+    level: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> PageOccupationRef | Problem | None:
+    """List ISCO-08 occupations
+
+     The groups of ISCO-08 (International Standard Classification of Occupations), sorted by
+    code, optionally filtered by text and level; offset pagination. Vacancies and pools are
+    coded at the unit group (level 4, 4 digits). Public: no API key needed.
+
+    Args:
+        q (None | str | Unset): text in the title (case-insensitive), or an exact ISCO-08 code
+        level (int | None | Unset): only ISCO-08 groups of this level: 1 major, 2 sub-major, 3
+            minor, 4 unit group
+        limit (int | Unset): items per page, 1..200 Default: 50.
+        offset (int | Unset): items to skip: the page's start in the order Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageOccupationRef | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            q=q,
+            level=level,
+            limit=limit,
+            offset=offset,
+        )
+    ).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class CreateUploadBodyMode(StrEnum):
+    MICRODATA = "microdata"
+    POOL_TABLE = "pool_table"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class EscoOccupationSkillOutRelation(StrEnum):
+    ESSENTIAL = "essential"
+    OPTIONAL = "optional"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class PlanOutSolverStatus(StrEnum):
+    ERROR = "error"
+    FEASIBLE = "feasible"
+    INFEASIBLE = "infeasible"
+    OPTIMAL = "optimal"
+    TIME_LIMIT = "time_limit"
+
+    def __str__(self) -> str:
+        return str(self.value)

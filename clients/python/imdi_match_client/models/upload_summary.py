@@ -1,0 +1,259 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.upload_mode import UploadMode
+from ..models.upload_status import UploadStatus
+from ..models.upload_summary_file_format import UploadSummaryFileFormat
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UploadSummary")
+
+
+@_attrs_define
+class UploadSummary:
+    """A stored survey upload, in brief: the file, what was read and what it did to pools.
+
+    Attributes:
+        cells_suppressed (int): microdata: groups of fewer than 5 respondents, counted but never stored
+        checksum (str): sha256 of the file
+        created_at (datetime.datetime | None): when it was stored; null for a dry run
+        file_format (UploadSummaryFileFormat): csv or xlsx, from the file's name
+        filename (str): the file's name as sent (last path part)
+        id (None | UUID): null for a dry run, which stores nothing
+        mode (UploadMode): What a survey file's rows are. pool_table: one row per labour pool (columns
+            origin_country, occupation, headcount, isced_level, experience_years; optional region,
+            sector, skills, languages, available_from). microdata: one row per survey respondent
+            (columns respondent_id, occupation, isced_level, experience_years, willing_to_work_abroad;
+            optional region, sector, languages, skills), aggregated into pools of the willing, groups of
+            fewer than 5 respondents suppressed.
+        organisation_id (UUID): the ministry whose pools the file holds
+        rows_accepted (int): rows stored (0 when rejected or a dry run's)
+        rows_read (int): data rows read (the header not counted)
+        rows_rejected (int): rows with errors
+        size_bytes (int): the file's size in bytes
+        status (UploadStatus): What became of an upload. accepted: every row was good and stored; partial: the good
+            rows were stored and the bad reported (on_error=skip); rejected: nothing was stored, the
+            report says why.
+        uploaded_by_id (None | UUID): the user who sent it
+        pools_created (int | Unset): new pools Default: 0.
+        pools_updated (int | Unset): existing pools of the same identity that took the row's figures (version + 1, even
+            when the figures were the same) Default: 0.
+        pools_withdrawn (int | Unset): pools withdrawn by replace=true Default: 0.
+    """
+
+    cells_suppressed: int
+    checksum: str
+    created_at: datetime.datetime | None
+    file_format: UploadSummaryFileFormat
+    filename: str
+    id: None | UUID
+    mode: UploadMode
+    organisation_id: UUID
+    rows_accepted: int
+    rows_read: int
+    rows_rejected: int
+    size_bytes: int
+    status: UploadStatus
+    uploaded_by_id: None | UUID
+    pools_created: int | Unset = 0
+    pools_updated: int | Unset = 0
+    pools_withdrawn: int | Unset = 0
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        cells_suppressed = self.cells_suppressed
+
+        checksum = self.checksum
+
+        created_at: None | str
+        if isinstance(self.created_at, datetime.datetime):
+            created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
+
+        file_format = self.file_format.value
+
+        filename = self.filename
+
+        id: None | str
+        if isinstance(self.id, UUID):
+            id = str(self.id)
+        else:
+            id = self.id
+
+        mode = self.mode.value
+
+        organisation_id = str(self.organisation_id)
+
+        rows_accepted = self.rows_accepted
+
+        rows_read = self.rows_read
+
+        rows_rejected = self.rows_rejected
+
+        size_bytes = self.size_bytes
+
+        status = self.status.value
+
+        uploaded_by_id: None | str
+        if isinstance(self.uploaded_by_id, UUID):
+            uploaded_by_id = str(self.uploaded_by_id)
+        else:
+            uploaded_by_id = self.uploaded_by_id
+
+        pools_created = self.pools_created
+
+        pools_updated = self.pools_updated
+
+        pools_withdrawn = self.pools_withdrawn
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "cells_suppressed": cells_suppressed,
+                "checksum": checksum,
+                "created_at": created_at,
+                "file_format": file_format,
+                "filename": filename,
+                "id": id,
+                "mode": mode,
+                "organisation_id": organisation_id,
+                "rows_accepted": rows_accepted,
+                "rows_read": rows_read,
+                "rows_rejected": rows_rejected,
+                "size_bytes": size_bytes,
+                "status": status,
+                "uploaded_by_id": uploaded_by_id,
+            }
+        )
+        if pools_created is not UNSET:
+            field_dict["pools_created"] = pools_created
+        if pools_updated is not UNSET:
+            field_dict["pools_updated"] = pools_updated
+        if pools_withdrawn is not UNSET:
+            field_dict["pools_withdrawn"] = pools_withdrawn
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        cells_suppressed = d.pop("cells_suppressed")
+
+        checksum = d.pop("checksum")
+
+        def _parse_created_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return created_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        created_at = _parse_created_at(d.pop("created_at"))
+
+        file_format = UploadSummaryFileFormat(d.pop("file_format"))
+
+        filename = d.pop("filename")
+
+        def _parse_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                id_type_0 = UUID(data)
+
+                return id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        id = _parse_id(d.pop("id"))
+
+        mode = UploadMode(d.pop("mode"))
+
+        organisation_id = UUID(d.pop("organisation_id"))
+
+        rows_accepted = d.pop("rows_accepted")
+
+        rows_read = d.pop("rows_read")
+
+        rows_rejected = d.pop("rows_rejected")
+
+        size_bytes = d.pop("size_bytes")
+
+        status = UploadStatus(d.pop("status"))
+
+        def _parse_uploaded_by_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                uploaded_by_id_type_0 = UUID(data)
+
+                return uploaded_by_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        uploaded_by_id = _parse_uploaded_by_id(d.pop("uploaded_by_id"))
+
+        pools_created = d.pop("pools_created", UNSET)
+
+        pools_updated = d.pop("pools_updated", UNSET)
+
+        pools_withdrawn = d.pop("pools_withdrawn", UNSET)
+
+        upload_summary = cls(
+            cells_suppressed=cells_suppressed,
+            checksum=checksum,
+            created_at=created_at,
+            file_format=file_format,
+            filename=filename,
+            id=id,
+            mode=mode,
+            organisation_id=organisation_id,
+            rows_accepted=rows_accepted,
+            rows_read=rows_read,
+            rows_rejected=rows_rejected,
+            size_bytes=size_bytes,
+            status=status,
+            uploaded_by_id=uploaded_by_id,
+            pools_created=pools_created,
+            pools_updated=pools_updated,
+            pools_withdrawn=pools_withdrawn,
+        )
+
+        upload_summary.additional_properties = d
+        return upload_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
