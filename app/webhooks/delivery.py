@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.auth.models import User
@@ -192,36 +192,38 @@ class Worker:
     # ---- delivering ---------------------------------------------------------------------
 
     def _claim(self) -> list[_Send]:
-        """Claim the due deliveries of active endpoints: each claim sets next_attempt_at to
-        this claim's lease, conditionally on the value read (two workers never both claim one),
-        and the outcome is written only while that lease is still the row's (_record)."""
+        """Claim the due deliveries of active endpoints in one UPDATE: it sets their
+        next_attempt_at to this claim's lease, on rows still due (PostgreSQL re-checks that
+        on rows another worker locked first, and skips the locked ones; SQLite's UPDATE holds
+        the write lock), so two workers never claim one. The outcome is written only while
+        that lease is still the row's (_record)."""
         now = utcnow()
         lease = now + LEASE
+        due = (
+            select(WebhookDelivery.id)
+            .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+            .where(
+                WebhookDelivery.status == DeliveryStatus.PENDING.value,
+                WebhookDelivery.next_attempt_at <= now,
+                WebhookEndpoint.active.is_(True),  # a paused endpoint's wait, pending
+            )
+            .order_by(WebhookDelivery.next_attempt_at)
+            .limit(BATCH)
+            .with_for_update(of=WebhookDelivery, skip_locked=True)
+        )
         with self.db.session() as session:
-            due = session.execute(
-                select(WebhookDelivery.id, WebhookDelivery.next_attempt_at)
-                .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
-                .where(
-                    WebhookDelivery.status == DeliveryStatus.PENDING.value,
-                    WebhookDelivery.next_attempt_at <= now,
-                    WebhookEndpoint.active.is_(True),  # a paused endpoint's wait, pending
-                )
-                .order_by(WebhookDelivery.next_attempt_at)
-                .limit(BATCH)
-            ).all()
-            claimed = []
-            for delivery_id, at in due:
-                taken = session.execute(
+            claimed = list(
+                session.scalars(
                     update(WebhookDelivery)
                     .where(
-                        WebhookDelivery.id == delivery_id,
+                        WebhookDelivery.id.in_(due.scalar_subquery()),
                         WebhookDelivery.status == DeliveryStatus.PENDING.value,
-                        WebhookDelivery.next_attempt_at == at,
+                        WebhookDelivery.next_attempt_at <= now,
                     )
                     .values(next_attempt_at=lease)
+                    .returning(WebhookDelivery.id)
                 )
-                if taken.rowcount == 1:  # type: ignore[attr-defined]
-                    claimed.append(delivery_id)
+            )
             session.commit()
             if not claimed:
                 return []
@@ -322,6 +324,7 @@ class Worker:
                     for r in results
                 ],
             )
+            outcomes = []
             for r in results:
                 made = attempts[r.delivery_id] + 1
                 if r.ok:
@@ -330,26 +333,44 @@ class Worker:
                     status, next_at = DeliveryStatus.FAILED, None
                 else:
                     status, next_at = DeliveryStatus.PENDING, r.at + backoff(self.settings, made)
-                session.execute(
-                    update(WebhookDelivery)
-                    .where(
-                        WebhookDelivery.id == r.delivery_id,
-                        WebhookDelivery.next_attempt_at == r.lease,
-                    )
-                    .values(
-                        status=status.value,
-                        attempts=made,
-                        next_attempt_at=next_at,
-                        last_attempt_at=r.at,
-                        last_status_code=r.status_code,
-                        last_latency_ms=r.latency_ms,
-                        last_error=(r.error or "")[:ERROR_CHARS] or None,
-                    )
+                outcomes.append(
+                    {
+                        "b_id": r.delivery_id,
+                        "b_lease": r.lease,
+                        "status": status.value,
+                        "attempts": made,
+                        "next_attempt_at": next_at,
+                        "last_attempt_at": r.at,
+                        "last_status_code": r.status_code,
+                        "last_latency_ms": r.latency_ms,
+                        "last_error": (r.error or "")[:ERROR_CHARS] or None,
+                    }
                 )
                 if not r.ok:
-                    log.info(
-                        "webhook delivery %s failed (%s), attempt %d", r.delivery_id, r.error, made
-                    )
+                    log.info("delivery %s failed (%s), attempt %d", r.delivery_id, r.error, made)
+            # One statement for the batch (executemany), each row only under this lease.
+            session.connection().execute(
+                update(WebhookDelivery)
+                .where(
+                    WebhookDelivery.id == bindparam("b_id"),
+                    WebhookDelivery.next_attempt_at == bindparam("b_lease"),
+                )
+                .values(
+                    {
+                        name: bindparam(name)
+                        for name in (
+                            "status",
+                            "attempts",
+                            "next_attempt_at",
+                            "last_attempt_at",
+                            "last_status_code",
+                            "last_latency_ms",
+                            "last_error",
+                        )
+                    }
+                ),
+                outcomes,
+            )
             session.commit()
 
     # ---- the loop -----------------------------------------------------------------------
