@@ -5,16 +5,19 @@
 
 1. The write's cost: N one-row transactions (an audit event, as every write has) timed without
    and with the outbox's event; the difference is what a decision or a move pays for webhooks.
-2. Delivery: the N events fanned out to E endpoints on a receiver on 127.0.0.1 (it answers 204
-   at once), delivered by one worker (`imdi webhook-worker`'s loop, 8 POSTs at a time);
-   deliveries per second, and the time from an event's commit to its receipt (p50, p95, max).
+2. Delivery: the N events fanned out to E endpoints on a receiver on 127.0.0.1 (a process of
+   its own that answers 204 at once), delivered by one worker (`imdi webhook-worker`'s loop, 8
+   POSTs at a time): deliveries per second; then a steady stream of events with the worker
+   running: the time from an event's commit to its receipt (p50, p95, max).
 Traffic goes to 127.0.0.1 only. Run it alone: it measures wall time.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
+import queue
 import statistics
 import tempfile
 import threading
@@ -40,35 +43,52 @@ from bench.results import write_section
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
+def _serve(port_out: Any, arrivals: Any) -> None:
+    """The receiver, in a process of its own (it must not share the worker's interpreter):
+    answers 204 at once and reports each delivery's webhook-id and arrival time."""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("content-length", 0)))
+            arrivals.put((self.headers["webhook-id"], time.time()))
+            self.send_response(204)
+            self.send_header("content-length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    port_out.put(server.server_address[1])
+    server.serve_forever()
+
+
 class _Receiver:
     def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.queue: Any = context.Queue()
+        ports: Any = context.Queue()
+        self.process = context.Process(target=_serve, args=(ports, self.queue), daemon=True)
+        self.process.start()
+        self.port = ports.get(timeout=30)
         self.arrived: dict[str, float] = {}  # webhook-id -> first arrival (time.time())
         self.count = 0
-        lock = threading.Lock()
-        owner = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_POST(self) -> None:
-                self.rfile.read(int(self.headers.get("content-length", 0)))
-                with lock:
-                    owner.count += 1
-                    owner.arrived.setdefault(self.headers["webhook-id"], time.time())
-                self.send_response(204)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    def collect(self) -> None:
+        while True:
+            try:
+                msg_id, at = self.queue.get(timeout=0.2)
+            except queue.Empty:
+                return
+            self.count += 1
+            self.arrived.setdefault(msg_id, at)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/hooks"
+        return f"http://127.0.0.1:{self.port}/hooks"
 
 
 def _database(postgres: bool) -> tuple[str, Any]:
@@ -182,6 +202,7 @@ def main() -> int:
                 if not left and not undispatched:
                     break
         seconds = time.perf_counter() - started
+        receiver.collect()
         received = receiver.count
         # A steady stream with the worker running as `imdi webhook-worker` does: each event's
         # lag from its write's commit to its first receipt.
@@ -204,7 +225,7 @@ def main() -> int:
             time.sleep(1 / args.rate)
         deadline = time.monotonic() + 60
         while any(e not in receiver.arrived for e in committed) and time.monotonic() < deadline:
-            time.sleep(0.05)
+            receiver.collect()
         stop.set()
         loop.join(timeout=10)
         lags = [receiver.arrived[e] - t for e, t in committed.items() if e in receiver.arrived]
