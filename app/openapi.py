@@ -210,10 +210,6 @@ def install_problem_openapi(app: FastAPI) -> None:
         components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
         _restore_examples(components["schemas"])
         _bulk_limit(schema, app)
-        for name, component in components["schemas"].items():
-            if name.startswith("Page_") and not component.get("description"):
-                item = name.removeprefix("Page_").rstrip("_")
-                component["description"] = f"One page of {item} items (see offset paging)."
         for item in schema.get("paths", {}).values():
             for operation in item.values():
                 _split_docstring(operation)

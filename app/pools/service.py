@@ -829,7 +829,7 @@ def export_pools(
                 ";".join(languages.get(r.id, [])),
                 r.isced_level,
                 r.experience_years,
-                r.available_from.isoformat() if r.available_from else None,
+                r.available_from,
                 r.upload_id,
                 r.status,
                 r.version,

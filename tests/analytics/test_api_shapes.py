@@ -42,15 +42,25 @@ def test_shortage_surplus_and_skills_gap_are_the_services_rows(
 
 
 def test_the_dataset_page_keeps_every_column(
-    demo_client: TestClient, demo_users: list[dict[str, Any]]
+    demo_client: TestClient, demo_database: Database, demo_users: list[dict[str, Any]]
 ) -> None:
     from app.analytics.outcomes import DATASET_COLUMNS
+    from tests.market import eligible
 
+    # A decision, so that the dataset has a row to check.
+    pair = eligible(demo_database)[0]
+    r = demo_client.post(
+        f"/api/v1/matches/{pair.id}/decisions",
+        json={"decision": "shortlisted"},
+        headers=_officer(demo_users),
+    )
+    assert r.status_code == 201, r.text
     r = demo_client.get(
         f"{ANALYTICS}/decisions-dataset.json", params={"limit": 5}, headers=_officer(demo_users)
     )
     assert r.status_code == 200, r.text
     page = r.json()
     assert set(page) == {"items", "total", "limit", "next_after"}
+    assert page["items"]
     for row in page["items"]:
         assert list(row) == list(DATASET_COLUMNS)
