@@ -10,7 +10,7 @@ PYTEST_WORKERS ?= 2
 # The service fails closed (production) unless told otherwise; these commands are for development.
 export IMDI_ENVIRONMENT ?= development
 
-.PHONY: run test lint format migrate seed bench install clean chromium client
+.PHONY: run test lint format migrate seed bench install clean chromium client axe
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,15 @@ chromium:
 	  then apt-get update && apt-get install -y chromium chromium-driver; \
 	  else echo "chromium is not installed: the browser tests will skip"; fi; }
 
-test: $(STAMP) chromium
+# axe-core for the accessibility check of the pages (tests/web/accessibility.py), pinned by its
+# lockfile; without npm the check skips (and fails under CI).
+AXE := tests/web/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE): tests/web/axe/package.json tests/web/axe/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/web/axe --no-audit --no-fund; \
+	  else echo "npm is not installed: the accessibility check will skip"; fi
+
+test: $(STAMP) chromium axe
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)

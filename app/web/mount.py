@@ -6,16 +6,21 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app.web.pages import (
+    admin,
     analytics,
     audit,
     auth,
     dashboard,
     pathways,
+    pick,
     placements,
     plans,
     pools,
+    queue,
     upload,
     vacancies,
+    vacancy_detail,
+    vacancy_form,
 )
 from app.web.render import STATIC
 
@@ -26,6 +31,8 @@ def install(app: FastAPI) -> None:
         auth,
         dashboard,
         vacancies,
+        vacancy_form,  # before vacancy_detail: /vacancies/new is not a vacancy id
+        vacancy_detail,
         pools,
         placements,
         pathways,
@@ -33,5 +40,8 @@ def install(app: FastAPI) -> None:
         analytics,
         upload,
         plans,
+        queue,
+        admin,
+        pick,
     ):
         app.include_router(module.router)

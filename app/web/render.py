@@ -70,8 +70,9 @@ env.globals["isced_levels"] = codes.ISCED_LEVELS
 def nav_for(role: Role) -> list[tuple[str, str]]:
     """(path, label) of the navigation a role sees: only what it may open."""
     if role in (Role.OFFICER, Role.ADMIN):
-        return [
+        officer = [
             ("/", "Dashboard"),
+            ("/queue", "Work queue"),
             ("/vacancies", "Vacancies"),
             ("/pools", "Pools"),
             ("/placements", "Placements"),
@@ -80,6 +81,7 @@ def nav_for(role: Role) -> list[tuple[str, str]]:
             ("/plans", "Allocation plans"),
             ("/audit", "Audit log"),
         ]
+        return [*officer, ("/admin", "Administration")] if role is Role.ADMIN else officer
     if role is Role.EMPLOYER:
         return [
             ("/", "Dashboard"),

@@ -48,6 +48,14 @@ def _fresh_limiter() -> Iterator[None]:
     FAILED_AUTH.reset()
 
 
+def assert_no_inline_code(html: str) -> None:
+    """Scripts only as the site's own files (static/picker.js), never inline; no inline style:
+    the Content-Security-Policy would refuse them."""
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert all(re.fullmatch(r'<script src="/static/[\w.-]+\.js" defer>', s) for s in scripts)
+    assert "style=" not in html and "<style" not in html
+
+
 def csrf_of(html: str) -> str:
     found = _TOKEN.search(html)
     assert found, "the page has no CSRF field"

@@ -21,7 +21,7 @@ from app.matches.service import RankedMatch
 from app.vacancies.models import Vacancy
 from app.web.pages import placements as placement_pages
 from tests.market import eligible, owners
-from tests.web.conftest import OFFICER, as_user, csrf_of
+from tests.web.conftest import OFFICER, as_user, assert_no_inline_code, csrf_of
 
 pytestmark = pytest.mark.postgres
 
@@ -399,7 +399,7 @@ def test_the_placement_pages_carry_no_inline_script_or_style(
     for path in ("/placements", f"/placements/{a.placement_id}"):
         r = demo_client.get(path)
         assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
-        assert "<script" not in r.text and "style=" not in r.text and "<style" not in r.text
+        assert_no_inline_code(r.text)
         assert csrf_of(r.text)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from pydantic import ValidationError
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
 from app.common.schemas import MAX_OFFSET
+from app.errors import field_path
 from app.web import session as web_session
 from app.web.routing import WebRoute, safe_next
 
@@ -45,3 +47,14 @@ def upper(value: str | None) -> str | None:
 def page_offset(value: int | None) -> int:
     # Bounded as in the API (MAX_OFFSET): a huge offset would overflow SQLite's integers.
     return min(max(int(value or 0), 0), MAX_OFFSET)
+
+
+def form_errors(exc: ValidationError) -> list[dict[str, str]]:
+    """A schema's validation errors as the forms show them: field path and message."""
+    return [
+        {
+            "field": field_path(e.get("loc", ())),
+            "message": str(e.get("msg", "invalid")).removeprefix("Value error, "),
+        }
+        for e in exc.errors()
+    ]

@@ -21,8 +21,7 @@ from app.reviews.repository import QuotaLine
 from app.vacancies import repository as vacancies
 from app.web.charts import Bar, hbar_chart
 from app.web.deps import CsrfForm, CurrentWebUser, OfficerUser
-from app.web.pages.common import redirect, text, upper, web_router
-from app.web.pages.vacancies import _form_errors
+from app.web.pages.common import form_errors, redirect, text, upper, web_router
 from app.web.render import render
 
 router = web_router()
@@ -230,13 +229,13 @@ def pathway_update(
     try:
         patch = PathwayPatch.model_validate(_patch(values))
     except ValidationError as exc:
-        return _page(request, session, row, values=values, errors=_form_errors(exc), status=422)
+        return _page(request, session, row, values=values, errors=form_errors(exc), status=422)
     if not version.isdigit():
         raise ProblemError(428, "The form did not say which version of the pathway it edits.")
     try:
         pathways.update_pathway(session, settings, user.principal, row.code, patch, int(version))
     except ValidationError as exc:
-        return _page(request, session, row, values=values, errors=_form_errors(exc), status=422)
+        return _page(request, session, row, values=values, errors=form_errors(exc), status=422)
     except ProblemError as exc:
         if exc.status != 422:
             raise  # a stale version (409) is a page of its own: reload and redo

@@ -16,8 +16,7 @@ from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
 from app.matches import repository as matches
 from app.web.deps import CsrfForm, OfficerUser
-from app.web.pages.common import page_offset, redirect, text, upper, web_router
-from app.web.pages.vacancies import _form_errors
+from app.web.pages.common import form_errors, page_offset, redirect, text, upper, web_router
 from app.web.render import render
 from app.web.routing import Redirect
 
@@ -99,7 +98,7 @@ def plan_create(
         )
     except ValidationError as exc:
         return _list_page(
-            request, session, offset=0, values=values, errors=_form_errors(exc), status=422
+            request, session, offset=0, values=values, errors=form_errors(exc), status=422
         )
     view = allocation.create_plan(session, user.principal, data)
     return redirect(
