@@ -13,12 +13,11 @@ from app.common.concurrency import etag, parse_if_match
 from app.common.csv_safe import CSV_EXPORT, csv_response
 from app.common.principal import Principal, Role
 from app.common.schemas import MAX_OFFSET, Page
-from app.decisions.models import PlacementStage
 from app.deps import SessionDep
 from app.idempotency import service as idempotency
 from app.idempotency.service import IdempotencyDep
 from app.intake.endpoints import tagged
-from app.placements import service
+from app.placements import export, service
 from app.placements.schemas import (
     BulkMovesIn,
     BulkMovesOut,
@@ -58,49 +57,6 @@ _MOVE_PROBLEMS: dict[int | str, dict[str, Any]] = {
     },
 }
 
-#: A placement's CSV columns: PlacementOut's scalar fields, `stages` flattened per stage.
-PLACEMENT_COLUMNS = (
-    "id",
-    "decision_id",
-    "match_id",
-    "vacancy_id",
-    "pool_id",
-    "pathway_code",
-    "quota_year",
-    "approved",
-    "approved_at",
-    "status",
-    "awaiting",
-    *(f"stages_{stage.value}" for stage in PlacementStage),
-    "released",
-    "version",
-    "updated_at",
-)
-
-
-def _cells(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """An export row (service.EXPORT_COLUMNS' values) in PLACEMENT_COLUMNS' order."""
-    (pid, decision, match, vacancy, pool, pathway, year, approved, approved_at, status) = row[:10]
-    released, version, updated_at = row[10:13]
-    stages = row[13:]
-    return (
-        pid,
-        decision,
-        match,
-        vacancy,
-        pool,
-        pathway,
-        year,
-        approved,
-        approved_at,
-        status,
-        approved - sum(stages),
-        *stages,
-        released,
-        version,
-        updated_at,
-    )
-
 
 @router.get("", response_model=Page[PlacementOut])
 def list_placements(
@@ -139,7 +95,7 @@ def export_placements(
     RFC 3339, UTC.
     """
     rows = service.export_placements(session, principal, filters)
-    return csv_response(PLACEMENT_COLUMNS, [_cells(r) for r in rows], "placements.csv")
+    return csv_response(export.COLUMNS, [export.cells(r) for r in rows], "placements.csv")
 
 
 @router.post(

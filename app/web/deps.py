@@ -63,6 +63,7 @@ def web_roles(*roles: Role) -> Callable[[WebUser], WebUser]:
 OfficerUser = Annotated[WebUser, Depends(web_roles(Role.OFFICER, Role.ADMIN))]
 EmployerUser = Annotated[WebUser, Depends(web_roles(Role.EMPLOYER))]
 MinistryUser = Annotated[WebUser, Depends(web_roles(Role.MINISTRY))]
+AdminUser = Annotated[WebUser, Depends(web_roles(Role.ADMIN))]
 
 
 async def csrf_form(request: Request, settings: SettingsDep) -> FormData:

@@ -148,7 +148,7 @@ def occupation_names(session: Session, *, unit_groups_only: bool = False) -> dic
     stmt = select(Occupation.code, Occupation.title)
     if unit_groups_only:
         stmt = stmt.where(Occupation.level == 4)
-    return dict(session.execute(stmt.order_by(Occupation.code)).tuples())
+    return {code: title for code, title in session.execute(stmt.order_by(Occupation.code))}
 
 
 def occupation_options(session: Session) -> list[Option]:
@@ -178,7 +178,8 @@ def resolve_occupation(session: Session, text: str | None, *, unit_group: bool =
 
 
 def sector_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Sector.code, Sector.title).order_by(Sector.code)).tuples())
+    rows = session.execute(select(Sector.code, Sector.title).order_by(Sector.code))
+    return {code: title for code, title in rows}
 
 
 def sector_options(session: Session) -> list[Option]:
@@ -215,7 +216,7 @@ def skill_options(session: Session, query: str | None = None) -> list[Option]:
     rows = session.execute(
         stmt.order_by(func.length(Skill.label), Skill.label).limit(SKILL_OPTIONS)
     )
-    return [Option(label, sid) for sid, label in rows.tuples()]
+    return [Option(label, sid) for sid, label in rows]
 
 
 def skill_value(labels: dict[str, str], skill_id: str) -> str:
@@ -234,7 +235,7 @@ def resolve_skills(session: Session, texts: Sequence[str]) -> tuple[list[str], l
             Skill.is_group.is_(False),
             (Skill.id.in_(wanted)) | (func.lower(Skill.label).in_(sorted(folded))),
         )
-    ).tuples()
+    )
     by_id: dict[str, str] = {}
     by_label: dict[str, str] = {}
     for sid, label in rows:

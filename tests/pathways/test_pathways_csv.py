@@ -9,7 +9,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from app.common.csv_safe import neutralise
-from app.pathways.router import PATHWAY_COLUMNS
+from app.pathways.export import PATHWAY_COLUMNS
 from tests.pathways.conftest import pathway_payload
 
 URL = "/api/v1/pathways"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.web.accessibility import check_page
 from tests.web.browser import shot, sign_in
 from tests.web.conftest import (
     EMPLOYER_ORG,
@@ -208,7 +209,29 @@ def test_screenshots_of_the_other_main_pages(page, site, demo_people) -> None:
         ("/pathways/DE-THAMM-PILOT", "18-pathway", re.compile("DE-THAMM-PILOT")),
         ("/audit", "19-audit", "Audit log"),
         ("/plans", "20-plans", "Allocation plans"),
+        ("/analytics", "21-analytics", "Shortage"),
+        ("/placements", "22-placements", "Placements"),
     ]:
         assert page.goto(path).status == 200, path
         assert page.get_by_role("heading", name=heading, exact=False).first.is_visible()
-        shot(page, name)
+        check_page(page, name)
+
+
+def test_a_filter_takes_a_country_name_and_says_why_a_name_is_none(page, demo_people) -> None:
+    sign_in(page, demo_people, OFFICER)
+    page.goto("/pathways")
+    page.get_by_label("Destination country").fill("germany")
+    page.get_by_role("button", name="Filter").click()
+    assert page.get_by_label("Destination country").input_value() == "Germany (DE)"
+    codes = page.locator("table tbody th a").all_inner_texts()
+    assert codes and all(c.startswith("DE-") for c in codes)
+    page.get_by_label("Destination country").fill("Germanyy")
+    page.get_by_role("button", name="Filter").click()
+    error = page.locator("#f-destination-error")
+    assert "No country is called 'Germanyy'" in error.inner_text()
+    assert "Germany (DE)" in error.inner_text()
+    # The field is marked invalid and names its error for a screen reader.
+    field = page.get_by_label("Destination country")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "f-destination-error" in (field.get_attribute("aria-describedby") or "")
+    check_page(page, "23-filter-error")

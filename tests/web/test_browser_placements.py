@@ -19,7 +19,8 @@ from sqlalchemy import select
 
 from app.decisions.models import Decision, Placement
 from tests.market import eligible, owners
-from tests.web.browser import Site, shot, sign_in
+from tests.web.accessibility import check_page
+from tests.web.browser import Site, sign_in
 from tests.web.conftest import OFFICER
 
 pytestmark = pytest.mark.browser
@@ -98,7 +99,7 @@ def test_officer_reads_the_board_and_filters_it(page, site, demo_people) -> None
     assert page.locator(f'tr[data-placement="{second.placement_id}"]').is_visible()
     row = page.locator(f'tr[data-placement="{first.placement_id}"]')
     assert row.locator('td[data-stage="selected"]').inner_text() == "2"
-    shot(page, "30-placements-board")
+    check_page(page, "30-placements-board")
 
     page.get_by_label("Workers at stage").select_option("selected")
     page.get_by_role("button", name="Filter").click()
@@ -119,7 +120,7 @@ def test_officer_reads_the_board_and_filters_it(page, site, demo_people) -> None
     assert page.get_by_role("heading", name="Pipeline").is_visible()
     assert _workers_at(page, "awaiting") == 1 and _workers_at(page, "selected") == 2
     assert page.get_by_role("region", name="Moves").locator("tbody tr").count() == 1
-    shot(page, "31-placement-officer")
+    check_page(page, "31-placement-officer")
 
 
 def test_employer_records_contract_signed_from_its_vacancy_pipeline(
@@ -132,7 +133,7 @@ def test_employer_records_contract_signed_from_its_vacancy_pipeline(
     pipeline = page.get_by_role("region", name="Placements")
     row = pipeline.locator(f'tr[data-placement="{a.placement_id}"]')
     assert row.locator('td[data-stage="selected"]').inner_text() == "3"
-    shot(page, "32-employer-vacancy-pipeline")
+    check_page(page, "32-employer-vacancy-pipeline")
 
     row.get_by_role("link", name=re.compile("^Open")).click()
     page.wait_for_url(re.compile(f"/placements/{a.placement_id}$"))
@@ -160,7 +161,7 @@ def test_employer_records_contract_signed_from_its_vacancy_pipeline(
     assert moves.get_by_text("Contracts signed at the embassy").is_visible()
     assert moves.get_by_role("cell", name="you", exact=True).is_visible()
     assert moves.get_by_role("cell", name="the ministry", exact=True).is_visible()
-    shot(page, "33-employer-contract-signed")
+    check_page(page, "33-employer-contract-signed")
 
     page.goto(f"/vacancies/{a.vacancy_id}")
     row = page.get_by_role("region", name="Placements").locator(
@@ -176,7 +177,7 @@ def test_ministry_records_selected_from_its_pool_pipeline(page, site, demo_peopl
     pipeline = page.get_by_role("region", name="Placements")
     row = pipeline.locator(f'tr[data-placement="{a.placement_id}"]')
     assert row.locator('td[data-stage="selected"]').inner_text() == "0"
-    shot(page, "34-ministry-pool-pipeline")
+    check_page(page, "34-ministry-pool-pipeline")
 
     row.get_by_role("link", name=re.compile("^Open")).click()
     page.wait_for_url(re.compile(f"/placements/{a.placement_id}$"))
@@ -189,7 +190,7 @@ def test_ministry_records_selected_from_its_pool_pipeline(page, site, demo_peopl
     assert response.value.status == 409
     assert page.get_by_role("alert").filter(has_text="5 workers moved, 3 waiting").is_visible()
     assert _workers_at(page, "awaiting") == 3
-    shot(page, "35-ministry-move-refused")
+    check_page(page, "35-ministry-move-refused")
 
     page.get_by_label("Workers", exact=True).fill("3")
     page.get_by_label("Note", exact=True).fill("Selected after the skills test")
@@ -202,7 +203,7 @@ def test_ministry_records_selected_from_its_pool_pipeline(page, site, demo_peopl
     )
     assert _workers_at(page, "awaiting") == 0 and _workers_at(page, "selected") == 3
     assert page.get_by_text("No move is yours to record now").is_visible()
-    shot(page, "36-ministry-selected")
+    check_page(page, "36-ministry-selected")
 
     page.goto(f"/pools/{a.pool_id}")
     row = page.get_by_role("region", name="Placements").locator(

@@ -10,18 +10,21 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
+from app.common.csv_safe import csv_response
 from app.common.schemas import SingleLine
 from app.common.vocabulary import PathwayKind
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
+from app.pathways import export
 from app.pathways import service as pathways
 from app.pathways.schemas import PathwayPatch
 from app.reviews import repository as reviews
 from app.reviews.repository import QuotaLine
 from app.vacancies import repository as vacancies
+from app.web import pickers
 from app.web.charts import Bar, hbar_chart
 from app.web.deps import CsrfForm, CurrentWebUser, OfficerUser
-from app.web.pages.common import form_errors, redirect, text, upper, web_router
+from app.web.pages.common import form_errors, redirect, text, web_router
 from app.web.render import render
 
 router = web_router()
@@ -35,9 +38,15 @@ def pathway_list(
     request: Request,
     user: CurrentWebUser,
     session: SessionDep,
-    destination: Annotated[SingleLine | None, Query(max_length=2)] = None,
+    destination: Annotated[SingleLine | None, Query(max_length=100)] = None,
 ) -> Response:
-    rows, total = pathways.list_pathways(session, destination=upper(destination), limit=200)
+    # A country by name or code; a name that is none stays in the field with the reason.
+    picked = pickers.resolve_country(destination)
+    rows, total = (
+        ([], 0)
+        if picked.error
+        else pathways.list_pathways(session, destination=picked.code, limit=200)
+    )
     usage: dict[str, QuotaLine] = {}
     for line in reviews.quota_lines(session):  # the fullest year of each pathway
         usage.setdefault(line.pathway, line)
@@ -48,8 +57,27 @@ def pathway_list(
             "rows": rows,
             "total": total,
             "usage": usage,
-            "destination": upper(destination) or "",
+            "destination": pickers.country_value(picked.code) if picked.code else destination or "",
+            "destination_error": picked.error,
+            "countries": pickers.country_options(),
         },
+    )
+
+
+@router.get("/pathways.csv")
+def pathway_list_csv(
+    user: CurrentWebUser,
+    session: SessionDep,
+    destination: Annotated[SingleLine | None, Query(max_length=100)] = None,
+) -> Response:
+    """The listed pathways as the API's export writes them (a name that is no country: 422)."""
+    picked = pickers.resolve_country(destination)
+    if picked.error:
+        raise ProblemError(422, picked.error)
+    rows = pathways.all_pathways(session, destination=picked.code)
+    usage = pathways.current_usage(session, rows)
+    return csv_response(
+        export.PATHWAY_COLUMNS, [export.cells(r, usage[r.code]) for r in rows], "pathways.csv"
     )
 
 
@@ -104,6 +132,8 @@ def _page(
             "errors": errors or [],
             "kinds": KINDS,
             "contract_types": CONTRACT_TYPES,
+            "occupation_names": pickers.occupation_names(session),
+            "sector_names": pickers.sector_names(session),
         },
         status=status,
     )

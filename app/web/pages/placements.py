@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
@@ -18,17 +18,19 @@ from starlette.responses import Response
 
 from app.auth import repository as auth
 from app.auth import service as auth_service
+from app.common.csv_safe import csv_response
 from app.common.principal import Principal, Role
 from app.common.schemas import Page, SingleLine
 from app.deps import SessionDep
 from app.errors import ProblemError, field_path
+from app.placements import export, stages
 from app.placements import service as placements
-from app.placements import stages
 from app.placements.schemas import MoveIn, MoveOut, PlacementFilters, PlacementOut, PlacementStage
 from app.pools import repository as pools_repository
 from app.vacancies import repository as vacancies_repository
 from app.web.deps import CsrfForm, CurrentWebUser
 from app.web.identity import WebUser
+from app.web.names import pool_labels
 from app.web.pages.common import PAGE_SIZE, page_offset, redirect, text, upper, web_router
 from app.web.render import render
 
@@ -61,6 +63,7 @@ class Pipeline:
     page: Page[PlacementOut]
     vacancies: dict[uuid.UUID, Any]
     pools: dict[uuid.UUID, Any]
+    pool_names: dict[uuid.UUID, str]
     employers: dict[uuid.UUID, str] = field(default_factory=dict)
     ministries: dict[uuid.UUID, str] = field(default_factory=dict)
 
@@ -79,12 +82,14 @@ def pipeline(
     page = placements.list_placements(session, principal, filters, limit=limit, offset=offset)
     vacancies = vacancies_repository.vacancies_by_id(session, [p.vacancy_id for p in page.items])
     pools = pools_repository.pools_by_id(session, [p.pool_id for p in page.items])
+    pool_names = pool_labels(session, pools.values())
     if not names:
-        return Pipeline(page, vacancies, pools)
+        return Pipeline(page, vacancies, pools, pool_names)
     return Pipeline(
         page,
         vacancies,
         pools,
+        pool_names,
         employers=auth.organisation_names(session, [v.employer_id for v in vacancies.values()]),
         ministries=auth.organisation_names(session, [p.ministry_id for p in pools.values()]),
     )
@@ -183,6 +188,7 @@ def _page(
             "p": placement,
             "vacancy": vacancy,
             "pool": pool,
+            "pool_name": pool_labels(session, [pool])[pool.id],
             "employer": names.get(vacancy.employer_id),
             "ministry": names.get(pool.ministry_id),
             # A ministry reads open vacancies only: no link to a page that would be a 404.
@@ -208,20 +214,15 @@ def _page(
 # ---- the board -------------------------------------------------------------------------------
 
 
-@router.get("/placements")
-def placement_board(
-    request: Request,
-    user: CurrentWebUser,
-    session: SessionDep,
+def board_filters(
     stage: Annotated[SingleLine | None, Query(max_length=20)] = None,
     pathway: Annotated[SingleLine | None, Query(max_length=40)] = None,
     status: Annotated[SingleLine | None, Query(max_length=10)] = None,
     vacancy: Annotated[uuid.UUID | None, Query()] = None,
     pool: Annotated[uuid.UUID | None, Query()] = None,
-    offset: Annotated[int | None, Query(ge=0)] = None,
-) -> Response:
-    start = page_offset(offset)
-    filters = PlacementFilters(
+) -> PlacementFilters:
+    """The board's filters from its query string (the page and its CSV download)."""
+    return PlacementFilters(
         vacancy_id=vacancy,
         pool_id=pool,
         pathway=upper(pathway),
@@ -229,6 +230,29 @@ def placement_board(
         stage=PlacementStage(stage) if stage in {s.value for s in STAGES} else None,
         status=status if status in _STATUSES else None,
     )
+
+
+BoardFilters = Annotated[PlacementFilters, Depends(board_filters)]
+
+
+@router.get("/placements.csv")
+def placement_board_csv(
+    user: CurrentWebUser, session: SessionDep, filters: BoardFilters
+) -> Response:
+    """The board's placements with its filters, unpaged, as the API's export writes them."""
+    rows = placements.export_placements(session, user.principal, filters)
+    return csv_response(export.COLUMNS, [export.cells(r) for r in rows], "placements.csv")
+
+
+@router.get("/placements")
+def placement_board(
+    request: Request,
+    user: CurrentWebUser,
+    session: SessionDep,
+    filters: BoardFilters,
+    offset: Annotated[int | None, Query(ge=0)] = None,
+) -> Response:
+    start = page_offset(offset)
     # Employers and ministries read only their own: the service scopes the list.
     found = pipeline(
         session, user.principal, filters, limit=PAGE_SIZE, offset=start, names=user.is_officer
@@ -237,8 +261,8 @@ def placement_board(
         "stage": filters.stage.value if filters.stage else None,
         "pathway": filters.pathway,
         "status": filters.status,
-        "vacancy": str(vacancy) if vacancy else None,
-        "pool": str(pool) if pool else None,
+        "vacancy": str(filters.vacancy_id) if filters.vacancy_id else None,
+        "pool": str(filters.pool_id) if filters.pool_id else None,
     }
     return render(
         request,
