@@ -27,6 +27,18 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+#: A generated password's alphabet: no 0/O, 1/l/I, so that it can be read out or copied by hand.
+_PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def generate_password(groups: int = 4, size: int = 5) -> str:
+    """A random password an admin hands to a user (shown once): groups of `size` characters
+    joined by hyphens, e.g. "kP7wq-3Hnd9-x4TgR-m2Vbc" (4 x 5 characters: about 116 bits)."""
+    return "-".join(
+        "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(size)) for _ in range(groups)
+    )
+
+
 def generate_api_key() -> str:
     return KEY_PREFIX + secrets.token_urlsafe(32)
 

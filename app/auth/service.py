@@ -7,17 +7,17 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, func, or_, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.audit.service import record
 from app.auth.models import ApiKey, Organisation, User
-from app.auth.schemas import ROLE_ORGANISATION_KIND, OrganisationIn, UserIn
+from app.auth.schemas import ROLE_ORGANISATION_KIND, OrganisationIn, OrganisationKind, UserIn
 from app.auth.security import display_prefix, generate_api_key, hash_api_key, hash_password
 from app.auth.sessions import revoke_user_sessions
 from app.common.lru import Lru
 from app.common.principal import Principal, Role
-from app.db import utcnow, write_aside
+from app.db import as_utc, utcnow, write_aside
 from app.errors import NotFound, ProblemError, invalid
 
 # Writing last_used_at on every request would turn every read into a write; a minute is
@@ -394,3 +394,221 @@ def revoke_own_key(session: Session, principal: Principal, key_id: uuid.UUID) ->
     if api_key is None or api_key.user_id != principal.user_id:
         raise NotFound("API key", key_id)
     return revoke_api_key(session, principal, key_id)
+
+
+# ---- the admin console's reads and the role change (app/web/pages/admin.py) ---------------------
+
+
+def roles_for_kind(kind: str) -> list[Role]:
+    """The roles a user of an organisation of this kind may have (an agency: officer or admin)."""
+    return [role for role, wanted in ROLE_ORGANISATION_KIND.items() if wanted.value == kind]
+
+
+def set_role(session: Session, actor: Principal | None, user: User, role: Role) -> bool:
+    """Change a user's role within what the organisation's kind allows: in practice officer <->
+    admin in the agency, since employer and ministry users have the one role their organisation
+    fits. The user's keys and web sessions carry the new role from the next request (both read
+    the user again: the change feed moves), so nothing needs to end. Returns whether it changed."""
+    if user.role == role.value:
+        return False
+    if actor is not None and actor.user_id == user.id:
+        # As with deactivation: an admin demoting itself could leave the service with no admin.
+        raise ProblemError(409, "You cannot change your own role.")
+    org = session.get_one(Organisation, user.organisation_id)
+    wanted = ROLE_ORGANISATION_KIND[role]
+    if org.kind != wanted:
+        raise invalid(
+            [
+                {
+                    "field": "body.role",
+                    "type": "role_organisation_kind",
+                    "message": f"a {role.value} user belongs to an organisation of kind "
+                    f"{wanted.value}; {org.slug} is a {org.kind}",
+                }
+            ]
+        )
+    before = user.role
+    user.role = role.value
+    session.flush()
+    record(session, actor, "change_role", "user", user.id, {"role": before}, {"role": role.value})
+    return True
+
+
+def _contains(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bool]:
+    return func.lower(column).contains(text.strip().lower(), autoescape=True)
+
+
+def search_organisations(
+    session: Session,
+    *,
+    q: str | None = None,
+    kind: OrganisationKind | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> tuple[list[tuple[Organisation, int]], int]:
+    """Organisations whose slug or name contains `q`, with how many users each has, by name;
+    `limit` None: all of them (an export)."""
+    stmt = select(Organisation)
+    if q and q.strip():
+        stmt = stmt.where(or_(_contains(Organisation.slug, q), _contains(Organisation.name, q)))
+    if kind is not None:
+        stmt = stmt.where(Organisation.kind == kind.value)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    users = (
+        select(func.count(User.id))
+        .where(User.organisation_id == Organisation.id)
+        .correlate(Organisation)
+        .scalar_subquery()
+    )
+    page = stmt.add_columns(users).order_by(Organisation.name, Organisation.id).offset(offset)
+    if limit is not None:
+        page = page.limit(limit)
+    return [(org, int(n or 0)) for org, n in session.execute(page)], total
+
+
+def search_users(
+    session: Session,
+    *,
+    q: str | None = None,
+    organisation_id: uuid.UUID | None = None,
+    role: Role | None = None,
+    active: bool | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> tuple[list[tuple[User, Organisation]], int]:
+    """Users whose email or name contains `q`, filtered, by email; `limit` None: all."""
+    stmt = select(User, Organisation).join(Organisation, Organisation.id == User.organisation_id)
+    if q and q.strip():
+        stmt = stmt.where(or_(_contains(User.email, q), _contains(User.name, q)))
+    if organisation_id is not None:
+        stmt = stmt.where(User.organisation_id == organisation_id)
+    if role is not None:
+        stmt = stmt.where(User.role == role.value)
+    if active is not None:
+        stmt = stmt.where(User.is_active.is_(active))
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    page = stmt.order_by(User.email, User.id).offset(offset)
+    if limit is not None:
+        page = page.limit(limit)
+    return [(user, org) for user, org in session.execute(page)], total
+
+
+#: What an API key's state filter takes (KEY_STATES) and what key_state answers.
+KEY_STATES = ("in_force", "revoked", "expired", "user_disabled")
+
+
+def key_state(api_key: ApiKey, user: User) -> str:
+    """Whether the key authenticates now, else why not (revoked beats expired beats a disabled
+    user: the first is for good, the last comes back on reactivation)."""
+    if api_key.revoked_at is not None:
+        return "revoked"
+    if api_key.expires_at is not None and as_utc(api_key.expires_at) <= utcnow():
+        return "expired"
+    return "in_force" if user.is_active else "user_disabled"
+
+
+def _key_state_filter(
+    stmt: Select[ApiKey, User, Organisation], state: str
+) -> Select[ApiKey, User, Organisation]:
+    now = utcnow()
+    unrevoked = ApiKey.revoked_at.is_(None)
+    unexpired = or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > now)
+    if state == "revoked":
+        return stmt.where(ApiKey.revoked_at.is_not(None))
+    if state == "expired":
+        return stmt.where(unrevoked, ApiKey.expires_at <= now)
+    if state == "user_disabled":
+        return stmt.where(unrevoked, unexpired, User.is_active.is_(False))
+    return stmt.where(unrevoked, unexpired, User.is_active.is_(True))  # in force
+
+
+def search_keys(
+    session: Session,
+    *,
+    q: str | None = None,
+    organisation_id: uuid.UUID | None = None,
+    user_id: uuid.UUID | None = None,
+    state: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> tuple[list[tuple[ApiKey, User, Organisation]], int]:
+    """API keys with their user and organisation, newest first (ties by id). `q` is in the
+    key's name or prefix, or its user's email; `state` one of KEY_STATES; `limit` None: all."""
+    stmt = (
+        select(ApiKey, User, Organisation)
+        .join(User, User.id == ApiKey.user_id)
+        .join(Organisation, Organisation.id == User.organisation_id)
+    )
+    if q and q.strip():
+        stmt = stmt.where(
+            or_(_contains(ApiKey.name, q), _contains(ApiKey.prefix, q), _contains(User.email, q))
+        )
+    if organisation_id is not None:
+        stmt = stmt.where(User.organisation_id == organisation_id)
+    if user_id is not None:
+        stmt = stmt.where(ApiKey.user_id == user_id)
+    if state in KEY_STATES:
+        stmt = _key_state_filter(stmt, state)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    page = stmt.order_by(ApiKey.created_at.desc(), ApiKey.id).offset(offset)
+    if limit is not None:
+        page = page.limit(limit)
+    return [(k, u, o) for k, u, o in session.execute(page)], total
+
+
+def get_key(session: Session, key_id: uuid.UUID) -> tuple[ApiKey, User, Organisation]:
+    row = session.execute(
+        select(ApiKey, User, Organisation)
+        .join(User, User.id == ApiKey.user_id)
+        .join(Organisation, Organisation.id == User.organisation_id)
+        .where(ApiKey.id == key_id)
+    ).first()
+    if row is None:
+        raise NotFound("API key", key_id)
+    api_key, user, org = row
+    return api_key, user, org
+
+
+@dataclass(frozen=True, slots=True)
+class AdminCounts:
+    """The admin overview's figures."""
+
+    organisations: dict[str, int]  # kind -> how many
+    users: dict[str, int]  # role -> how many active
+    users_disabled: int
+    users_without_password: int
+    keys_in_force: int
+    keys_never_used: int  # of those in force
+    keys_revoked: int
+    keys_expired: int
+
+
+def admin_counts(session: Session) -> AdminCounts:
+    by_kind = select(Organisation.kind, func.count()).group_by(Organisation.kind)
+    orgs = {str(k): int(n) for k, n in session.execute(by_kind)}
+    by_role = select(User.role, func.count()).where(User.is_active.is_(True)).group_by(User.role)
+    roles = {str(r): int(n) for r, n in session.execute(by_role)}
+    disabled = session.scalar(select(func.count()).where(User.is_active.is_(False))) or 0
+    no_password = (
+        session.scalar(
+            select(func.count()).where(User.is_active.is_(True), User.password_hash.is_(None))
+        )
+        or 0
+    )
+    now = utcnow()
+    keys = select(func.count()).select_from(ApiKey).join(User, User.id == ApiKey.user_id)
+    unrevoked = ApiKey.revoked_at.is_(None)
+    unexpired = or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > now)
+    in_force = (unrevoked, unexpired, User.is_active.is_(True))
+    return AdminCounts(
+        organisations=orgs,
+        users=roles,
+        users_disabled=int(disabled),
+        users_without_password=int(no_password),
+        keys_in_force=int(session.scalar(keys.where(*in_force)) or 0),
+        keys_never_used=int(
+            session.scalar(keys.where(*in_force, ApiKey.last_used_at.is_(None))) or 0
+        ),
+        keys_revoked=int(session.scalar(keys.where(ApiKey.revoked_at.is_not(None))) or 0),
+        keys_expired=int(session.scalar(keys.where(unrevoked, ApiKey.expires_at <= now)) or 0),
+    )

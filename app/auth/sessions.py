@@ -17,7 +17,7 @@ import secrets
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
@@ -123,3 +123,20 @@ def revoke_user_sessions(session: Session, user_id: uuid.UUID, reason: str) -> i
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def live_session_count(session: Session, user_id: uuid.UUID, settings: Settings) -> int:
+    """How many of a user's web sessions are in force now (not revoked, neither idle too long
+    nor too old): what an admin sees before ending them with a password reset."""
+    now = utcnow()
+    return int(
+        session.scalar(
+            select(func.count()).where(
+                UserSession.user_id == user_id,
+                UserSession.revoked_at.is_(None),
+                UserSession.created_at >= now - lifetime(settings),
+                UserSession.last_seen_at >= now - idle_limit(settings),
+            )
+        )
+        or 0
+    )
