@@ -20,7 +20,13 @@ from app.db import Base, Versioned, new_id, utcnow
 class Decision(Base):
     __tablename__ = "decisions"
     # Quota use is summed per pathway and year of approvals.
-    __table_args__ = (Index("ix_decisions_quota", "pathway_code", "quota_year", "decision"),)
+    __table_args__ = (
+        Index("ix_decisions_quota", "pathway_code", "quota_year", "decision"),
+        # The sorts of the list of decisions (newest first; by kind), and the work queue's
+        # decisions of one kind, read from an index whatever the length of the history.
+        Index("ix_decisions_created", "created_at", "id"),
+        Index("ix_decisions_kind_created", "decision", "created_at", "id"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     match_id: Mapped[uuid.UUID] = mapped_column(

@@ -9,14 +9,16 @@ does not rank the whole market."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.principal import Principal
 from app.config import Settings
+from app.decisions.models import Decision
 from app.matches.service import RankedMatch, pool_ranking, vacancy_ranking
 from app.pools import repository as pools
 from app.pools.models import Pool
@@ -212,3 +214,52 @@ def vacancies_matching_pools(
         MatchedVacancy(rows[v], found[v][0], found[v][1], found[v][2]) for v in wanted if v in rows
     ]
     return MatchedVacancies(items, len(order), len(own), pools_active, MATCHED_PER_POOL)
+
+
+# ---- the officers' work queue: pairs waiting on a decision -------------------------------------
+
+#: Open vacancies (soonest start first) whose rankings one view of the queue reads.
+QUEUE_VACANCIES = 50
+#: Best undecided eligible pools read of each of those vacancies' rankings.
+QUEUE_DEPTH = 10
+
+
+def undecided_pairs(
+    session: Session,
+    settings: Settings,
+    principal: Principal,
+    vacancies: Sequence[Vacancy],
+    depth: int = QUEUE_DEPTH,
+) -> list[RankedMatch]:
+    """The best `depth` eligible pairs of each of these vacancies that no decision was taken
+    on yet, best first within a vacancy: one query for the pairs they already have decisions
+    on, and one ranking per vacancy, read `depth` plus its decided pairs deep (so that pairs
+    decided on do not crowd out the undecided ones). Without explanations: figures only."""
+    ids = [v.id for v in vacancies]
+    decided: set[tuple[uuid.UUID, uuid.UUID]] = set()
+    if ids:
+        decided = {
+            (v, p)
+            for v, p in session.execute(
+                select(Decision.vacancy_id, Decision.pool_id)
+                .where(Decision.vacancy_id.in_(ids))
+                .distinct()
+            )
+        }
+    on_vacancy: dict[uuid.UUID, int] = {}
+    for v, _ in decided:
+        on_vacancy[v] = on_vacancy.get(v, 0) + 1
+    found: list[RankedMatch] = []
+    for vacancy in vacancies:
+        ranked, _ = vacancy_ranking(
+            session,
+            settings,
+            principal,
+            vacancy.id,
+            include_ineligible=False,
+            limit=depth + on_vacancy.get(vacancy.id, 0),
+            offset=0,
+            explain=False,
+        )
+        found.extend([m for m in ranked if (m.vacancy_id, m.pool_id) not in decided][:depth])
+    return found

@@ -64,6 +64,11 @@ class Pool(Versioned, Base):
         UniqueConstraint("ministry_id", "external_ref"),
         CheckConstraint("headcount >= 1", name="headcount_positive"),
         Index("ix_pools_status_origin", "status", "origin_country"),
+        # The sorts of the list of pools (app/pools/search.py POOL_SORTS), read from an index
+        # whatever the number of pools: newest first, by origin and region, by headcount.
+        Index("ix_pools_created", "created_at", "id"),
+        Index("ix_pools_origin_region", "origin_country", "region", "id"),
+        Index("ix_pools_headcount", "headcount", "id"),
         # Lookups by identity (any status) and a ministry's pools.
         Index("ix_pools_ministry_identity", "ministry_id", "identity_key"),
         # One active pool per identity: a concurrent second writer fails here (409).

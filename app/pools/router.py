@@ -30,6 +30,7 @@ from app.pools.schemas import (
     PoolFilters,
     PoolIn,
     PoolOut,
+    PoolSortParam,
     PoolUpdate,
     PoolVersionOut,
 )
@@ -157,15 +158,20 @@ def list_pools(
     principal: Reader,
     filters: Annotated[PoolFilters, Depends()],
     page: Annotated[Paging, Depends()],
+    sort: PoolSortParam = None,
 ) -> Page[PoolOut]:
     """List labour pools
 
-    The pools the caller may see, newest first (ties by id), a page at a time (limit, offset;
-    `total` counts every match): a ministry its own, officers and admins all. Filters combine:
-    origin country, status, ministry, occupation (an ISCO-08 code or prefix) and sector (an ISIC
-    Rev.4 division or section). GET /api/v1/pools.csv exports the same list whole.
+    The pools the caller may see, newest first (ties by id) unless `sort` names another order,
+    a page at a time (limit, offset; `total` counts every match): a ministry its own, officers
+    and admins all. Filters combine: origin country, status, ministry, occupation (an ISCO-08
+    code or prefix), sector (an ISIC Rev.4 division or section) and `q`, a text search whose
+    every word must be found in the origin country, the region, the occupation, the sector or
+    the external_ref. GET /api/v1/pools.csv exports the same list whole.
     """
-    return service.list_pools(session, principal, filters, limit=page.limit, offset=page.offset)
+    return service.list_pools(
+        session, principal, filters, limit=page.limit, offset=page.offset, sort=sort
+    )
 
 
 @router.get(
@@ -177,19 +183,21 @@ def export_pools(
     session: SessionDep,
     principal: Reader,
     filters: Annotated[PoolFilters, Depends()],
+    sort: PoolSortParam = None,
 ) -> Response:
     """Export labour pools as CSV
 
-    Every pool GET /api/v1/pools would list with the same filters and access rules, in the same
-    order (newest first), in one CSV file (no paging). Columns: id, ministry_id, external_ref,
-    origin_country, region, occupation (ISCO-08), occupation_title, occupation_coding_input,
-    occupation_coding_code, occupation_coding_title, occupation_coding_confidence,
-    esco_occupation, sector (ISIC Rev.4), headcount, skills (`skill:share` joined with `;`),
-    languages (`language:level:share` joined with `;`), isced_level, experience_years,
-    available_from, upload_id, status, version, created_at, updated_at. Empty cells are nulls.
+    Every pool GET /api/v1/pools would list with the same filters, search and access rules, in
+    the same order (newest first unless `sort` says), in one CSV file (no paging). Columns: id,
+    ministry_id, external_ref, origin_country, region, occupation (ISCO-08), occupation_title,
+    occupation_coding_input, occupation_coding_code, occupation_coding_title,
+    occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4), headcount, skills
+    (`skill:share` joined with `;`), languages (`language:level:share` joined with `;`),
+    isced_level, experience_years, available_from, upload_id, status, version, created_at,
+    updated_at. Empty cells are nulls.
     The skills and languages cells are written as a pool-table upload reads them.
     """
-    rows = service.export_pools(session, principal, filters)
+    rows = service.export_pools(session, principal, filters, sort=sort)
     return csv_response(service.CSV_COLUMNS, rows, "pools.csv")
 
 

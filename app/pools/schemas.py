@@ -256,7 +256,36 @@ class PoolFilters(Filters):
     ministry_id: Annotated[
         uuid.UUID | None, Query(description="only this ministry organisation's pools")
     ] = None
+    q: Annotated[
+        SingleLine | None,
+        Query(
+            max_length=200,
+            description="text search: every word must be found in the origin country (name or "
+            "code), the region, the occupation (ISCO-08 title or code), the sector (ISIC Rev.4 "
+            "title or code) or the external_ref, case-insensitively",
+        ),
+    ] = None
     columns = {"origin": "origin_country", "status": "status", "ministry_id": "ministry_id"}
+
+
+PoolSort = Literal[
+    "created",
+    "-created",
+    "origin",
+    "-origin",
+    "occupation",
+    "-occupation",
+    "workers",
+    "-workers",
+]
+PoolSortParam = Annotated[
+    PoolSort | None,
+    Query(
+        description="order of the list: created (publication time), origin (country, then "
+        "region), occupation (ISCO-08 code) or workers (headcount); a leading - sorts "
+        "descending; ties by id. Default -created: newest first"
+    ),
+]
 
 
 class PoolOut(BaseModel):

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Select, delete, insert, select
+from sqlalchemy import Select, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -54,7 +54,7 @@ from app.intake.codes import existing_refs
 from app.intake.errors import Errors, field_error, join_path, prefixed
 from app.intake.occupations import ResolvedOccupation, resolve_occupation_fields
 from app.intake.owners import resolve_owner
-from app.pools import origins
+from app.pools import origins, search
 from app.pools.mapper import pool_children, to_out
 from app.pools.models import Pool, PoolLanguage, PoolSkill, PoolStatus, PoolVersion, identity_key
 from app.pools.schemas import PoolFilters, PoolIn, PoolOut, PoolUpdate, PoolVersionOut
@@ -721,12 +721,31 @@ def get_pool(session: Session, principal: Principal, pool_id: uuid.UUID) -> Pool
     return to_out(session, [_load(session, principal, pool_id, write=False)])[0]
 
 
-def list_pools(
-    session: Session, principal: Principal, filters: PoolFilters, *, limit: int, offset: int
-) -> Page[PoolOut]:
-    _readable(principal)
+def _searched(principal: Principal, filters: PoolFilters) -> Select[Any]:
+    """The pools of the list: visible to the principal, narrowed by the filters and by every
+    word of the search `filters.q` (app/pools/search.py: origin, region, occupation, sector,
+    external_ref)."""
     stmt = listing.filtered(_visible(select(Pool), principal), Pool, filters)
-    return listing.newest_first(session, Pool, stmt, to_out, limit=limit, offset=offset)
+    return stmt.where(*search.matching(filters.q, lambda w: search.contains(Pool.external_ref, w)))
+
+
+def list_pools(
+    session: Session,
+    principal: Principal,
+    filters: PoolFilters,
+    *,
+    limit: int,
+    offset: int,
+    sort: str | None = None,
+) -> Page[PoolOut]:
+    """A page of the pools the principal may read, newest first unless `sort` names one of
+    search.POOL_SORTS ("workers", "-workers", ...); `filters.q` searches their names."""
+    _readable(principal)
+    stmt = _searched(principal, filters)
+    _, order = search.order_by(sort, search.POOL_SORTS, search.POOL_DEFAULT_SORT, Pool.id)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(stmt.order_by(*order).limit(limit).offset(offset)).all()
+    return Page(items=to_out(session, rows), total=total, limit=limit, offset=offset)
 
 
 #: The columns of GET /api/v1/pools.csv: PoolOut's fields, nested ones flattened.
@@ -759,14 +778,19 @@ CSV_COLUMNS = (
 
 
 def export_pools(
-    session: Session, principal: Principal, filters: PoolFilters
+    session: Session,
+    principal: Principal,
+    filters: PoolFilters,
+    *,
+    sort: str | None = None,
 ) -> list[tuple[Any, ...]]:
-    """Every pool of the list (same filters, access and order: newest first), as CSV rows of
+    """Every pool of the list (same filters, search, access and order: newest first unless
+    `sort` says otherwise, as list_pools), as CSV rows of
     CSV_COLUMNS: one query for the pools and one each for their skills and languages (never an
     ORM object per row), materialised before the response streams. Skills and languages are
     written as the pool-table upload reads them (`skill:share`, `language:level:share`)."""
     _readable(principal)
-    stmt = listing.filtered(_visible(select(Pool), principal), Pool, filters)
+    stmt = _searched(principal, filters)
     ids = stmt.with_only_columns(Pool.id).scalar_subquery()
     skills: dict[uuid.UUID, list[str]] = {}
     for pool_id, skill, share in session.execute(
@@ -803,7 +827,7 @@ def export_pools(
             p.version,
             p.created_at,
             p.updated_at,
-        ).order_by(p.created_at.desc(), p.id.desc())
+        ).order_by(*search.order_by(sort, search.POOL_SORTS, search.POOL_DEFAULT_SORT, p.id)[1])
     ).all()
     titles = lookup.unit_groups(session, {r.occupation_code for r in rows})
     out: list[tuple[Any, ...]] = []

@@ -13,7 +13,13 @@ from app.common.principal import Principal, Role
 from app.common.schemas import MAX_OFFSET
 from app.deps import SessionDep, SettingsDep
 from app.reviews import service
-from app.reviews.schemas import DecisionFilters, DecisionIn, DecisionOut, DecisionPage
+from app.reviews.schemas import (
+    DecisionFilters,
+    DecisionIn,
+    DecisionOut,
+    DecisionPage,
+    DecisionSortParam,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["decisions"])
 
@@ -125,11 +131,13 @@ def export_decisions(
     session: SessionDep,
     principal: CurrentPrincipal,
     filters: Annotated[DecisionFilters, Depends()],
+    sort: DecisionSortParam = None,
 ) -> Response:
     """Download the decisions as CSV
 
-    Every decision GET /api/v1/decisions would list with the same filters, unpaged, in the
-    same order (newest first, ties by id) and with the same access rules (an employer those on
+    Every decision GET /api/v1/decisions would list with the same filters and search, unpaged,
+    in the same order (newest first unless `sort` says, ties by id) and with the same access
+    rules (an employer those on
     its vacancies, a ministry those on its pools, officers and admins all). Columns, named as
     the JSON fields: id, match_id, vacancy_id, pool_id, officer_id, decision, note, headcount,
     pathway_code, quota_year, created_at (RFC 3339, UTC); an empty cell is null.
@@ -140,6 +148,8 @@ def export_decisions(
         vacancy_id=filters.vacancy_id,
         pool_id=filters.pool_id,
         decision=filters.decision,
+        q=filters.q,
+        sort=sort,
     )
     return csv_response(DECISION_COLUMNS, rows, "decisions.csv")
 
@@ -151,12 +161,15 @@ def list_decisions(
     filters: Annotated[DecisionFilters, Depends()],
     limit: Limit = 50,
     offset: Offset = 0,
+    sort: DecisionSortParam = None,
 ) -> DecisionPage:
     """List decisions
 
     The decisions the caller may read, newest first (ties by id, so that pages neither repeat
-    nor skip): an employer those on its vacancies, a ministry those on its pools, officers and
-    admins all. Filter by vacancy, pool or kind of decision; page with limit (1..200) and
+    nor skip) unless `sort` names another order: an employer those on its vacancies, a
+    ministry those on its pools, officers and admins all. Filter by vacancy, pool or kind of
+    decision, and search (`q`: every word in the vacancy's title or employer, the pool's
+    origin, region, occupation or sector, or the note); page with limit (1..200) and
     offset. The rows include the `released` ones of placements' moves (no `decision` filter
     selects them).
     """
@@ -168,6 +181,8 @@ def list_decisions(
         decision=filters.decision,
         limit=limit,
         offset=offset,
+        q=filters.q,
+        sort=sort,
     )
     return DecisionPage(
         items=[DecisionOut.model_validate(d) for d in rows], total=total, limit=limit, offset=offset

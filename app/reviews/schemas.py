@@ -5,13 +5,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Query
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import JsonDict
 
-from app.common.schemas import MultiLine, Strict, UtcDatetime
+from app.common.schemas import MultiLine, SingleLine, Strict, UtcDatetime
 
 # Ids the examples share (the demo's story: Rhein-Ruhr Kliniken's medical-ward nurses and the
 # Philippine Department of Migrant Workers' Western Visayas pool, under the Triple Win programme).
@@ -189,3 +189,23 @@ class DecisionFilters:
     decision: Annotated[DecisionKind | None, Query(description="only decisions of this kind")] = (
         None
     )
+    q: Annotated[
+        SingleLine | None,
+        Query(
+            max_length=200,
+            description="text search: every word must be found in the vacancy's title or "
+            "employer, the pool's origin country (name or code), region, occupation (ISCO-08 "
+            "title or code) or sector, or the note, case-insensitively",
+        ),
+    ] = None
+
+
+DecisionSort = Literal["when", "-when", "decision", "-decision", "pathway", "-pathway"]
+DecisionSortParam = Annotated[
+    DecisionSort | None,
+    Query(
+        description="order of the list: when (recorded), decision (kind, then when) or pathway "
+        "(code, quota year, kind); a leading - sorts descending; ties by id. Default -when: "
+        "newest first"
+    ),
+]

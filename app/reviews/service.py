@@ -14,6 +14,7 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from app.audit.service import record
+from app.auth.models import Organisation
 from app.common.principal import Principal, Role
 from app.config import Settings
 from app.db import serialise_writes
@@ -24,6 +25,7 @@ from app.matches import service as matches
 from app.matches.models import Match
 from app.matches.service import RankedMatch
 from app.pathways.models import LegalPathway
+from app.pools import search as pool_search
 from app.pools.models import Pool, PoolStatus
 from app.reviews.schemas import DecisionIn, DecisionKind
 from app.vacancies.models import Vacancy, VacancyStatus
@@ -645,6 +647,96 @@ def decide(
     )
 
 
+#: What a bulk decision may record: the decisions that take no headcount and release nothing.
+BULK_KINDS = (DecisionKind.SHORTLISTED, DecisionKind.REJECTED, DecisionKind.NEEDS_INFORMATION)
+#: At most this many matches are decided in one bulk decision.
+BULK_LIMIT = 200
+
+
+def decide_many(
+    session: Session,
+    settings: Settings,
+    principal: Principal,
+    match_ids: Sequence[uuid.UUID],
+    kind: DecisionKind,
+    note: str = "",
+) -> list[Decision]:
+    """Record one decision (a shortlist, a rejection or a request for information) on each of
+    these matches, all or nothing: every match is checked as decide() checks it (visible, open
+    vacancy and active pool, nothing approved on it, still a match or decided on before), and
+    if any fails nothing is recorded and a 409 `bulk_refused` lists each failure (`failures`:
+    match_id, vacancy_id, pool_id, code, detail). The pairs are locked, tallied and scored in
+    one batch (no ranking per match); each decision is audited as a single one is."""
+    if kind not in BULK_KINDS:
+        raise ProblemError(422, f"'{kind.value}' is decided one match at a time.", code="not_bulk")
+    wanted = list(dict.fromkeys(match_ids))  # once each, in the order given
+    if not wanted:
+        raise ProblemError(422, "No match was selected.", code="nothing_selected")
+    if len(wanted) > BULK_LIMIT:
+        raise ProblemError(
+            422, f"At most {BULK_LIMIT} matches are decided at once.", code="too_many"
+        )
+    failures: list[dict[str, Any]] = []
+
+    def fail(match_id: uuid.UUID, pair: tuple[Vacancy, Pool] | None, exc: ProblemError) -> None:
+        failures.append(
+            {
+                "match_id": str(match_id),
+                "vacancy_id": str(pair[0].id) if pair else None,
+                "pool_id": str(pair[1].id) if pair else None,
+                "code": str(exc.extra.get("code", "not_found" if exc.status == 404 else "")),
+                "detail": exc.detail,
+            }
+        )
+
+    pairs: dict[uuid.UUID, tuple[Vacancy, Pool]] = {}
+    for match_id in wanted:
+        try:
+            pairs[match_id] = matches.pair_of(session, principal, match_id)
+        except ProblemError as exc:
+            fail(match_id, None, exc)
+    vacancies = list({v.id: v for v, _ in pairs.values()}.values())
+    pools = list({p.id: p for _, p in pairs.values()}.values())
+    matches.market(session, settings)  # caught up before the locks, as decide() does
+    lock_pairs(session, vacancies, pools)
+    tally = Tally.read(session, vacancies, pools)
+    scored = matches.evaluate(session, settings, list(pairs.values()))
+    stored = matches.stored_many(session, pairs)
+    chosen: list[tuple[Vacancy, Pool, RankedMatch]] = []
+    for match_id, (vacancy, pool) in pairs.items():
+        try:
+            _refuse_if_approved(session, vacancy, pool, kind, tally.on_pair(vacancy, pool))
+            _require_open(vacancy, pool)
+            match = scored.get((vacancy.id, pool.id))
+            if match is None:  # no longer a match: one decided on before keeps its last row
+                row = stored.get(match_id)
+                if row is None:
+                    raise NotFound("Match", match_id)
+                match = RankedMatch.of_row(row)
+            chosen.append((vacancy, pool, match))
+        except ProblemError as exc:
+            fail(match_id, (vacancy, pool), exc)
+    if failures:
+        # Checked before anything is written: nothing of the batch is recorded.
+        raise ProblemError(
+            409,
+            f"{len(failures)} of {len(wanted)} matches cannot take the decision; nothing was "
+            "recorded.",
+            title="Bulk decision refused",
+            code="bulk_refused",
+            failures=failures,
+        )
+    decided: list[Decision] = []
+    for vacancy, pool, match in chosen:
+        row = matches.remember(session, match, stored)
+        decided.append(
+            _record_decision(
+                session, principal, row, vacancy, pool, kind, note, 0, row.pathway_code
+            )
+        )
+    return decided
+
+
 def history(session: Session, principal: Principal, match_id: uuid.UUID) -> list[Decision]:
     matches.pair_of(session, principal, match_id)
     return list(
@@ -674,6 +766,17 @@ def visible_decisions(stmt: Select[Any], principal: Principal) -> Select[Any]:
     return stmt
 
 
+#: The sorts of the list of decisions, each served by an index of the decisions table (its
+#: rows are history: a million of them must not be sorted on read).
+DECISION_SORTS: dict[str, tuple[Any, ...]] = {
+    "when": (Decision.created_at,),
+    "decision": (Decision.decision, Decision.created_at),
+    "pathway": (Decision.pathway_code, Decision.quota_year, Decision.decision),
+}
+#: Newest first, as the API lists them.
+DECISION_DEFAULT_SORT = "-when"
+
+
 def list_decisions(
     session: Session,
     principal: Principal,
@@ -683,13 +786,22 @@ def list_decisions(
     decision: DecisionKind | None,
     limit: int,
     offset: int,
+    q: str | None = None,
+    sort: str | None = None,
 ) -> tuple[list[Decision], int]:
-    stmt = _filtered(visible_decisions(select(Decision), principal), vacancy_id, pool_id, decision)
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.scalars(
-        stmt.order_by(Decision.created_at.desc(), Decision.id.desc()).limit(limit).offset(offset)
+    """A page of the decisions the principal may read, newest first unless `sort` names one of
+    DECISION_SORTS; `q` searches the vacancy's title and employer, the pool's names
+    (app/pools/search.py) and the note."""
+    stmt = _filtered(
+        visible_decisions(select(Decision), principal), vacancy_id, pool_id, decision, q
     )
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(stmt.order_by(*_order(sort)).limit(limit).offset(offset))
     return list(rows), total
+
+
+def _order(sort: str | None) -> list[Any]:
+    return pool_search.order_by(sort, DECISION_SORTS, DECISION_DEFAULT_SORT, Decision.id)[1]
 
 
 def _filtered(
@@ -697,6 +809,7 @@ def _filtered(
     vacancy_id: uuid.UUID | None,
     pool_id: uuid.UUID | None,
     decision: DecisionKind | None,
+    q: str | None = None,
 ) -> Select[Any]:
     if vacancy_id:
         stmt = stmt.where(Decision.vacancy_id == vacancy_id)
@@ -704,6 +817,22 @@ def _filtered(
         stmt = stmt.where(Decision.pool_id == pool_id)
     if decision:
         stmt = stmt.where(Decision.decision == decision.value)
+    if pool_search.words(q):
+        # Each word in one of the pair's names: the vacancy's title or employer, the pool's
+        # origin, region, occupation or sector, or the note.
+        employer = select(Organisation.name).where(Organisation.id == Vacancy.employer_id)
+        stmt = (
+            stmt.join(Vacancy, Vacancy.id == Decision.vacancy_id)
+            .join(Pool, Pool.id == Decision.pool_id)
+            .where(
+                *pool_search.matching(
+                    q,
+                    lambda w: pool_search.contains(Vacancy.title, w),
+                    lambda w: pool_search.contains(employer.scalar_subquery(), w),
+                    lambda w: pool_search.contains(Decision.note, w),
+                )
+            )
+        )
     return stmt
 
 
@@ -732,12 +861,15 @@ def export_decisions(
     vacancy_id: uuid.UUID | None,
     pool_id: uuid.UUID | None,
     decision: DecisionKind | None,
+    q: str | None = None,
+    sort: str | None = None,
 ) -> list[tuple[Any, ...]]:
-    """Every decision list_decisions would page through, in its order (newest first)."""
+    """Every decision list_decisions would page through, in its order (newest first unless
+    `sort` says otherwise)."""
     stmt = _filtered(
-        visible_decisions(select(*EXPORT_COLUMNS), principal), vacancy_id, pool_id, decision
+        visible_decisions(select(*EXPORT_COLUMNS), principal), vacancy_id, pool_id, decision, q
     )
-    stmt = stmt.order_by(Decision.created_at.desc(), Decision.id.desc())
+    stmt = stmt.order_by(*_order(sort))
     return [tuple(row) for row in session.execute(stmt)]
 
 

@@ -10,20 +10,22 @@ from starlette.responses import Response
 
 from app.common.principal import Principal, Role
 from app.config import Settings
-from app.decisions import repository as decisions
 from app.deps import SessionDep, SettingsDep
 from app.matches import repository as matches
 from app.pools import repository as pools_repository
 from app.pools.schemas import PoolFilters
 from app.pools.service import list_pools
+from app.reviews import queue as work_queue
 from app.reviews import repository as reviews
 from app.surveys import repository as surveys
 from app.taxonomy import repository as taxonomy
 from app.vacancies import repository as vacancies
 from app.vacancies.schemas import VacancyFilters
 from app.vacancies.service import list_vacancies
+from app.web import names, pickers
 from app.web.deps import CurrentWebUser
 from app.web.pages.common import web_router
+from app.web.pages.pools import pool_names
 from app.web.render import render
 
 router = web_router()
@@ -44,7 +46,8 @@ def officer_dashboard(session: Session, settings: Settings, principal: Principal
         "waiting": waiting,
         "waiting_total": waiting_total,
         "waiting_ranked": min(waiting_total, matches.WAITING_RANKED),
-        "pending": decisions.pending_count(session),
+        # The queue's own counts, so that a figure and the queue tab it opens agree.
+        "queue": work_queue.state_counts(session),
         "uploads": surveys.recent_uploads(session, limit=5),
         "quota_alerts": [q for q in quotas if q.alert],
         "quotas": quotas[:6],
@@ -64,15 +67,20 @@ def dashboard(
             officer_dashboard(session, settings, principal),
         )
     recent = reviews.recent_decisions(session, principal)
-    context = {
+    decided_pools = pools_repository.pools_by_id(session, [d.pool_id for d in recent])
+    labels = names.pool_labels(session, decided_pools.values())
+    context: dict[str, Any] = {
         "decisions": recent,
         "decision_vacancies": vacancies.vacancies_by_id(session, [d.vacancy_id for d in recent]),
-        "decision_pools": pools_repository.pools_by_id(session, [d.pool_id for d in recent]),
+        "decision_pools": decided_pools,
+        "pool_names": labels,
     }
     if principal.role is Role.EMPLOYER:
         page = list_vacancies(session, principal, VacancyFilters(), limit=10, offset=0)
         return render(request, "dashboard_employer.html", {**context, "vacancies": page})
     pools = list_pools(session, principal, PoolFilters(status="active"), limit=10, offset=0)
+    context["pool_names"] = {**labels, **pool_names(pools.items)}
+    context["sectors"] = pickers.sector_names(session)
     matched = matches.vacancies_matching_pools(session, settings, principal, limit=1, offset=0)
     return render(
         request,

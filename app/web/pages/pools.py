@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from fastapi import Query, Request
 from starlette.responses import Response
 
 from app.auth import repository as auth
+from app.common.csv_safe import csv_response
 from app.common.schemas import SingleLine
 from app.decisions import repository as decided
 from app.deps import SessionDep, SettingsDep
@@ -16,13 +19,16 @@ from app.matches import repository as matches_repository
 from app.matches import service as matches
 from app.placements.schemas import PlacementFilters
 from app.pools import mapper as pool_mapper
-from app.pools.schemas import PoolFilters
-from app.pools.service import list_pools
+from app.pools import search
+from app.pools.schemas import PoolFilters, PoolOut
+from app.pools.service import CSV_COLUMNS, export_pools, list_pools
 from app.reviews import repository as reviews
 from app.taxonomy import repository as taxonomy
+from app.web import names, pickers
 from app.web.deps import CurrentWebUser
 from app.web.matchview import skill_ids, view
-from app.web.pages.common import PAGE_SIZE, page_offset, upper, web_router
+from app.web.pages import list_filters
+from app.web.pages.common import PAGE_SIZE, page_offset, web_router
 from app.web.pages.placements import pipeline
 from app.web.pages.vacancies import DECISIONS, MATCHES_PER_PAGE
 from app.web.render import render
@@ -33,46 +39,156 @@ router = web_router()
 _STATUSES: tuple[Literal["active", "withdrawn"], ...] = ("active", "withdrawn")
 
 
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """What names.pool_label reads of a pool, from the API's PoolOut."""
+
+    id: uuid.UUID
+    origin_country: str
+    region: str | None
+    occupation_code: str
+    headcount: int
+
+
+def pool_names(pools: Iterable[PoolOut]) -> dict[uuid.UUID, str]:
+    """Readable names of these pools ("Philippines, Western Visayas - Registered nurses
+    (385)"), from the titles the pools carry (no query)."""
+    return {
+        p.id: names.pool_label(
+            _Named(p.id, p.origin_country, p.region, p.occupation, p.headcount),
+            {p.occupation: p.occupation_title},
+        )
+        for p in pools
+    }
+
+
+Text = Annotated[SingleLine | None, Query(max_length=200)]
+
+
+class _Listing:
+    """The list of pools as asked for: pickers resolved (an error shows next to its field and
+    that filter is left out), the search, the sort, the query its links carry on."""
+
+    def __init__(
+        self,
+        session: SessionDep,
+        q: str | None,
+        origin: str | None,
+        occupation: str | None,
+        sector: str | None,
+        status: str | None,
+        sort: str | None,
+    ) -> None:
+        self.q = (q or "").strip()
+        self.origin = list_filters.country("origin", origin)
+        self.occupation = list_filters.occupation(session, "occupation", occupation)
+        self.sector = list_filters.sector(session, "sector", sector)
+        self.status = status if status in _STATUSES else None
+        self.sort = search.pool_sort(sort)
+        self.filters = PoolFilters(
+            origin=self.origin.code,
+            occupation=self.occupation.code,
+            sector=self.sector.code,
+            status=self.status if self.status in _STATUSES else None,
+            q=self.q or None,
+        )
+
+    def query(self) -> dict[str, str]:
+        return list_filters.query(
+            self.origin,
+            self.occupation,
+            self.sector,
+            q=self.q,
+            status=self.status,
+            sort=None if self.sort == search.POOL_DEFAULT_SORT else self.sort,
+        )
+
+
 @router.get("/pools")
 def pool_list(
     request: Request,
     user: CurrentWebUser,
     session: SessionDep,
-    origin: Annotated[SingleLine | None, Query(max_length=2)] = None,
-    occupation: Annotated[SingleLine | None, Query(max_length=4, pattern=r"^\d{0,4}$")] = None,
+    q: Text = None,
+    origin: Text = None,
+    occupation: Text = None,
+    sector: Text = None,
     status: Annotated[SingleLine | None, Query(max_length=10)] = None,
+    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
     offset: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     start = page_offset(offset)
-    filters = PoolFilters(
-        origin=upper(origin),
-        occupation=occupation or None,
-        status=status if status in _STATUSES else None,
-    )
+    listing = _Listing(session, q, origin, occupation, sector, status, sort)
     # Employers read pools only through their vacancies' matches: the service answers 403.
-    page = list_pools(session, user.principal, filters, limit=PAGE_SIZE, offset=start)
+    page = list_pools(
+        session,
+        user.principal,
+        listing.filters,
+        limit=PAGE_SIZE,
+        offset=start,
+        sort=listing.sort,
+    )
+    query = listing.query()
     return render(
         request,
         "pools.html",
         {
             "page": page,
-            "filters": filters,
+            "listing": listing,
             "offset": start,
             "page_size": PAGE_SIZE,
             "ministries": auth.organisation_names(
                 session, [p.ministry_id for p in page.items if p.ministry_id is not None]
             ),
-            "query": {
-                k: v
-                for k, v in {
-                    "origin": filters.origin,
-                    "occupation": filters.occupation,
-                    "status": filters.status,
-                }.items()
-                if v
-            },
+            "pool_names": pool_names(page.items),
+            "sectors": pickers.sector_names(session),
+            "query": query,
+            "sort_query": {k: v for k, v in query.items() if k != "sort"},
+            "field_errors": list_filters.errors(listing.origin, listing.occupation, listing.sector),
+            "countries": pickers.country_options(),
+            "occupations": pickers.occupation_options(session),
+            "sector_options": pickers.sector_options(session),
         },
     )
+
+
+@router.get("/pools.csv")
+def pool_list_csv(
+    user: CurrentWebUser,
+    session: SessionDep,
+    q: Text = None,
+    origin: Text = None,
+    occupation: Text = None,
+    sector: Text = None,
+    status: Annotated[SingleLine | None, Query(max_length=10)] = None,
+    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
+) -> Response:
+    """The pools of the list (same search, filters, access and order), unpaged, in the columns
+    of the API's GET /api/v1/pools.csv, then each pool's readable name and sector title."""
+    listing = _Listing(session, q, origin, occupation, sector, status, sort)
+    rows = export_pools(session, user.principal, listing.filters, sort=listing.sort)
+    # The API's columns: origin_country, region, occupation and headcount at these places.
+    at = {c: i for i, c in enumerate(CSV_COLUMNS)}
+    titles = {r[at["occupation"]]: r[at["occupation_title"]] for r in rows}
+    sectors = pickers.sector_names(session)
+    out = [
+        (
+            *r,
+            names.pool_label(
+                _Named(
+                    r[at["id"]],
+                    r[at["origin_country"]],
+                    r[at["region"]],
+                    r[at["occupation"]],
+                    r[at["headcount"]],
+                ),
+                titles,
+            ),
+            sectors.get(r[at["sector"]] or "", ""),
+        )
+        for r in rows
+    ]
+    return csv_response((*CSV_COLUMNS, "name", "sector_title"), out, "pools.csv")
 
 
 @router.get("/pools/{pool_id}")
@@ -125,6 +241,10 @@ def pool_page(
         "pool.html",
         {
             "pool": pool,
+            "pool_name": pool_names([pool])[pool.id],
+            "sector_title": pickers.sector_names(session).get(pool.sector or "", pool.sector)
+            if pool.sector
+            else None,
             "row": row,
             "views": views,
             "total": total,

@@ -1,0 +1,151 @@
+"""The decisions: every decision the signed-in person may read (an officer all, an employer
+those on its vacancies, a ministry those on its pools), searched, sorted, filtered and exported
+as CSV. Mounted through the queue's router (app/web/pages/queue.py)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import Query, Request
+from starlette.responses import Response
+
+from app.auth import repository as auth
+from app.common.csv_safe import csv_response
+from app.common.schemas import SingleLine
+from app.deps import SessionDep
+from app.matches import repository as matches_repository
+from app.reviews import service as reviews
+from app.reviews.router import DECISION_COLUMNS
+from app.reviews.schemas import DecisionKind
+from app.web import names
+from app.web.deps import CurrentWebUser
+from app.web.pages.common import PAGE_SIZE, page_offset, web_router
+from app.web.render import render
+
+router = web_router()
+
+KINDS: dict[str, str] = {
+    DecisionKind.APPROVED: "Approved",
+    DecisionKind.SHORTLISTED: "Shortlisted",
+    DecisionKind.NEEDS_INFORMATION: "Needs information",
+    DecisionKind.REJECTED: "Rejected",
+    DecisionKind.WITHDRAWN: "Withdrawn",
+}
+
+Text = Annotated[SingleLine | None, Query(max_length=200)]
+
+
+def _kind(value: str | None) -> DecisionKind | None:
+    return DecisionKind(value) if value in KINDS else None
+
+
+def _sort(value: str | None) -> str:
+    if value and value.lstrip("-") in reviews.DECISION_SORTS:
+        return value
+    return reviews.DECISION_DEFAULT_SORT
+
+
+@router.get("/decisions")
+def decision_list(
+    request: Request,
+    user: CurrentWebUser,
+    session: SessionDep,
+    q: Text = None,
+    decision: Annotated[SingleLine | None, Query(max_length=20)] = None,
+    vacancy: Annotated[uuid.UUID | None, Query()] = None,
+    pool: Annotated[uuid.UUID | None, Query()] = None,
+    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
+    offset: Annotated[int | None, Query(ge=0)] = None,
+) -> Response:
+    start = page_offset(offset)
+    kind, chosen = _kind(decision), _sort(sort)
+    search = (q or "").strip()
+    rows, total = reviews.list_decisions(
+        session,
+        user.principal,
+        vacancy_id=vacancy,
+        pool_id=pool,
+        decision=kind,
+        q=search or None,
+        sort=chosen,
+        limit=PAGE_SIZE,
+        offset=start,
+    )
+    vacancies = matches_repository.vacancies_by_id(session, [d.vacancy_id for d in rows])
+    pools = matches_repository.pools_by_id(session, [d.pool_id for d in rows])
+    query = {
+        k: v
+        for k, v in {
+            "q": search,
+            "decision": kind.value if kind else None,
+            "vacancy": str(vacancy) if vacancy else None,
+            "pool": str(pool) if pool else None,
+            "sort": None if chosen == reviews.DECISION_DEFAULT_SORT else chosen,
+        }.items()
+        if v
+    }
+    return render(
+        request,
+        "decisions.html",
+        {
+            "decisions": rows,
+            "total": total,
+            "decision_vacancies": vacancies,
+            "decision_pools": pools,
+            "pool_names": names.pool_labels(session, pools.values()),
+            "employers": auth.organisation_names(
+                session, [v.employer_id for v in vacancies.values()]
+            ),
+            "officers": auth.user_emails(session, [d.officer_id for d in rows])
+            if user.is_officer
+            else {},
+            "kinds": KINDS,
+            "q": search,
+            "kind": kind.value if kind else "",
+            "sort": chosen,
+            "query": query,
+            "sort_query": {k: v for k, v in query.items() if k != "sort"},
+            "offset": start,
+            "page_size": PAGE_SIZE,
+        },
+    )
+
+
+#: /decisions.csv: the API export's columns, then the readable names of the pair.
+CSV_COLUMNS = (*DECISION_COLUMNS, "vacancy", "pool")
+
+
+@router.get("/decisions.csv")
+def decision_csv(
+    user: CurrentWebUser,
+    session: SessionDep,
+    q: Text = None,
+    decision: Annotated[SingleLine | None, Query(max_length=20)] = None,
+    vacancy: Annotated[uuid.UUID | None, Query()] = None,
+    pool: Annotated[uuid.UUID | None, Query()] = None,
+    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
+) -> Response:
+    """Every decision of the list (same search, filters, access and order), unpaged."""
+    rows = reviews.export_decisions(
+        session,
+        user.principal,
+        vacancy_id=vacancy,
+        pool_id=pool,
+        decision=_kind(decision),
+        q=(q or "").strip() or None,
+        sort=_sort(sort),
+    )
+    # Columns 2 and 3 are the vacancy and pool ids (DECISION_COLUMNS' order).
+    vacancies = matches_repository.vacancies_by_id(session, {r[2] for r in rows})
+    pools = matches_repository.pools_by_id(session, {r[3] for r in rows})
+    labels = names.pool_labels(session, pools.values())
+    out: list[tuple[Any, ...]] = [
+        (
+            *r,
+            vacancies[r[2]].title if r[2] in vacancies else "",
+            labels.get(r[3], ""),
+        )
+        for r in rows
+    ]
+    return csv_response(CSV_COLUMNS, out, "decisions.csv")
