@@ -35,6 +35,7 @@ from matching.columns_file import write_columns as write_columns  # re-exported
 from matching.eligibility import ALL_REASON_CODES as ALL_REASON_CODES  # re-exported
 from matching.eligibility import CHECK_NAMES as CHECK_NAMES  # re-exported
 from matching.eligibility import CHECK_OF_CODE
+from matching.money import annualise, convert
 from matching.ranker import NO_DATE, PoolColumns, PoolIndex
 from matching.records import (
     CEFR_LEVELS,
@@ -122,6 +123,16 @@ def pathway_record(row: LegalPathway) -> Pathway:
         valid_from=row.valid_from,
         valid_to=row.valid_to,
     )
+
+
+def per_year(period: str, hours_per_year: float, months_per_year: float) -> float:
+    """What one unit of a wage per `period` is a year, by the engine's rule."""
+    return annualise(Money(1.0, "", WagePeriod(period)), hours_per_year, months_per_year)
+
+
+def convert_money(amount: float, source: str, target: str, rates: ExchangeRates) -> float | None:
+    """An amount in another currency, through the base, by the engine's rule (None: no rate)."""
+    return convert(amount, source, target, rates)
 
 
 def exchange_rates(session: Session, base: str) -> ExchangeRates:

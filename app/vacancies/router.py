@@ -22,6 +22,7 @@ from app.intake.listing import Paging
 from app.vacancies import service
 from app.vacancies.schemas import (
     BulkResult,
+    SortParam,
     VacancyFilters,
     VacancyIn,
     VacancyOut,
@@ -212,16 +213,21 @@ def list_vacancies(
     principal: CurrentPrincipal,
     filters: Annotated[VacancyFilters, Depends()],
     page: Annotated[Paging, Depends()],
+    sort: SortParam = None,
 ) -> Page[VacancyOut]:
     """List vacancies
 
-    The vacancies the caller may see, newest first (ties by id), a page at a time (limit,
-    offset; `total` counts every match). An employer sees its own organisation's, a ministry
-    the open ones of every employer, officers and admins all. Filters combine: destination
-    country, status, employer, occupation (an ISCO-08 code or prefix) and sector (an ISIC Rev.4
-    division or section). GET /api/v1/vacancies.csv exports the same list whole.
+    The vacancies the caller may see, newest first (ties by id) unless `sort` names another
+    order, a page at a time (limit, offset; `total` counts every match). An employer sees its
+    own organisation's, a ministry the open ones of every employer, officers and admins all.
+    Filters combine: destination country, status, employer, occupation (an ISCO-08 code or
+    prefix), sector (an ISIC Rev.4 division or section) and `q`, a text search whose every word
+    must be found in the title, the employer's name, the destination country or the
+    occupation. GET /api/v1/vacancies.csv exports the same list whole.
     """
-    return service.list_vacancies(session, principal, filters, limit=page.limit, offset=page.offset)
+    return service.list_vacancies(
+        session, principal, filters, limit=page.limit, offset=page.offset, sort=sort
+    )
 
 
 @router.get(".csv", response_class=Response, responses={**CSV_EXPORT})
@@ -229,21 +235,22 @@ def export_vacancies(
     session: SessionDep,
     principal: CurrentPrincipal,
     filters: Annotated[VacancyFilters, Depends()],
+    sort: SortParam = None,
 ) -> Response:
     """Export vacancies as CSV
 
-    Every vacancy GET /api/v1/vacancies would list with the same filters and access rules, in
-    the same order (newest first), in one CSV file (no paging). Columns: id, employer_id,
-    external_ref, title, description, destination_country, region, occupation (ISCO-08),
-    occupation_title, occupation_coding_input, occupation_coding_code, occupation_coding_title,
-    occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4), skills
-    (`skill:importance` joined with `;`), languages (`language:level`, with `:required` when
-    required, joined with `;`), min_isced, min_experience_years, openings, wage_amount,
+    Every vacancy GET /api/v1/vacancies would list with the same filters, search and access
+    rules, in the same order (newest first unless `sort` says), in one CSV file (no paging).
+    Columns: id, employer_id, external_ref, title, description, destination_country, region,
+    occupation (ISCO-08), occupation_title, occupation_coding_input, occupation_coding_code,
+    occupation_coding_title, occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4),
+    skills (`skill:importance` joined with `;`), languages (`language:level`, with `:required`
+    when required, joined with `;`), min_isced, min_experience_years, openings, wage_amount,
     wage_currency, wage_period, contract_type, contract_duration_months, start_date,
     employer_pays_fees (true/false), pathways (codes joined with `;`), status, version,
     created_at, updated_at. Empty cells are nulls.
     """
-    rows = service.export_vacancies(session, principal, filters)
+    rows = service.export_vacancies(session, principal, filters, sort)
     return csv_response(service.CSV_COLUMNS, rows, "vacancies.csv")
 
 
@@ -301,3 +308,24 @@ def close_vacancy(vacancy_id: VacancyId, write: Write) -> VacancyOut:
     is not an error and changes nothing.
     """
     return write.apply(service.close_vacancy, vacancy_id, if_match_required=False)
+
+
+@router.post(
+    "/{vacancy_id}/reopen",
+    response_model=VacancyOut,
+    responses={
+        200: {"description": "the vacancy, open", "headers": _ETAG},
+        409: {
+            "description": _STALE_409 + "; or the vacancy is filled (approvals took every "
+            "opening: raise its openings instead)"
+        },
+    },
+)
+def reopen_vacancy(vacancy_id: VacancyId, write: Write) -> VacancyOut:
+    """Reopen a vacancy
+
+    Puts a closed vacancy (or a draft) back on the market (status open): it is ranked against
+    the labour pools again. If-Match is optional here; when sent, a stale version is a 409.
+    Reopening an open vacancy is not an error and changes nothing.
+    """
+    return write.apply(service.reopen_vacancy, vacancy_id, if_match_required=False)

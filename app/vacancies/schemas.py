@@ -435,11 +435,50 @@ class VacancyFilters(Filters):
         uuid.UUID | None,
         Query(description="only this employer organisation's vacancies"),
     ] = None
+    q: Annotated[
+        SingleLine | None,
+        Query(
+            max_length=200,
+            description="text search: every word must be found in the title, the employer's "
+            "name, the destination country (name or code) or the occupation (ISCO-08 title or "
+            "code), case-insensitively",
+        ),
+    ] = None
     columns = {
         "destination": "destination_country",
         "status": "status",
         "employer_id": "employer_id",
     }
+
+
+#: The orders GET /api/v1/vacancies can list in: a column, "-" before it for descending; ties
+#: by id. Default: -created (newest first).
+VacancySort = Literal[
+    "created",
+    "-created",
+    "title",
+    "-title",
+    "employer",
+    "-employer",
+    "destination",
+    "-destination",
+    "occupation",
+    "-occupation",
+    "openings",
+    "-openings",
+    "start",
+    "-start",
+    "status",
+    "-status",
+]
+SortParam = Annotated[
+    VacancySort | None,
+    Query(
+        description="order of the list: created (posting time), title, employer (name), "
+        "destination, occupation, openings, start (date) or status; a leading - sorts "
+        "descending; ties by id. Default -created: newest first"
+    ),
+]
 
 
 class FieldErrorOut(BaseModel):

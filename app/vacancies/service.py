@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from app import changes
@@ -29,7 +29,7 @@ from app.intake.occupations import (
 from app.intake.owners import resolve_owner
 from app.pathways.models import LegalPathway
 from app.taxonomy import lookup
-from app.vacancies import visibility
+from app.vacancies import search, visibility
 from app.vacancies.mapper import LanguageRow, to_out, vacancy_children
 from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill, VacancyStatus
 from app.vacancies.schemas import (
@@ -431,11 +431,29 @@ def get_vacancy(session: Session, principal: Principal, vacancy_id: uuid.UUID) -
     return to_out(session, [_load(session, principal, vacancy_id, write=False)])[0]
 
 
-def list_vacancies(
-    session: Session, principal: Principal, filters: VacancyFilters, *, limit: int, offset: int
-) -> Page[VacancyOut]:
+def _listed(principal: Principal, filters: VacancyFilters) -> Select[Any]:
+    """The vacancies the principal may see, narrowed by the filters and the text search."""
     stmt = listing.filtered(_visible(select(Vacancy), principal), Vacancy, filters)
-    return listing.newest_first(session, Vacancy, stmt, to_out, limit=limit, offset=offset)
+    for condition in search.matching(filters.q):
+        stmt = stmt.where(condition)
+    return stmt
+
+
+def list_vacancies(
+    session: Session,
+    principal: Principal,
+    filters: VacancyFilters,
+    *,
+    limit: int,
+    offset: int,
+    sort: str | None = None,
+) -> Page[VacancyOut]:
+    """One page of the list, in the order `sort` names (search.SORTS; default newest first)."""
+    stmt = _listed(principal, filters)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    _, order = search.order_by(sort)
+    rows = session.scalars(stmt.order_by(*order).limit(limit).offset(offset)).all()
+    return Page(items=to_out(session, rows), total=total, limit=limit, offset=offset)
 
 
 #: The columns of GET /api/v1/vacancies.csv: VacancyOut's fields, nested ones flattened.
@@ -476,13 +494,13 @@ CSV_COLUMNS = (
 
 
 def export_vacancies(
-    session: Session, principal: Principal, filters: VacancyFilters
+    session: Session, principal: Principal, filters: VacancyFilters, sort: str | None = None
 ) -> list[tuple[Any, ...]]:
-    """Every vacancy of the list (same filters, access and order: newest first), as CSV rows
+    """Every vacancy of the list (same filters, search, access and order), as CSV rows
     of CSV_COLUMNS, read with one query for the vacancies and one each for their skills and
     languages (never an ORM object per row), and materialised: the response streams after the
     request's session is closed."""
-    stmt = listing.filtered(_visible(select(Vacancy), principal), Vacancy, filters)
+    stmt = _listed(principal, filters)
     ids = stmt.with_only_columns(Vacancy.id).scalar_subquery()
     skills: dict[uuid.UUID, list[str]] = {}
     for vacancy_id, skill, importance in session.execute(
@@ -534,7 +552,7 @@ def export_vacancies(
             v.version,
             v.created_at,
             v.updated_at,
-        ).order_by(v.created_at.desc(), v.id.desc())
+        ).order_by(*search.order_by(sort)[1])
     ).all()
     titles = lookup.unit_groups(session, {r.occupation_code for r in rows})
     out: list[tuple[Any, ...]] = []
@@ -717,3 +735,83 @@ def close_vacancy(
         )
         changes.record(session, vacancies=[vacancy.id])
     return to_out(session, [vacancy])[0]
+
+
+def reopen_vacancy(
+    session: Session, principal: Principal, vacancy_id: uuid.UUID, *, expected_version: int | None
+) -> VacancyOut:
+    """Put a closed vacancy (or a draft) back on the market: status open. Reopening an open
+    vacancy changes nothing; a filled one has no opening left to reopen (409: raise its
+    openings instead, which reopens it)."""
+    vacancy = _load(session, principal, vacancy_id, write=True)
+    check_version(ENTITY, vacancy.version, expected_version)
+    if vacancy.status == VacancyStatus.FILLED:
+        raise ProblemError(
+            409,
+            "Approvals took every opening of this vacancy: raise its openings to reopen it.",
+            title="Filled",
+            code="vacancy_filled",
+        )
+    if vacancy.status != VacancyStatus.OPEN:
+        before = vacancy.status
+        vacancy.status = VacancyStatus.OPEN
+        vacancy.updated_at = utcnow()
+        session.flush()
+        record(
+            session,
+            principal,
+            "reopen",
+            ENTITY,
+            vacancy.id,
+            {"status": before},
+            {"status": VacancyStatus.OPEN},
+        )
+        changes.record(session, vacancies=[vacancy.id])
+    return to_out(session, [vacancy])[0]
+
+
+# ---- what a new vacancy's form proposes --------------------------------------------------------
+
+
+def destination_language(session: Session, country: str | None) -> tuple[str, str] | None:
+    """The language (and CEFR level) a vacancy to `country` most likely asks for, as the data
+    says: the language the country's legal pathways require most often, at the lowest level
+    they require it; else the one its recent vacancies name most often, at their most common
+    level (ties: the first in code order); None when neither names one. pycountry has no
+    official languages, and no hand-kept list of them is kept here."""
+    if not country:
+        return None
+    counts: dict[str, int] = {}
+    levels: dict[str, list[str]] = {}
+    for languages in session.scalars(
+        select(LegalPathway.languages).where(LegalPathway.destination_country == country)
+    ):
+        for entry in languages or ():
+            if isinstance(entry, dict) and entry.get("language") and entry.get("min_level"):
+                counts[entry["language"]] = counts.get(entry["language"], 0) + 1
+                levels.setdefault(entry["language"], []).append(entry["min_level"])
+    if counts:
+        language = min(counts, key=lambda lang: (-counts[lang], lang))
+        return language, min(levels[language])  # CEFR levels sort as text: A1 < A2 < B1 ...
+    # The destination's recent vacancies (newest first, a bounded sample).
+    recent = (
+        select(Vacancy.id)
+        .where(Vacancy.destination_country == country)
+        .order_by(Vacancy.created_at.desc())
+        .limit(200)
+    )
+    found: dict[tuple[str, str], int] = {}
+    for code, cefr, n in session.execute(
+        select(VacancyLanguage.language, VacancyLanguage.min_level, func.count())
+        .where(VacancyLanguage.vacancy_id.in_(recent))
+        .group_by(VacancyLanguage.language, VacancyLanguage.min_level)
+    ):
+        found[(str(code), str(cefr))] = int(n)
+    if not found:
+        return None
+    per_language: dict[str, int] = {}
+    for (code, _), n in found.items():
+        per_language[code] = per_language.get(code, 0) + n
+    best = min(per_language, key=lambda lang: (-per_language[lang], lang))
+    _, level = min((k for k in found if k[0] == best), key=lambda k: (-found[k], k[1]))
+    return best, level

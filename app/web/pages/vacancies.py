@@ -4,13 +4,15 @@ vacancy vacancy_detail)."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import Query, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
 from app.auth import repository as auth
+from app.common.csv_safe import csv_response
 from app.common.principal import Role
 from app.common.schemas import SingleLine
 from app.deps import SessionDep, SettingsDep
@@ -20,10 +22,13 @@ from app.reviews import repository as reviews_repository
 from app.reviews import service as reviews
 from app.reviews.schemas import DecisionIn, DecisionKind
 from app.taxonomy import repository as taxonomy
+from app.vacancies import search
 from app.vacancies import service as vacancies
 from app.vacancies.schemas import VacancyFilters
+from app.web import pickers
 from app.web.deps import CsrfForm, CurrentWebUser, OfficerUser
-from app.web.pages.common import PAGE_SIZE, page_offset, redirect, text, upper, web_router
+from app.web.pages import list_filters
+from app.web.pages.common import PAGE_SIZE, page_offset, redirect, text, web_router
 from app.web.render import render
 from app.web.routing import Redirect, safe_next
 
@@ -49,16 +54,47 @@ DECISIONS: dict[str, str] = {
 # ---- list ------------------------------------------------------------------------------------
 
 
+def _list_filters(
+    session: Any,
+    destination: str | None,
+    occupation: str | None,
+    sector: str | None,
+    status: str | None,
+    q: str | None,
+) -> tuple[VacancyFilters, list[list_filters.PickerField]]:
+    """The list's filters from its query string: pickers take a name or a code, and one that
+    names nothing filters nothing (its error shows next to it, never a dead end)."""
+    fields = [
+        list_filters.country("destination", destination),
+        list_filters.occupation(session, "occupation", occupation),
+        list_filters.sector(session, "sector", sector),
+    ]
+    dest, occ, sec = (f.code for f in fields)
+    filters = VacancyFilters(
+        destination=dest,
+        occupation=occ,
+        sector=sec,
+        status=status if status in STATUSES else None,
+        q=q.strip() if q and q.strip() else None,
+    )
+    return filters, fields
+
+
+Text = Annotated[SingleLine | None, Query(max_length=200)]
+
+
 @router.get("/vacancies")
 def vacancy_list(
     request: Request,
     user: CurrentWebUser,
     session: SessionDep,
     settings: SettingsDep,
-    destination: Annotated[SingleLine | None, Query(max_length=2)] = None,
-    occupation: Annotated[SingleLine | None, Query(max_length=4, pattern=r"^\d{0,4}$")] = None,
-    sector: Annotated[SingleLine | None, Query(max_length=2)] = None,
+    destination: Text = None,
+    occupation: Text = None,
+    sector: Text = None,
     status: Annotated[SingleLine | None, Query(max_length=10)] = None,
+    q: Text = None,
+    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
     offset: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     principal = user.principal
@@ -81,13 +117,11 @@ def vacancy_list(
                 ),
             },
         )
-    filters = VacancyFilters(
-        destination=upper(destination),
-        occupation=occupation or None,
-        sector=upper(sector),
-        status=status if status in STATUSES else None,
+    filters, fields = _list_filters(session, destination, occupation, sector, status, q)
+    chosen, _ = search.order_by(sort)
+    page = vacancies.list_vacancies(
+        session, principal, filters, limit=PAGE_SIZE, offset=start, sort=chosen
     )
-    page = vacancies.list_vacancies(session, principal, filters, limit=PAGE_SIZE, offset=start)
     # Eligible matches and best score of the page's vacancies: the count and the first match
     # of each one's ranking (a page is PAGE_SIZE vacancies).
     stats: dict[uuid.UUID, tuple[int, float]] = {}
@@ -95,29 +129,50 @@ def vacancy_list(
         best = matches_repository.best_of_vacancy(session, settings, principal, v.id)
         if best is not None:
             stats[v.id] = best
+    query = list_filters.query(*fields, status=filters.status, q=filters.q)
     return render(
         request,
         "vacancies.html",
         {
             "page": page,
             "filters": filters,
+            "fields": {f.name: f for f in fields},
+            "field_errors": list_filters.errors(*fields),
             "statuses": STATUSES,
             "stats": stats,
             "employers": auth.organisation_names(session, [v.employer_id for v in page.items]),
+            "sectors": pickers.sector_names(session),
             "offset": start,
             "page_size": PAGE_SIZE,
-            "query": {
-                k: v
-                for k, v in {
-                    "destination": filters.destination,
-                    "occupation": filters.occupation,
-                    "sector": filters.sector,
-                    "status": filters.status,
-                }.items()
-                if v
-            },
+            "sort": chosen,
+            # Pages keep the sort; sort headings start again from the first page.
+            "query": {**query, "sort": chosen},
+            "filter_query": query,
+            "csv_query": urlencode({**query, "sort": chosen}),
+            "countries": pickers.country_options(),
+            "occupations": pickers.occupation_options(session),
+            "sector_options": pickers.sector_options(session),
         },
     )
+
+
+@router.get("/vacancies.csv")
+def vacancy_export(
+    user: CurrentWebUser,
+    session: SessionDep,
+    destination: Text = None,
+    occupation: Text = None,
+    sector: Text = None,
+    status: Annotated[SingleLine | None, Query(max_length=10)] = None,
+    q: Text = None,
+    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
+) -> Response:
+    """The list as CSV, with the page's filters, search and sort (the API's columns); a picker
+    that names nothing filters nothing, as on the page."""
+    filters, _ = _list_filters(session, destination, occupation, sector, status, q)
+    chosen, _ = search.order_by(sort)
+    rows = vacancies.export_vacancies(session, user.principal, filters, chosen)
+    return csv_response(vacancies.CSV_COLUMNS, rows, "vacancies.csv")
 
 
 # ---- decisions (officers) --------------------------------------------------------------------

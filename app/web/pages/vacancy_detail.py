@@ -11,6 +11,7 @@ from starlette.responses import Response
 from app.auth import repository as auth
 from app.decisions import repository as decided
 from app.deps import SessionDep, SettingsDep
+from app.matches import diagnosis as diagnoses
 from app.matches import repository as matches_repository
 from app.matches import service as matches
 from app.placements.schemas import PlacementFilters
@@ -18,6 +19,7 @@ from app.reviews import repository as reviews_repository
 from app.reviews import service as reviews
 from app.taxonomy import repository as taxonomy
 from app.vacancies import service as vacancies
+from app.web import names, pickers
 from app.web.deps import CurrentWebUser
 from app.web.matchview import skill_ids, view
 from app.web.pages.common import page_offset, web_router
@@ -71,6 +73,12 @@ def vacancy_page(
         view(r, start + i + 1, labels, decisions[r.id], on_pair.get((r.vacancy_id, r.pool_id), 0))
         for i, r in enumerate(rows)
     ]
+    # Why nothing matches, when nothing does (the first page of an empty ranking).
+    diagnosis = (
+        diagnoses.diagnose(session, settings, principal, row)
+        if total == 0 and start == 0 and user.role != "ministry"  # a ministry: its own pools only
+        else None
+    )
     approved = decided.approved_on_vacancy(session, row.id)
     year = row.start_date.year
     pathways = sorted({r.pathway_code for r in rows if r.pathway_code})
@@ -108,6 +116,10 @@ def vacancy_page(
             if user.is_officer
             else {},
             "pool_by_id": pools,
+            "pool_names": names.pool_labels(session, pools.values()),
+            "sector": pickers.sector_value(session, row.sector_code),
+            "diagnosis": diagnosis,
+            "can_edit": user.role == "employer",
             "decision_labels": DECISIONS,
             "here": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
             # What became of its approvals (an employer's or ministry's own: the service scopes).
