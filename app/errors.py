@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
 
 from app.db import database_trouble
 
@@ -166,7 +167,59 @@ def validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     return out
 
 
-def install_error_handlers(app: FastAPI) -> None:
+#: Draws the HTML page a browser gets for an error outside /api/: (request, status, detail,
+#: headers) -> response. The web layer provides it (app.web.routing.browser_error_page); this
+#: module cannot import the web layer, which imports it.
+HtmlErrorPage = Callable[[Request, int, str, dict[str, str] | None], Response]
+
+
+def _accepts_html(accept: str) -> bool:
+    """Whether an Accept header asks for HTML (text/html or application/xhtml+xml with q > 0).
+    Wildcards do not count: API clients and curl send */* and keep getting problem+json."""
+    for part in accept.split(","):
+        media, *params = (p.strip() for p in part.split(";"))
+        if media.lower() not in ("text/html", "application/xhtml+xml"):
+            continue
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            return True
+    return False
+
+
+def wants_html(request: Request) -> bool:
+    """A browser asking for a page outside the API: the API answers problem+json whatever the
+    client accepts, so that its clients always read the same shape."""
+    path = request.url.path
+    if path == "/api" or path.startswith("/api/"):
+        return False
+    return _accepts_html(request.headers.get("accept", ""))
+
+
+def install_error_handlers(app: FastAPI, html_page: HtmlErrorPage | None = None) -> None:
+    """Problem documents for every error; with `html_page`, an HTML page instead for a
+    browser outside /api/ (wants_html)."""
+
+    def _answer(
+        request: Request,
+        status: int,
+        detail: str,
+        headers: dict[str, str] | None,
+        problem: Callable[[], JSONResponse],
+    ) -> Response:
+        if html_page is not None and wants_html(request):
+            try:
+                return html_page(request, status, detail, headers)
+            except Exception:  # a page that cannot be drawn must not hide the error itself
+                log.exception("the error page for %s could not be drawn", request.url.path)
+        return problem()
+
     def _problem_of(request: Request, exc: ProblemError) -> JSONResponse:
         return problem_response(
             exc.status,
@@ -180,38 +233,60 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(ProblemError)
-    async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
-        return _problem_of(request, exc)
+    async def _problem(request: Request, exc: ProblemError) -> Response:
+        return _answer(
+            request, exc.status, exc.detail, exc.headers, lambda: _problem_of(request, exc)
+        )
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = validation_errors(exc)
-        return problem_response(422, summarise(errors), instance=request.url.path, errors=errors)
+        return _answer(
+            request,
+            422,
+            summarise(errors),
+            None,
+            lambda: problem_response(
+                422, summarise(errors), instance=request.url.path, errors=errors
+            ),
+        )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "")
-        return problem_response(
+        headers = getattr(exc, "headers", None)
+        return _answer(
+            request,
             exc.status_code,
             detail,
-            instance=request.url.path,
-            headers=getattr(exc, "headers", None),
+            headers,
+            lambda: problem_response(
+                exc.status_code, detail, instance=request.url.path, headers=headers
+            ),
         )
 
     @app.exception_handler(StaleDataError)
-    async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
-        return problem_response(
+    async def _stale(request: Request, exc: StaleDataError) -> Response:
+        detail = "The object was changed by someone else; fetch it again and retry."
+        return _answer(
+            request,
             409,
-            "The object was changed by someone else; fetch it again and retry.",
-            instance=request.url.path,
+            detail,
+            None,
+            lambda: problem_response(409, detail, instance=request.url.path),
         )
 
     @app.exception_handler(IntegrityError)
-    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+    async def _integrity(request: Request, exc: IntegrityError) -> Response:
         # Constraint violations that validation could not foresee (races, duplicates).
         log.info("integrity error on %s: %s", request.url.path, exc.orig)
-        return problem_response(
-            409, "The request conflicts with stored data.", instance=request.url.path
+        detail = "The request conflicts with stored data."
+        return _answer(
+            request,
+            409,
+            detail,
+            None,
+            lambda: problem_response(409, detail, instance=request.url.path),
         )
 
     # Database errors: a busy or unreachable database is a 503 the client may retry (any other
@@ -219,12 +294,25 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DBAPIError)
     @app.exception_handler(PoolTimeout)
     @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    async def _unexpected(request: Request, exc: Exception) -> Response:
         problem = unavailable(exc)
         if problem is not None:
             log_unavailable(request, exc)
-            return _problem_of(request, problem)
+            found = problem
+            return _answer(
+                request,
+                found.status,
+                found.detail,
+                found.headers,
+                lambda: _problem_of(request, found),
+            )
         log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-        return problem_response(
-            500, "An unexpected error occurred; it has been logged.", instance=request.url.path
+        # The exception's text stays in the log: it may name tables, values or paths.
+        detail = "An unexpected error occurred; it has been logged."
+        return _answer(
+            request,
+            500,
+            detail,
+            None,
+            lambda: problem_response(500, detail, instance=request.url.path),
         )

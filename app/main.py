@@ -41,6 +41,7 @@ from app.surveys.router import router as surveys_router
 from app.taxonomy.router import router as taxonomy_router
 from app.vacancies.router import router as vacancies_router
 from app.web import mount as web_pages
+from app.web.routing import browser_error_page
 from app.webhooks.router import document_events
 from app.webhooks.router import router as webhooks_router
 
@@ -89,7 +90,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     # What caches of answers are keyed by (the API-key cache; see app/auth/deps.py).
     app.state.change_head = transaction_head
 
-    install_error_handlers(app)
+    # Browsers outside /api/ get HTML error pages; everyone else problem+json.
+    install_error_handlers(app, html_page=browser_error_page)
     install_text_guard(app)
     install_problem_openapi(app)
     app.add_middleware(MetricsMiddleware)

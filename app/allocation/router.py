@@ -1,4 +1,4 @@
-"""Allocation plans: create (solve), read, list, adopt. Officers and admins only.
+"""Allocation plans: create (solve), read, list, remove a line, adopt. Officers and admins only.
 
 The routes are sync on purpose: solving is CPU work and FastAPI runs sync routes in its thread
 pool, so a solve never blocks the event loop (design section 10).
@@ -37,6 +37,7 @@ Offset = Annotated[
     int, Query(ge=0, le=MAX_OFFSET, description="how many matching items to skip (offset paging)")
 ]
 PlanId = Annotated[uuid.UUID, Path(description="the plan's id")]
+AssignmentId = Annotated[uuid.UUID, Path(description="the assignment's id (AssignmentOut.id)")]
 
 
 def _summary_fields(plan: AllocationPlan, count: int, headcount: int) -> dict[str, Any]:
@@ -76,6 +77,7 @@ def to_out(view: service.PlanView) -> PlanOut:
         greedy=GreedySummary(**greedy) if greedy else None,
         assignments=[
             AssignmentOut(
+                id=a.id,
                 vacancy_id=a.vacancy_id,
                 pool_id=a.pool_id,
                 pathway=a.pathway_code,
@@ -220,3 +222,27 @@ def adopt_allocation_plan(
     never approves twice.
     """
     return to_out(service.adopt(session, settings, principal, plan_id))
+
+
+@router.delete(
+    "/{plan_id}/assignments/{assignment_id}",
+    response_model=PlanOut,
+    responses={
+        404: {"description": "no such plan, or the assignment is not one of the plan's"},
+        409: {
+            "description": "the plan is adopted already (`code` plan_not_proposed): its lines "
+            "are approvals now (withdraw one through its match's decisions)"
+        },
+    },
+)
+def remove_allocation_assignment(
+    plan_id: PlanId, assignment_id: AssignmentId, session: SessionDep, principal: Officer
+) -> PlanOut:
+    """Remove an assignment from a proposed plan
+
+    Takes one line out of a plan before adoption, when an officer will not approve that pair:
+    adoption then records only the remaining lines. The plan's objective becomes the sum of
+    score times headcount of its remaining lines; the removal is in the audit log (action
+    remove_assignment on the plan, with the line removed). Answers the plan as it is now.
+    """
+    return to_out(service.remove_assignment(session, principal, plan_id, assignment_id))

@@ -32,6 +32,7 @@ _ORIENTAL_POOL = "f1a6c3e9-7d24-4b8a-9e53-2b7d0c4a6f18"
 _SCOPE: JsonDict = {"destination": "ES", "origin": "MA", "pathway": "ES-GECCO-MA"}
 _ASSIGNMENTS: list[JsonValue] = [
     {
+        "id": "b6e2d8f4-3c71-4a95-8e0d-5f9a1c7b2e36",
         "vacancy_id": _HUELVA_PICKERS,
         "pool_id": _SOUSS_MASSA_POOL,
         "pathway": "ES-GECCO-MA",
@@ -39,6 +40,7 @@ _ASSIGNMENTS: list[JsonValue] = [
         "score": 0.84,
     },
     {
+        "id": "0d4f7a2c-9e15-4b68-a3c7-e21b8f5d6a90",
         "vacancy_id": _HUELVA_PACKERS,
         "pool_id": _ORIENTAL_POOL,
         "pathway": "ES-GECCO-MA",
@@ -151,6 +153,10 @@ class AssignmentOut(BaseModel):
 
     model_config = ConfigDict(json_schema_extra={"examples": [_ASSIGNMENTS[0]]})
 
+    id: uuid.UUID = Field(
+        description="the assignment's id (DELETE /api/v1/allocation-plans/{plan_id}/assignments/"
+        "{assignment_id} removes it from a proposed plan)"
+    )
     vacancy_id: uuid.UUID = Field(description="the vacancy")
     pool_id: uuid.UUID = Field(description="the pool")
     pathway: str = Field(description="the legal pathway code the pair is admitted under")

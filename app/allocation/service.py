@@ -18,9 +18,11 @@ solver message and time, pairs considered, the greedy plan's size) are kept in t
 
 from __future__ import annotations
 
+import math
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select, update
@@ -33,6 +35,7 @@ from app.common.principal import Principal
 from app.config import Settings
 from app.db import in_chunks, settings_of, utcnow
 from app.decisions.models import Decision
+from app.decisions.totals import approved_headcount
 from app.errors import NotFound, ProblemError, invalid
 from app.matches import adapters
 from app.matches import service as matches
@@ -336,19 +339,36 @@ def _fresh(session: Session, model: type[_Row], ids: set[uuid.UUID]) -> dict[uui
     return {r.id: r for r in rows}
 
 
-def adopt(
-    session: Session, settings: Settings, principal: Principal, plan_id: uuid.UUID
-) -> PlanView:
-    """Record an approval for every assignment of a proposed plan, checked against quotas,
-    openings and pool headcount as they are now; all or nothing."""
-    plan = _lock_plan(session, plan_id)
+def _require_proposed(plan: AllocationPlan, doing: str) -> None:
     if plan.status != "proposed":
         raise ProblemError(
             409,
-            f"The plan is {plan.status}; only a proposed plan can be adopted.",
+            f"The plan is {plan.status}; only a proposed plan can be {doing}.",
             code="plan_not_proposed",
         )
+
+
+def adopt(
+    session: Session,
+    settings: Settings,
+    principal: Principal,
+    plan_id: uuid.UUID,
+    expected: set[uuid.UUID] | None = None,
+) -> PlanView:
+    """Record an approval for every assignment of a proposed plan, checked against quotas,
+    openings and pool headcount as they are now; all or nothing. `expected`: the assignments
+    the adopter confirmed (the web's confirmation page); if the plan's lines are no longer
+    exactly those (one was removed since), nothing is recorded (409 plan_changed)."""
+    plan = _lock_plan(session, plan_id)
+    _require_proposed(plan, "adopted")
     rows = _assignments(session, plan.id)
+    if expected is not None and {a.id for a in rows} != expected:
+        raise ProblemError(
+            409,
+            "The plan's lines changed after the confirmation was shown; nothing was recorded. "
+            "Check what will be approved again.",
+            code="plan_changed",
+        )
     vacancies = _fresh(session, Vacancy, {a.vacancy_id for a in rows})
     pools = _fresh(session, Pool, {a.pool_id for a in rows})
     # Every lock the approvals need, up front and in the order single approvals take them,
@@ -437,3 +457,156 @@ def adopt(
     )
     session.flush()
     return PlanView(plan, rows)
+
+
+# ---- editing a proposed plan -----------------------------------------------------------------
+
+
+def line_of(a: AllocationAssignment) -> dict[str, Any]:
+    """An assignment as the plan stores a removed one (and the audit log shows it)."""
+    return {
+        "id": str(a.id),
+        "vacancy_id": str(a.vacancy_id),
+        "pool_id": str(a.pool_id),
+        "pathway": a.pathway_code,
+        "headcount": a.headcount,
+        "score": a.score,
+    }
+
+
+def remove_assignment(
+    session: Session, principal: Principal, plan_id: uuid.UUID, assignment_id: uuid.UUID
+) -> PlanView:
+    """Take one line out of a proposed plan before adoption (an officer who will not approve
+    that pair), audited. The line is deleted, so adoption records only the remaining ones; the
+    plan keeps what was removed, by whom and when, in options["removed"], and its objective
+    becomes the remaining lines' (the solver's figures stay in options["report"])."""
+    plan = _lock_plan(session, plan_id)
+    _require_proposed(plan, "changed")
+    row = session.get(AllocationAssignment, assignment_id)
+    if row is None or row.plan_id != plan.id:
+        raise NotFound("Assignment", assignment_id)
+    rows = _assignments(session, plan.id)
+    before = {"assignments": len(rows), "headcount": sum(a.headcount for a in rows)}
+    line = line_of(row)
+    options = dict(plan.options or {})  # a new dict: the JSON column sees a new value
+    options["removed"] = [
+        *options.get("removed", []),
+        {**line, "removed_by_id": str(principal.user_id), "removed_at": utcnow().isoformat()},
+    ]
+    plan.options = options
+    session.delete(row)
+    remaining = [a for a in rows if a.id != row.id]
+    # The plan's objective is its lines' sum of score times headcount, as the solver's was.
+    plan.objective = math.fsum(a.score * a.headcount for a in remaining)
+    session.flush()
+    record(
+        session,
+        principal,
+        "remove_assignment",
+        ENTITY,
+        plan.id,
+        before,
+        {
+            "assignments": len(remaining),
+            "headcount": sum(a.headcount for a in remaining),
+            "removed": line,
+        },
+    )
+    return PlanView(plan, remaining)
+
+
+def pathway_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
+    """code -> name of these pathways (one query)."""
+    wanted = sorted(set(codes))
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(LegalPathway.code, LegalPathway.name).where(LegalPathway.code.in_(wanted))
+    )
+    return {code: name for code, name in rows}
+
+
+def plan_headers(
+    session: Session, ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, tuple[datetime, dict[str, Any]]]:
+    """id -> (created at, scope) of these plans (one query; the audit log names plans so)."""
+    rows = session.execute(
+        select(AllocationPlan.id, AllocationPlan.created_at, AllocationPlan.scope).where(
+            AllocationPlan.id.in_(sorted(set(ids)))
+        )
+    )
+    return {i: (created_at, scope or {}) for i, created_at, scope in rows}
+
+
+def removed_lines(plan: AllocationPlan) -> list[dict[str, Any]]:
+    """The lines taken out of the plan before adoption, oldest first."""
+    return list((plan.options or {}).get("removed", []))
+
+
+# ---- what adoption will approve --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaEffect:
+    """What adopting the plan does to one pathway's quota of one year."""
+
+    pathway_code: str
+    pathway_name: str
+    year: int
+    #: The annual quota; None: the pathway has none.
+    quota: int | None
+    #: Workers approved under it for that year now.
+    used: int
+    #: Workers the plan would approve under it.
+    adds: int
+
+    @property
+    def used_after(self) -> int:
+        return self.used + self.adds
+
+    @property
+    def left_after(self) -> int | None:
+        return None if self.quota is None else self.quota - self.used_after
+
+
+def quota_effects(
+    session: Session, rows: Sequence[AllocationAssignment]
+) -> tuple[list[QuotaEffect], dict[uuid.UUID, tuple[str, int]]]:
+    """Per pathway and quota year (the vacancy's start year), what the plan's lines add to what
+    is approved now; and each line's (pathway, year). Read now, outside the adoption's locks:
+    adoption checks again and refuses what no longer fits."""
+    starts = dict(
+        session.execute(
+            select(Vacancy.id, Vacancy.start_date).where(
+                Vacancy.id.in_(sorted({a.vacancy_id for a in rows}))
+            )
+        ).all()
+    )
+    keys = {a.id: (a.pathway_code, starts[a.vacancy_id].year) for a in rows}
+    adds: dict[tuple[str, int], int] = {}
+    for a in rows:
+        adds[keys[a.id]] = adds.get(keys[a.id], 0) + a.headcount
+    pathways = {
+        p.code: p
+        for p in session.scalars(
+            select(LegalPathway).where(LegalPathway.code.in_(sorted({c for c, _ in adds})))
+        )
+    }
+    effects = []
+    for code, year in sorted(adds):
+        pathway = pathways.get(code)
+        used = approved_headcount(
+            session, Decision.pathway_code == code, Decision.quota_year == year
+        )
+        effects.append(
+            QuotaEffect(
+                pathway_code=code,
+                pathway_name=pathway.name if pathway is not None else code,
+                year=year,
+                quota=pathway.annual_quota if pathway is not None else None,
+                used=used,
+                adds=adds[(code, year)],
+            )
+        )
+    return effects, keys

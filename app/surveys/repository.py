@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -30,3 +32,11 @@ def uploads_of(session: Session, principal: Principal, limit: int = 10) -> list[
     if not principal.sees_everything:
         stmt = stmt.where(SurveyUpload.organisation_id == principal.organisation_id)
     return list(session.scalars(_newest_first(stmt, limit)))
+
+
+def upload_filenames(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """id -> file name of these uploads (one query; the audit log names uploads by them)."""
+    rows = session.execute(
+        select(SurveyUpload.id, SurveyUpload.filename).where(SurveyUpload.id.in_(sorted(set(ids))))
+    )
+    return {i: name for i, name in rows}

@@ -21,6 +21,7 @@ from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError, field_path, problem_response
 from app.intake.listing import Paging
 from app.surveys import service
+from app.surveys.models import SurveyUpload
 from app.surveys.receive import ReceivedDep, uploader
 from app.surveys.schemas import UploadFilters, UploadOptions, UploadOut, UploadSummary
 
@@ -389,7 +390,11 @@ def get_upload_report(upload_id: UploadId, session: SessionDep, principal: Reade
     updated, with the pool's id) or each of the row's errors (outcome `error`, with column,
     value and message); last the pools withdrawn by replace=true.
     """
-    upload = service.get_upload(session, principal, upload_id)
+    return report_download(service.get_upload(session, principal, upload_id))
+
+
+def report_download(upload: SurveyUpload) -> Response:
+    """An upload's report.csv as a download: this route's and the web page's (one export)."""
     return Response(
         service.report_csv(upload),
         media_type="text/csv; charset=utf-8",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
@@ -24,8 +25,10 @@ log = logging.getLogger("imdi.web")
 
 _TITLES = {
     400: "Bad request",
+    401: "Sign in required",
     403: "Not allowed",
     404: "Not found",
+    405: "Not available this way",
     409: "Conflict",
     413: "Too large",
     422: "Check the form",
@@ -78,6 +81,33 @@ def _error_page(
     )
     response.headers.update(headers or {})  # e.g. Retry-After of a 429
     return response
+
+
+#: What a browser is told for errors whose own text is for API clients (the router's "Not
+#: Found", "Method Not Allowed").
+_BROWSER_DETAILS = {
+    404: "There is no such page. Check the address, or start again from the dashboard.",
+    405: "This address does not answer that kind of request; open it from a link or a form.",
+}
+
+
+def browser_error_page(
+    request: Request, status: int, detail: str, headers: dict[str, str] | None
+) -> Response:
+    """The HTML page of an error outside /api/ for a browser (app.errors.wants_html): unknown
+    addresses and the errors no page route caught. It needs no signed-in user (an unknown
+    address has no session dependency) and never shows an exception: the 500 detail is the
+    handler's fixed sentence."""
+    generic = not detail or detail == _phrase(status)  # Starlette's "Not Found" and the like
+    shown = _BROWSER_DETAILS.get(status, detail) if generic else detail
+    return _error_page(request, status, shown, headers)
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 class WebRoute(APIRoute):

@@ -93,7 +93,9 @@ def test_pools_refused_after_the_record_was_written_store_nothing(
     again = demo_client.post(
         "/upload", data=_form(token), files={"file": ("pools.csv", content, "text/csv")}
     )
-    assert again.status_code == 422 and "rejected" in again.text
+    # Post/redirect/get: the rejected upload's report is at its own address.
+    assert again.status_code == 200 and again.url.path.startswith("/uploads/")
+    assert "rejected" in again.text
     assert _count(demo_database, SurveyUpload, SurveyUpload.status == "rejected") == 1
     assert _count(demo_database, SurveyUpload, SurveyUpload.status != "rejected") == 0
     assert _count(demo_database, Pool) == pools_before
