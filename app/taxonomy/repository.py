@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.taxonomy import lookup
-from app.taxonomy.models import Skill
+from app.taxonomy.models import Occupation, Sector, Skill
 
 
 def occupation_titles(session: Session, codes: Iterable[str]) -> dict[str, str]:
@@ -24,3 +24,40 @@ def skill_labels(session: Session, ids: Iterable[str]) -> dict[str, str]:
         i: label
         for i, label in session.execute(select(Skill.id, Skill.label).where(Skill.id.in_(wanted)))
     }
+
+
+def occupation_names(session: Session, *, unit_groups_only: bool = False) -> dict[str, str]:
+    """ISCO-08 code -> title, every level (or the 4-digit unit groups only), by code."""
+    stmt = select(Occupation.code, Occupation.title)
+    if unit_groups_only:
+        stmt = stmt.where(Occupation.level == 4)
+    return {code: title for code, title in session.execute(stmt.order_by(Occupation.code))}
+
+
+def sector_names(session: Session) -> dict[str, str]:
+    """ISIC Rev.4 section or division code -> title, by code."""
+    rows = session.execute(select(Sector.code, Sector.title).order_by(Sector.code))
+    return {code: title for code, title in rows}
+
+
+def skills_containing(session: Session, query: str | None, *, limit: int) -> list[tuple[str, str]]:
+    """(id, label) of skills whose label contains `query`, shortest label first; without a
+    query, the built-in skills (ESCO's thousands are only searched)."""
+    stmt = select(Skill.id, Skill.label).where(Skill.is_group.is_(False))
+    if query and query.strip():
+        stmt = stmt.where(func.lower(Skill.label).contains(query.strip().lower(), autoescape=True))
+    else:
+        stmt = stmt.where(Skill.source == "builtin")
+    rows = session.execute(stmt.order_by(func.length(Skill.label), Skill.label).limit(limit))
+    return [(sid, label) for sid, label in rows]
+
+
+def skills_named(
+    session: Session, *, ids: Iterable[str], lower_labels: Iterable[str]
+) -> list[tuple[str, str]]:
+    """(id, label) of the skills (not groups) with one of these ids or lower-cased labels."""
+    stmt = select(Skill.id, Skill.label).where(
+        Skill.is_group.is_(False),
+        Skill.id.in_(list(ids)) | func.lower(Skill.label).in_(list(lower_labels)),
+    )
+    return [(sid, label) for sid, label in session.execute(stmt)]

@@ -11,6 +11,7 @@ from app.web.pages import (
     audit,
     auth,
     dashboard,
+    decisions,
     pathways,
     pick,
     placements,
@@ -41,6 +42,7 @@ def install(app: FastAPI) -> None:
         upload,
         plans,
         queue,
+        decisions,
         admin,
         pick,
     ):

@@ -16,12 +16,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.common import codes
+from app.taxonomy import repository as taxonomy
 from app.taxonomy import resolve as skill_resolver
-from app.taxonomy.models import Occupation, Sector, Skill
 
 #: "Name (CODE)": the form a picked option takes; the code in brackets wins.
 _WITH_CODE = re.compile(r"^\s*(?P<name>.*?)\s*\((?P<code>[^()]+)\)\s*$")
@@ -61,7 +60,7 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _resolve(
+def resolve_named(
     text: str | None,
     by_code: dict[str, str],
     *,
@@ -70,7 +69,8 @@ def _resolve(
     normalise_code=str.upper,
     accept_code=None,
 ) -> Picked:
-    """The code that `text` names in `by_code` (code -> name), by code or by name."""
+    """The code that `text` names in `by_code` (code -> name): by code, by name (any case), by
+    the one name that starts with it or, failing that, the one name that contains it."""
     if text is None or not text.strip():
         return Picked(None)
     name, code = _split(text)
@@ -84,10 +84,17 @@ def _resolve(
     if (found := by_name.get(_fold(name))) is not None:
         return Picked(found)
     # A unique name that starts with what was typed ("Philipp" -> Philippines).
-    starts = [c for n, c in by_name.items() if n.startswith(_fold(name))] if name else []
+    typed = _fold(name)
+    starts = [n for n in by_name if n.startswith(typed)] if typed else []
     if len(starts) == 1:
-        return Picked(starts[0])
-    close = difflib.get_close_matches(_fold(name), list(by_name), n=3, cutoff=0.6)
+        return Picked(by_name[starts[0]])
+    # "Health" names no sector, but two contain it: offer those before near spellings.
+    contains = [n for n in by_name if typed in n] if len(typed) >= 3 else []
+    if len(contains) == 1:
+        return Picked(by_name[contains[0]])
+    close = (starts or contains)[:3] or difflib.get_close_matches(
+        typed, list(by_name), n=3, cutoff=0.6
+    )
     message = f"No {what} is called {text.strip()!r}. Pick one from the list, or type {code_hint}."
     if close:
         names = [_labelled(by_code[by_name[c]], by_name[c]) for c in close]
@@ -116,7 +123,9 @@ def country_value(code: str | None) -> str:
 
 
 def resolve_country(text: str | None) -> Picked:
-    return _resolve(text, country_names(), what="country", code_hint="its two-letter ISO code (DE)")
+    return resolve_named(
+        text, country_names(), what="country", code_hint="its two-letter ISO code (DE)"
+    )
 
 
 def language_options() -> list[Option]:
@@ -132,7 +141,7 @@ def language_value(code: str | None) -> str:
 
 
 def resolve_language(text: str | None) -> Picked:
-    return _resolve(
+    return resolve_named(
         text,
         codes.languages(),
         what="language",
@@ -145,15 +154,33 @@ def resolve_language(text: str | None) -> Picked:
 
 
 def occupation_names(session: Session, *, unit_groups_only: bool = False) -> dict[str, str]:
-    stmt = select(Occupation.code, Occupation.title)
-    if unit_groups_only:
-        stmt = stmt.where(Occupation.level == 4)
-    return {code: title for code, title in session.execute(stmt.order_by(Occupation.code))}
+    return taxonomy.occupation_names(session, unit_groups_only=unit_groups_only)
 
 
-def occupation_options(session: Session) -> list[Option]:
-    """ISCO-08 groups at every level: a filter takes a major group as well as a unit group."""
-    return [Option(_labelled(t, c), c) for c, t in occupation_names(session).items()]
+#: Levels of ISCO-08 a page's occupation datalist holds before any typing (major, sub-major and
+#: minor groups: ~180 options); the 436 unit groups come from /pick/occupations as one types.
+STATIC_OCCUPATION_LEVELS = 3
+
+
+def occupation_options(session: Session, query: str | None = None) -> list[Option]:
+    """ISCO-08 groups for a picker: without a query the groups down to minor groups (a filter
+    takes any level); with one, up to SKILL_OPTIONS groups whose code starts with it or whose
+    title contains it, unit groups included."""
+    names = occupation_names(session)
+    if not query or not query.strip():
+        return [
+            Option(_labelled(t, c), c)
+            for c, t in names.items()
+            if len(c) <= STATIC_OCCUPATION_LEVELS
+        ]
+    name, code = _split(query)  # a picked "Title (code)" asks for itself
+    typed = code or _fold(name)
+    found = [
+        Option(_labelled(t, c), c)
+        for c, t in names.items()
+        if c.startswith(typed) or typed in _fold(t)
+    ]
+    return found[:SKILL_OPTIONS]
 
 
 def occupation_value(session: Session, code: str | None) -> str:
@@ -167,7 +194,9 @@ def resolve_occupation(session: Session, text: str | None, *, unit_group: bool =
     """An ISCO-08 code from a code, a title, or "Title (code)". `unit_group`: only a 4-digit
     code will do (a vacancy's occupation); a filter takes any level."""
     names = occupation_names(session)
-    picked = _resolve(text, names, what="ISCO-08 occupation", code_hint="its ISCO-08 code (2221)")
+    picked = resolve_named(
+        text, names, what="ISCO-08 occupation", code_hint="its ISCO-08 code (2221)"
+    )
     if picked.code is not None and unit_group and len(picked.code) != 4:
         return Picked(
             None,
@@ -178,8 +207,7 @@ def resolve_occupation(session: Session, text: str | None, *, unit_group: bool =
 
 
 def sector_names(session: Session) -> dict[str, str]:
-    rows = session.execute(select(Sector.code, Sector.title).order_by(Sector.code))
-    return {code: title for code, title in rows}
+    return taxonomy.sector_names(session)
 
 
 def sector_options(session: Session) -> list[Option]:
@@ -194,7 +222,7 @@ def sector_value(session: Session, code: str | None) -> str:
 
 
 def resolve_sector(session: Session, text: str | None) -> Picked:
-    return _resolve(
+    return resolve_named(
         text,
         sector_names(session),
         what="ISIC Rev.4 sector",
@@ -208,14 +236,7 @@ def resolve_sector(session: Session, text: str | None) -> Picked:
 def skill_options(session: Session, query: str | None = None) -> list[Option]:
     """Skills whose label contains `query` (every built-in skill when there is none): what the
     skill datalist offers before and as the person types."""
-    stmt = select(Skill.id, Skill.label).where(Skill.is_group.is_(False))
-    if query and query.strip():
-        stmt = stmt.where(func.lower(Skill.label).contains(query.strip().lower(), autoescape=True))
-    else:
-        stmt = stmt.where(Skill.source == "builtin")
-    rows = session.execute(
-        stmt.order_by(func.length(Skill.label), Skill.label).limit(SKILL_OPTIONS)
-    )
+    rows = taxonomy.skills_containing(session, query, limit=SKILL_OPTIONS)
     return [Option(label, sid) for sid, label in rows]
 
 
@@ -230,12 +251,7 @@ def resolve_skills(session: Session, texts: Sequence[str]) -> tuple[list[str], l
     if not wanted:
         return [], []
     folded = {_fold(t) for t in wanted}
-    rows = session.execute(
-        select(Skill.id, Skill.label).where(
-            Skill.is_group.is_(False),
-            (Skill.id.in_(wanted)) | (func.lower(Skill.label).in_(sorted(folded))),
-        )
-    )
+    rows = taxonomy.skills_named(session, ids=wanted, lower_labels=sorted(folded))
     by_id: dict[str, str] = {}
     by_label: dict[str, str] = {}
     for sid, label in rows:

@@ -57,6 +57,11 @@ def _when(value: datetime | date | None) -> str:
     return value.isoformat()
 
 
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 row', '2 rows', '1,000 rows' ('many' when the plural is not one + s)."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
 def _label(value: str | None) -> str:
     return (value or "").replace("_", " ")
 
@@ -65,6 +70,7 @@ env.filters.update(
     country=_country, language=_language, pct=_pct, num=_num, when=_when, label=_label
 )
 env.globals["isced_levels"] = codes.ISCED_LEVELS
+env.globals["plural"] = plural
 
 
 def nav_for(role: Role) -> list[tuple[str, str]]:
@@ -73,6 +79,7 @@ def nav_for(role: Role) -> list[tuple[str, str]]:
         officer = [
             ("/", "Dashboard"),
             ("/queue", "Work queue"),
+            ("/decisions", "Decisions"),
             ("/vacancies", "Vacancies"),
             ("/pools", "Pools"),
             ("/placements", "Placements"),

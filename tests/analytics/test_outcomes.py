@@ -40,7 +40,7 @@ from app.placements import stages
 from app.pools.models import Pool
 from app.vacancies.models import Vacancy
 from tests.market import eligible
-from tests.web.conftest import OFFICER, sign_in
+from tests.web.conftest import OFFICER, assert_no_inline_code, sign_in
 
 A = "/api/v1/analytics"
 PL = "/api/v1/placements"
@@ -470,7 +470,7 @@ def test_an_employer_whose_workers_leave_early_is_flagged(
     ]
     assert outlier["label"] in outliers and "15 of 30" in outliers
     assert "early leaving outlier" in html
-    assert "style=" not in html and "<script" not in html
+    assert_no_inline_code(html)
     web_csv = demo_client.get("/analytics/outcomes.csv", params={"by": "employer"})
     api_csv = demo_client.get(f"{A}/outcomes.csv", headers=officer, params={"by": "employer"})
     assert web_csv.status_code == 200 and web_csv.text == api_csv.text

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from app.common.csv_safe import neutralise
-from app.placements.router import PLACEMENT_COLUMNS
+from app.placements.export import COLUMNS as PLACEMENT_COLUMNS
 from tests.market import eligible, owners
 
 PL = "/api/v1/placements"

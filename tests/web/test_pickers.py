@@ -80,3 +80,31 @@ def test_skills_by_label_or_id_with_suggestions_for_the_rest(demo_database: Data
         assert len(errors) == 1 and "Vital signs monitoring" in errors[0]
         typed = pickers.skill_options(s, "monitor")
         assert typed and all("monitor" in o.value.lower() for o in typed)
+
+
+def test_a_word_that_several_names_contain_is_offered_not_guessed(demo_database) -> None:
+    with demo_database.session() as s:
+        health = pickers.resolve_sector(s, "health")
+        assert health.code is None and "Human health activities (86)" in (health.error or "")
+        # One name contains it: that one.
+        assert pickers.resolve_sector(s, "Human health activities").code == "86"
+
+
+def test_occupation_options_hold_groups_and_search_unit_groups(demo_database) -> None:
+    with demo_database.session() as s:
+        static = pickers.occupation_options(s)
+        assert static and all(len(o.code) <= pickers.STATIC_OCCUPATION_LEVELS for o in static)
+        found = pickers.occupation_options(s, "nurs")
+        assert any(len(o.code) == 4 for o in found)
+        assert all("nurs" in o.value.lower() or o.code.startswith("nurs") for o in found)
+        # A picked option asks for itself.
+        picked = found[0]
+        assert next(o.code for o in pickers.occupation_options(s, picked.value)) == picked.code
+
+
+def test_pick_answers_json_options_to_a_signed_in_user(officer, demo_client) -> None:
+    client, _ = officer
+    r = client.get("/pick/occupations", params={"q": "nurs"})
+    assert r.status_code == 200 and any("(2221)" in v for v in r.json())
+    assert client.get("/pick/skills", params={"q": "monitor"}).json()
+    assert client.get("/pick/countries").status_code == 404

@@ -18,12 +18,15 @@ router = web_router()
 
 @router.get("/pick/{kind}")
 def pick(
-    kind: Literal["skills"],
+    kind: Literal["skills", "occupations"],
     user: CurrentWebUser,
     session: SessionDep,
     q: Annotated[SingleLine, Query(max_length=100)] = "",
 ) -> JSONResponse:
-    options = pickers.skill_options(session, q)
+    if kind == "occupations":
+        options = pickers.occupation_options(session, q)
+    else:
+        options = pickers.skill_options(session, q)
     return JSONResponse(
         [o.value for o in options], headers={"Cache-Control": "private, max-age=300"}
     )

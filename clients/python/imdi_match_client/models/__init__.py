@@ -54,8 +54,11 @@ from .exchange_rate_in import ExchangeRateIn
 from .exchange_rate_out import ExchangeRateOut
 from .explanation_out import ExplanationOut
 from .export_allocation_plans_status_type_0 import ExportAllocationPlansStatusType0
+from .export_decisions_sort_type_0 import ExportDecisionsSortType0
 from .export_placements_status_type_0 import ExportPlacementsStatusType0
+from .export_pools_sort_type_0 import ExportPoolsSortType0
 from .export_pools_status_type_0 import ExportPoolsStatusType0
+from .export_vacancies_sort_type_0 import ExportVacanciesSortType0
 from .export_vacancies_status_type_0 import ExportVacanciesStatusType0
 from .field_error_out import FieldErrorOut
 from .greedy_summary import GreedySummary
@@ -70,9 +73,12 @@ from .language_requirement_in_min_level import LanguageRequirementInMinLevel
 from .level import Level
 from .levels_out import LevelsOut
 from .list_allocation_plans_status_type_0 import ListAllocationPlansStatusType0
+from .list_decisions_sort_type_0 import ListDecisionsSortType0
 from .list_placements_status_type_0 import ListPlacementsStatusType0
+from .list_pools_sort_type_0 import ListPoolsSortType0
 from .list_pools_status_type_0 import ListPoolsStatusType0
 from .list_sectors_level_type_0 import ListSectorsLevelType0
+from .list_vacancies_sort_type_0 import ListVacanciesSortType0
 from .list_vacancies_status_type_0 import ListVacanciesStatusType0
 from .match_out import MatchOut
 from .match_out_components import MatchOutComponents
@@ -265,8 +271,11 @@ __all__ = (
     "ExchangeRateOut",
     "ExplanationOut",
     "ExportAllocationPlansStatusType0",
+    "ExportDecisionsSortType0",
     "ExportPlacementsStatusType0",
+    "ExportPoolsSortType0",
     "ExportPoolsStatusType0",
+    "ExportVacanciesSortType0",
     "ExportVacanciesStatusType0",
     "FieldErrorOut",
     "GreedySummary",
@@ -281,9 +290,12 @@ __all__ = (
     "Level",
     "LevelsOut",
     "ListAllocationPlansStatusType0",
+    "ListDecisionsSortType0",
     "ListPlacementsStatusType0",
+    "ListPoolsSortType0",
     "ListPoolsStatusType0",
     "ListSectorsLevelType0",
+    "ListVacanciesSortType0",
     "ListVacanciesStatusType0",
     "MatchOut",
     "MatchOutComponents",

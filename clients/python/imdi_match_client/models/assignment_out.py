@@ -16,6 +16,8 @@ class AssignmentOut:
 
     Attributes:
         headcount (int): workers assigned
+        id (UUID): the assignment's id (DELETE /api/v1/allocation-plans/{plan_id}/assignments/{assignment_id} removes it
+            from a proposed plan)
         pathway (str): the legal pathway code the pair is admitted under
         pool_id (UUID): the pool
         score (float): the pair's match score, 0..1
@@ -23,6 +25,7 @@ class AssignmentOut:
     """
 
     headcount: int
+    id: UUID
     pathway: str
     pool_id: UUID
     score: float
@@ -31,6 +34,8 @@ class AssignmentOut:
 
     def to_dict(self) -> dict[str, Any]:
         headcount = self.headcount
+
+        id = str(self.id)
 
         pathway = self.pathway
 
@@ -45,6 +50,7 @@ class AssignmentOut:
         field_dict.update(
             {
                 "headcount": headcount,
+                "id": id,
                 "pathway": pathway,
                 "pool_id": pool_id,
                 "score": score,
@@ -59,6 +65,8 @@ class AssignmentOut:
         d = dict(src_dict)
         headcount = d.pop("headcount")
 
+        id = UUID(d.pop("id"))
+
         pathway = d.pop("pathway")
 
         pool_id = UUID(d.pop("pool_id"))
@@ -69,6 +77,7 @@ class AssignmentOut:
 
         assignment_out = cls(
             headcount=headcount,
+            id=id,
             pathway=pathway,
             pool_id=pool_id,
             score=score,

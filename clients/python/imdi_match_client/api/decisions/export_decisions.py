@@ -7,18 +7,30 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.decision_kind import DecisionKind
+from ...models.export_decisions_sort_type_0 import ExportDecisionsSortType0
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
+    sort: ExportDecisionsSortType0 | None | Unset = UNSET,
     vacancy_id: None | Unset | UUID = UNSET,
     pool_id: None | Unset | UUID = UNSET,
     decision: DecisionKind | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_sort: None | str | Unset
+    if isinstance(sort, Unset):
+        json_sort = UNSET
+    elif isinstance(sort, ExportDecisionsSortType0):
+        json_sort = sort.value
+    else:
+        json_sort = sort
+    params["sort"] = json_sort
 
     json_vacancy_id: None | str | Unset
     if isinstance(vacancy_id, Unset):
@@ -46,6 +58,13 @@ def _get_kwargs(
     else:
         json_decision = decision
     params["decision"] = json_decision
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -101,14 +120,17 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    sort: ExportDecisionsSortType0 | None | Unset = UNSET,
     vacancy_id: None | Unset | UUID = UNSET,
     pool_id: None | Unset | UUID = UNSET,
     decision: DecisionKind | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Response[Problem | str]:
     """Download the decisions as CSV
 
-     Every decision GET /api/v1/decisions would list with the same filters, unpaged, in the
-    same order (newest first, ties by id) and with the same access rules (an employer those on
+     Every decision GET /api/v1/decisions would list with the same filters and search, unpaged,
+    in the same order (newest first unless `sort` says, ties by id) and with the same access
+    rules (an employer those on
     its vacancies, a ministry those on its pools, officers and admins all). Columns, named as
     the JSON fields: id, match_id, vacancy_id, pool_id, officer_id, decision, note, headcount,
     pathway_code, quota_year, created_at (RFC 3339, UTC); an empty cell is null.
@@ -117,9 +139,15 @@ def sync_detailed(
     caller's organisation may see.
 
     Args:
+        sort (ExportDecisionsSortType0 | None | Unset): order of the list: when (recorded),
+            decision (kind, then when) or pathway (code, quota year, kind); a leading - sorts
+            descending; ties by id. Default -when: newest first
         vacancy_id (None | Unset | UUID): only decisions on matches of this vacancy
         pool_id (None | Unset | UUID): only decisions on matches of this pool
         decision (DecisionKind | None | Unset): only decisions of this kind
+        q (None | str | Unset): text search: every word must be found in the vacancy's title or
+            employer, the pool's origin country (name or code), region, occupation (ISCO-08 title or
+            code) or sector, or the note, case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,9 +158,11 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        sort=sort,
         vacancy_id=vacancy_id,
         pool_id=pool_id,
         decision=decision,
+        q=q,
     )
 
     response = client.get_httpx_client().request(
@@ -145,14 +175,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    sort: ExportDecisionsSortType0 | None | Unset = UNSET,
     vacancy_id: None | Unset | UUID = UNSET,
     pool_id: None | Unset | UUID = UNSET,
     decision: DecisionKind | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Problem | str | None:
     """Download the decisions as CSV
 
-     Every decision GET /api/v1/decisions would list with the same filters, unpaged, in the
-    same order (newest first, ties by id) and with the same access rules (an employer those on
+     Every decision GET /api/v1/decisions would list with the same filters and search, unpaged,
+    in the same order (newest first unless `sort` says, ties by id) and with the same access
+    rules (an employer those on
     its vacancies, a ministry those on its pools, officers and admins all). Columns, named as
     the JSON fields: id, match_id, vacancy_id, pool_id, officer_id, decision, note, headcount,
     pathway_code, quota_year, created_at (RFC 3339, UTC); an empty cell is null.
@@ -161,9 +194,15 @@ def sync(
     caller's organisation may see.
 
     Args:
+        sort (ExportDecisionsSortType0 | None | Unset): order of the list: when (recorded),
+            decision (kind, then when) or pathway (code, quota year, kind); a leading - sorts
+            descending; ties by id. Default -when: newest first
         vacancy_id (None | Unset | UUID): only decisions on matches of this vacancy
         pool_id (None | Unset | UUID): only decisions on matches of this pool
         decision (DecisionKind | None | Unset): only decisions of this kind
+        q (None | str | Unset): text search: every word must be found in the vacancy's title or
+            employer, the pool's origin country (name or code), region, occupation (ISCO-08 title or
+            code) or sector, or the note, case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,23 +214,28 @@ def sync(
 
     return sync_detailed(
         client=client,
+        sort=sort,
         vacancy_id=vacancy_id,
         pool_id=pool_id,
         decision=decision,
+        q=q,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    sort: ExportDecisionsSortType0 | None | Unset = UNSET,
     vacancy_id: None | Unset | UUID = UNSET,
     pool_id: None | Unset | UUID = UNSET,
     decision: DecisionKind | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Response[Problem | str]:
     """Download the decisions as CSV
 
-     Every decision GET /api/v1/decisions would list with the same filters, unpaged, in the
-    same order (newest first, ties by id) and with the same access rules (an employer those on
+     Every decision GET /api/v1/decisions would list with the same filters and search, unpaged,
+    in the same order (newest first unless `sort` says, ties by id) and with the same access
+    rules (an employer those on
     its vacancies, a ministry those on its pools, officers and admins all). Columns, named as
     the JSON fields: id, match_id, vacancy_id, pool_id, officer_id, decision, note, headcount,
     pathway_code, quota_year, created_at (RFC 3339, UTC); an empty cell is null.
@@ -200,9 +244,15 @@ async def asyncio_detailed(
     caller's organisation may see.
 
     Args:
+        sort (ExportDecisionsSortType0 | None | Unset): order of the list: when (recorded),
+            decision (kind, then when) or pathway (code, quota year, kind); a leading - sorts
+            descending; ties by id. Default -when: newest first
         vacancy_id (None | Unset | UUID): only decisions on matches of this vacancy
         pool_id (None | Unset | UUID): only decisions on matches of this pool
         decision (DecisionKind | None | Unset): only decisions of this kind
+        q (None | str | Unset): text search: every word must be found in the vacancy's title or
+            employer, the pool's origin country (name or code), region, occupation (ISCO-08 title or
+            code) or sector, or the note, case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,9 +263,11 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        sort=sort,
         vacancy_id=vacancy_id,
         pool_id=pool_id,
         decision=decision,
+        q=q,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -226,14 +278,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    sort: ExportDecisionsSortType0 | None | Unset = UNSET,
     vacancy_id: None | Unset | UUID = UNSET,
     pool_id: None | Unset | UUID = UNSET,
     decision: DecisionKind | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Problem | str | None:
     """Download the decisions as CSV
 
-     Every decision GET /api/v1/decisions would list with the same filters, unpaged, in the
-    same order (newest first, ties by id) and with the same access rules (an employer those on
+     Every decision GET /api/v1/decisions would list with the same filters and search, unpaged,
+    in the same order (newest first unless `sort` says, ties by id) and with the same access
+    rules (an employer those on
     its vacancies, a ministry those on its pools, officers and admins all). Columns, named as
     the JSON fields: id, match_id, vacancy_id, pool_id, officer_id, decision, note, headcount,
     pathway_code, quota_year, created_at (RFC 3339, UTC); an empty cell is null.
@@ -242,9 +297,15 @@ async def asyncio(
     caller's organisation may see.
 
     Args:
+        sort (ExportDecisionsSortType0 | None | Unset): order of the list: when (recorded),
+            decision (kind, then when) or pathway (code, quota year, kind); a leading - sorts
+            descending; ties by id. Default -when: newest first
         vacancy_id (None | Unset | UUID): only decisions on matches of this vacancy
         pool_id (None | Unset | UUID): only decisions on matches of this pool
         decision (DecisionKind | None | Unset): only decisions of this kind
+        q (None | str | Unset): text search: every word must be found in the vacancy's title or
+            employer, the pool's origin country (name or code), region, occupation (ISCO-08 title or
+            code) or sector, or the note, case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,8 +318,10 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            sort=sort,
             vacancy_id=vacancy_id,
             pool_id=pool_id,
             decision=decision,
+            q=q,
         )
     ).parsed

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.decision_kind import DecisionKind
 from ...models.decision_page import DecisionPage
+from ...models.list_decisions_sort_type_0 import ListDecisionsSortType0
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -16,9 +17,11 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
+    sort: ListDecisionsSortType0 | None | Unset = UNSET,
     vacancy_id: None | Unset | UUID = UNSET,
     pool_id: None | Unset | UUID = UNSET,
     decision: DecisionKind | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -26,6 +29,15 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["offset"] = offset
+
+    json_sort: None | str | Unset
+    if isinstance(sort, Unset):
+        json_sort = UNSET
+    elif isinstance(sort, ListDecisionsSortType0):
+        json_sort = sort.value
+    else:
+        json_sort = sort
+    params["sort"] = json_sort
 
     json_vacancy_id: None | str | Unset
     if isinstance(vacancy_id, Unset):
@@ -53,6 +65,13 @@ def _get_kwargs(
     else:
         json_decision = decision
     params["decision"] = json_decision
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -113,15 +132,19 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
+    sort: ListDecisionsSortType0 | None | Unset = UNSET,
     vacancy_id: None | Unset | UUID = UNSET,
     pool_id: None | Unset | UUID = UNSET,
     decision: DecisionKind | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Response[DecisionPage | Problem]:
     """List decisions
 
      The decisions the caller may read, newest first (ties by id, so that pages neither repeat
-    nor skip): an employer those on its vacancies, a ministry those on its pools, officers and
-    admins all. Filter by vacancy, pool or kind of decision; page with limit (1..200) and
+    nor skip) unless `sort` names another order: an employer those on its vacancies, a
+    ministry those on its pools, officers and admins all. Filter by vacancy, pool or kind of
+    decision, and search (`q`: every word in the vacancy's title or employer, the pool's
+    origin, region, occupation or sector, or the note); page with limit (1..200) and
     offset. The rows include the `released` ones of placements' moves (no `decision` filter
     selects them).
 
@@ -131,9 +154,15 @@ def sync_detailed(
     Args:
         limit (int | Unset): page size, 1..200 Default: 50.
         offset (int | Unset): how many matching items to skip (offset paging) Default: 0.
+        sort (ListDecisionsSortType0 | None | Unset): order of the list: when (recorded), decision
+            (kind, then when) or pathway (code, quota year, kind); a leading - sorts descending; ties
+            by id. Default -when: newest first
         vacancy_id (None | Unset | UUID): only decisions on matches of this vacancy
         pool_id (None | Unset | UUID): only decisions on matches of this pool
         decision (DecisionKind | None | Unset): only decisions of this kind
+        q (None | str | Unset): text search: every word must be found in the vacancy's title or
+            employer, the pool's origin country (name or code), region, occupation (ISCO-08 title or
+            code) or sector, or the note, case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,9 +175,11 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         offset=offset,
+        sort=sort,
         vacancy_id=vacancy_id,
         pool_id=pool_id,
         decision=decision,
+        q=q,
     )
 
     response = client.get_httpx_client().request(
@@ -163,15 +194,19 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
+    sort: ListDecisionsSortType0 | None | Unset = UNSET,
     vacancy_id: None | Unset | UUID = UNSET,
     pool_id: None | Unset | UUID = UNSET,
     decision: DecisionKind | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> DecisionPage | Problem | None:
     """List decisions
 
      The decisions the caller may read, newest first (ties by id, so that pages neither repeat
-    nor skip): an employer those on its vacancies, a ministry those on its pools, officers and
-    admins all. Filter by vacancy, pool or kind of decision; page with limit (1..200) and
+    nor skip) unless `sort` names another order: an employer those on its vacancies, a
+    ministry those on its pools, officers and admins all. Filter by vacancy, pool or kind of
+    decision, and search (`q`: every word in the vacancy's title or employer, the pool's
+    origin, region, occupation or sector, or the note); page with limit (1..200) and
     offset. The rows include the `released` ones of placements' moves (no `decision` filter
     selects them).
 
@@ -181,9 +216,15 @@ def sync(
     Args:
         limit (int | Unset): page size, 1..200 Default: 50.
         offset (int | Unset): how many matching items to skip (offset paging) Default: 0.
+        sort (ListDecisionsSortType0 | None | Unset): order of the list: when (recorded), decision
+            (kind, then when) or pathway (code, quota year, kind); a leading - sorts descending; ties
+            by id. Default -when: newest first
         vacancy_id (None | Unset | UUID): only decisions on matches of this vacancy
         pool_id (None | Unset | UUID): only decisions on matches of this pool
         decision (DecisionKind | None | Unset): only decisions of this kind
+        q (None | str | Unset): text search: every word must be found in the vacancy's title or
+            employer, the pool's origin country (name or code), region, occupation (ISCO-08 title or
+            code) or sector, or the note, case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,9 +238,11 @@ def sync(
         client=client,
         limit=limit,
         offset=offset,
+        sort=sort,
         vacancy_id=vacancy_id,
         pool_id=pool_id,
         decision=decision,
+        q=q,
     ).parsed
 
 
@@ -208,15 +251,19 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
+    sort: ListDecisionsSortType0 | None | Unset = UNSET,
     vacancy_id: None | Unset | UUID = UNSET,
     pool_id: None | Unset | UUID = UNSET,
     decision: DecisionKind | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Response[DecisionPage | Problem]:
     """List decisions
 
      The decisions the caller may read, newest first (ties by id, so that pages neither repeat
-    nor skip): an employer those on its vacancies, a ministry those on its pools, officers and
-    admins all. Filter by vacancy, pool or kind of decision; page with limit (1..200) and
+    nor skip) unless `sort` names another order: an employer those on its vacancies, a
+    ministry those on its pools, officers and admins all. Filter by vacancy, pool or kind of
+    decision, and search (`q`: every word in the vacancy's title or employer, the pool's
+    origin, region, occupation or sector, or the note); page with limit (1..200) and
     offset. The rows include the `released` ones of placements' moves (no `decision` filter
     selects them).
 
@@ -226,9 +273,15 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset): page size, 1..200 Default: 50.
         offset (int | Unset): how many matching items to skip (offset paging) Default: 0.
+        sort (ListDecisionsSortType0 | None | Unset): order of the list: when (recorded), decision
+            (kind, then when) or pathway (code, quota year, kind); a leading - sorts descending; ties
+            by id. Default -when: newest first
         vacancy_id (None | Unset | UUID): only decisions on matches of this vacancy
         pool_id (None | Unset | UUID): only decisions on matches of this pool
         decision (DecisionKind | None | Unset): only decisions of this kind
+        q (None | str | Unset): text search: every word must be found in the vacancy's title or
+            employer, the pool's origin country (name or code), region, occupation (ISCO-08 title or
+            code) or sector, or the note, case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,9 +294,11 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         offset=offset,
+        sort=sort,
         vacancy_id=vacancy_id,
         pool_id=pool_id,
         decision=decision,
+        q=q,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -256,15 +311,19 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
+    sort: ListDecisionsSortType0 | None | Unset = UNSET,
     vacancy_id: None | Unset | UUID = UNSET,
     pool_id: None | Unset | UUID = UNSET,
     decision: DecisionKind | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> DecisionPage | Problem | None:
     """List decisions
 
      The decisions the caller may read, newest first (ties by id, so that pages neither repeat
-    nor skip): an employer those on its vacancies, a ministry those on its pools, officers and
-    admins all. Filter by vacancy, pool or kind of decision; page with limit (1..200) and
+    nor skip) unless `sort` names another order: an employer those on its vacancies, a
+    ministry those on its pools, officers and admins all. Filter by vacancy, pool or kind of
+    decision, and search (`q`: every word in the vacancy's title or employer, the pool's
+    origin, region, occupation or sector, or the note); page with limit (1..200) and
     offset. The rows include the `released` ones of placements' moves (no `decision` filter
     selects them).
 
@@ -274,9 +333,15 @@ async def asyncio(
     Args:
         limit (int | Unset): page size, 1..200 Default: 50.
         offset (int | Unset): how many matching items to skip (offset paging) Default: 0.
+        sort (ListDecisionsSortType0 | None | Unset): order of the list: when (recorded), decision
+            (kind, then when) or pathway (code, quota year, kind); a leading - sorts descending; ties
+            by id. Default -when: newest first
         vacancy_id (None | Unset | UUID): only decisions on matches of this vacancy
         pool_id (None | Unset | UUID): only decisions on matches of this pool
         decision (DecisionKind | None | Unset): only decisions of this kind
+        q (None | str | Unset): text search: every word must be found in the vacancy's title or
+            employer, the pool's origin country (name or code), region, occupation (ISCO-08 title or
+            code) or sector, or the note, case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -291,8 +356,10 @@ async def asyncio(
             client=client,
             limit=limit,
             offset=offset,
+            sort=sort,
             vacancy_id=vacancy_id,
             pool_id=pool_id,
             decision=decision,
+            q=q,
         )
     ).parsed

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.export_pools_sort_type_0 import ExportPoolsSortType0
 from ...models.export_pools_status_type_0 import ExportPoolsStatusType0
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -13,14 +14,25 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    sort: ExportPoolsSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     origin: None | str | Unset = UNSET,
     status: ExportPoolsStatusType0 | None | Unset = UNSET,
     ministry_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_sort: None | str | Unset
+    if isinstance(sort, Unset):
+        json_sort = UNSET
+    elif isinstance(sort, ExportPoolsSortType0):
+        json_sort = sort.value
+    else:
+        json_sort = sort
+    params["sort"] = json_sort
 
     json_occupation: None | str | Unset
     if isinstance(occupation, Unset):
@@ -60,6 +72,13 @@ def _get_kwargs(
     else:
         json_ministry_id = ministry_id
     params["ministry_id"] = json_ministry_id
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -120,32 +139,41 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    sort: ExportPoolsSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     origin: None | str | Unset = UNSET,
     status: ExportPoolsStatusType0 | None | Unset = UNSET,
     ministry_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Response[Problem | str]:
     """Export labour pools as CSV
 
-     Every pool GET /api/v1/pools would list with the same filters and access rules, in the same
-    order (newest first), in one CSV file (no paging). Columns: id, ministry_id, external_ref,
-    origin_country, region, occupation (ISCO-08), occupation_title, occupation_coding_input,
-    occupation_coding_code, occupation_coding_title, occupation_coding_confidence,
-    esco_occupation, sector (ISIC Rev.4), headcount, skills (`skill:share` joined with `;`),
-    languages (`language:level:share` joined with `;`), isced_level, experience_years,
-    available_from, upload_id, status, version, created_at, updated_at. Empty cells are nulls.
+     Every pool GET /api/v1/pools would list with the same filters, search and access rules, in
+    the same order (newest first unless `sort` says), in one CSV file (no paging). Columns: id,
+    ministry_id, external_ref, origin_country, region, occupation (ISCO-08), occupation_title,
+    occupation_coding_input, occupation_coding_code, occupation_coding_title,
+    occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4), headcount, skills
+    (`skill:share` joined with `;`), languages (`language:level:share` joined with `;`),
+    isced_level, experience_years, available_from, upload_id, status, version, created_at,
+    updated_at. Empty cells are nulls.
     The skills and languages cells are written as a pool-table upload reads them.
 
     **Roles:** ministry, officer, admin.
 
     Args:
+        sort (ExportPoolsSortType0 | None | Unset): order of the list: created (publication time),
+            origin (country, then region), occupation (ISCO-08 code) or workers (headcount); a leading
+            - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
         origin (None | str | Unset): ISO 3166-1 alpha-2 country code
         status (ExportPoolsStatusType0 | None | Unset): only pools in this state
         ministry_id (None | Unset | UUID): only this ministry organisation's pools
+        q (None | str | Unset): text search: every word must be found in the origin country (name
+            or code), the region, the occupation (ISCO-08 title or code), the sector (ISIC Rev.4 title
+            or code) or the external_ref, case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,11 +184,13 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        sort=sort,
         occupation=occupation,
         sector=sector,
         origin=origin,
         status=status,
         ministry_id=ministry_id,
+        q=q,
     )
 
     response = client.get_httpx_client().request(
@@ -173,32 +203,41 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    sort: ExportPoolsSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     origin: None | str | Unset = UNSET,
     status: ExportPoolsStatusType0 | None | Unset = UNSET,
     ministry_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Problem | str | None:
     """Export labour pools as CSV
 
-     Every pool GET /api/v1/pools would list with the same filters and access rules, in the same
-    order (newest first), in one CSV file (no paging). Columns: id, ministry_id, external_ref,
-    origin_country, region, occupation (ISCO-08), occupation_title, occupation_coding_input,
-    occupation_coding_code, occupation_coding_title, occupation_coding_confidence,
-    esco_occupation, sector (ISIC Rev.4), headcount, skills (`skill:share` joined with `;`),
-    languages (`language:level:share` joined with `;`), isced_level, experience_years,
-    available_from, upload_id, status, version, created_at, updated_at. Empty cells are nulls.
+     Every pool GET /api/v1/pools would list with the same filters, search and access rules, in
+    the same order (newest first unless `sort` says), in one CSV file (no paging). Columns: id,
+    ministry_id, external_ref, origin_country, region, occupation (ISCO-08), occupation_title,
+    occupation_coding_input, occupation_coding_code, occupation_coding_title,
+    occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4), headcount, skills
+    (`skill:share` joined with `;`), languages (`language:level:share` joined with `;`),
+    isced_level, experience_years, available_from, upload_id, status, version, created_at,
+    updated_at. Empty cells are nulls.
     The skills and languages cells are written as a pool-table upload reads them.
 
     **Roles:** ministry, officer, admin.
 
     Args:
+        sort (ExportPoolsSortType0 | None | Unset): order of the list: created (publication time),
+            origin (country, then region), occupation (ISCO-08 code) or workers (headcount); a leading
+            - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
         origin (None | str | Unset): ISO 3166-1 alpha-2 country code
         status (ExportPoolsStatusType0 | None | Unset): only pools in this state
         ministry_id (None | Unset | UUID): only this ministry organisation's pools
+        q (None | str | Unset): text search: every word must be found in the origin country (name
+            or code), the region, the occupation (ISCO-08 title or code), the sector (ISIC Rev.4 title
+            or code) or the external_ref, case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,43 +249,54 @@ def sync(
 
     return sync_detailed(
         client=client,
+        sort=sort,
         occupation=occupation,
         sector=sector,
         origin=origin,
         status=status,
         ministry_id=ministry_id,
+        q=q,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    sort: ExportPoolsSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     origin: None | str | Unset = UNSET,
     status: ExportPoolsStatusType0 | None | Unset = UNSET,
     ministry_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Response[Problem | str]:
     """Export labour pools as CSV
 
-     Every pool GET /api/v1/pools would list with the same filters and access rules, in the same
-    order (newest first), in one CSV file (no paging). Columns: id, ministry_id, external_ref,
-    origin_country, region, occupation (ISCO-08), occupation_title, occupation_coding_input,
-    occupation_coding_code, occupation_coding_title, occupation_coding_confidence,
-    esco_occupation, sector (ISIC Rev.4), headcount, skills (`skill:share` joined with `;`),
-    languages (`language:level:share` joined with `;`), isced_level, experience_years,
-    available_from, upload_id, status, version, created_at, updated_at. Empty cells are nulls.
+     Every pool GET /api/v1/pools would list with the same filters, search and access rules, in
+    the same order (newest first unless `sort` says), in one CSV file (no paging). Columns: id,
+    ministry_id, external_ref, origin_country, region, occupation (ISCO-08), occupation_title,
+    occupation_coding_input, occupation_coding_code, occupation_coding_title,
+    occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4), headcount, skills
+    (`skill:share` joined with `;`), languages (`language:level:share` joined with `;`),
+    isced_level, experience_years, available_from, upload_id, status, version, created_at,
+    updated_at. Empty cells are nulls.
     The skills and languages cells are written as a pool-table upload reads them.
 
     **Roles:** ministry, officer, admin.
 
     Args:
+        sort (ExportPoolsSortType0 | None | Unset): order of the list: created (publication time),
+            origin (country, then region), occupation (ISCO-08 code) or workers (headcount); a leading
+            - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
         origin (None | str | Unset): ISO 3166-1 alpha-2 country code
         status (ExportPoolsStatusType0 | None | Unset): only pools in this state
         ministry_id (None | Unset | UUID): only this ministry organisation's pools
+        q (None | str | Unset): text search: every word must be found in the origin country (name
+            or code), the region, the occupation (ISCO-08 title or code), the sector (ISIC Rev.4 title
+            or code) or the external_ref, case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,11 +307,13 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        sort=sort,
         occupation=occupation,
         sector=sector,
         origin=origin,
         status=status,
         ministry_id=ministry_id,
+        q=q,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -272,32 +324,41 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    sort: ExportPoolsSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     origin: None | str | Unset = UNSET,
     status: ExportPoolsStatusType0 | None | Unset = UNSET,
     ministry_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Problem | str | None:
     """Export labour pools as CSV
 
-     Every pool GET /api/v1/pools would list with the same filters and access rules, in the same
-    order (newest first), in one CSV file (no paging). Columns: id, ministry_id, external_ref,
-    origin_country, region, occupation (ISCO-08), occupation_title, occupation_coding_input,
-    occupation_coding_code, occupation_coding_title, occupation_coding_confidence,
-    esco_occupation, sector (ISIC Rev.4), headcount, skills (`skill:share` joined with `;`),
-    languages (`language:level:share` joined with `;`), isced_level, experience_years,
-    available_from, upload_id, status, version, created_at, updated_at. Empty cells are nulls.
+     Every pool GET /api/v1/pools would list with the same filters, search and access rules, in
+    the same order (newest first unless `sort` says), in one CSV file (no paging). Columns: id,
+    ministry_id, external_ref, origin_country, region, occupation (ISCO-08), occupation_title,
+    occupation_coding_input, occupation_coding_code, occupation_coding_title,
+    occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4), headcount, skills
+    (`skill:share` joined with `;`), languages (`language:level:share` joined with `;`),
+    isced_level, experience_years, available_from, upload_id, status, version, created_at,
+    updated_at. Empty cells are nulls.
     The skills and languages cells are written as a pool-table upload reads them.
 
     **Roles:** ministry, officer, admin.
 
     Args:
+        sort (ExportPoolsSortType0 | None | Unset): order of the list: created (publication time),
+            origin (country, then region), occupation (ISCO-08 code) or workers (headcount); a leading
+            - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
         origin (None | str | Unset): ISO 3166-1 alpha-2 country code
         status (ExportPoolsStatusType0 | None | Unset): only pools in this state
         ministry_id (None | Unset | UUID): only this ministry organisation's pools
+        q (None | str | Unset): text search: every word must be found in the origin country (name
+            or code), the region, the occupation (ISCO-08 title or code), the sector (ISIC Rev.4 title
+            or code) or the external_ref, case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -310,10 +371,12 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            sort=sort,
             occupation=occupation,
             sector=sector,
             origin=origin,
             status=status,
             ministry_id=ministry_id,
+            q=q,
         )
     ).parsed

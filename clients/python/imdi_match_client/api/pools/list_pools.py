@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_pools_sort_type_0 import ListPoolsSortType0
 from ...models.list_pools_status_type_0 import ListPoolsStatusType0
 from ...models.page_pool_out import PagePoolOut
 from ...models.problem import Problem
@@ -14,16 +15,27 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    sort: ListPoolsSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     origin: None | str | Unset = UNSET,
     status: ListPoolsStatusType0 | None | Unset = UNSET,
     ministry_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_sort: None | str | Unset
+    if isinstance(sort, Unset):
+        json_sort = UNSET
+    elif isinstance(sort, ListPoolsSortType0):
+        json_sort = sort.value
+    else:
+        json_sort = sort
+    params["sort"] = json_sort
 
     json_occupation: None | str | Unset
     if isinstance(occupation, Unset):
@@ -63,6 +75,13 @@ def _get_kwargs(
     else:
         json_ministry_id = ministry_id
     params["ministry_id"] = json_ministry_id
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params["limit"] = limit
 
@@ -130,30 +149,40 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    sort: ListPoolsSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     origin: None | str | Unset = UNSET,
     status: ListPoolsStatusType0 | None | Unset = UNSET,
     ministry_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> Response[PagePoolOut | Problem]:
     """List labour pools
 
-     The pools the caller may see, newest first (ties by id), a page at a time (limit, offset;
-    `total` counts every match): a ministry its own, officers and admins all. Filters combine:
-    origin country, status, ministry, occupation (an ISCO-08 code or prefix) and sector (an ISIC
-    Rev.4 division or section). GET /api/v1/pools.csv exports the same list whole.
+     The pools the caller may see, newest first (ties by id) unless `sort` names another order,
+    a page at a time (limit, offset; `total` counts every match): a ministry its own, officers
+    and admins all. Filters combine: origin country, status, ministry, occupation (an ISCO-08
+    code or prefix), sector (an ISIC Rev.4 division or section) and `q`, a text search whose
+    every word must be found in the origin country, the region, the occupation, the sector or
+    the external_ref. GET /api/v1/pools.csv exports the same list whole.
 
     **Roles:** ministry, officer, admin.
 
     Args:
+        sort (ListPoolsSortType0 | None | Unset): order of the list: created (publication time),
+            origin (country, then region), occupation (ISCO-08 code) or workers (headcount); a leading
+            - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
         origin (None | str | Unset): ISO 3166-1 alpha-2 country code
         status (ListPoolsStatusType0 | None | Unset): only pools in this state
         ministry_id (None | Unset | UUID): only this ministry organisation's pools
+        q (None | str | Unset): text search: every word must be found in the origin country (name
+            or code), the region, the occupation (ISCO-08 title or code), the sector (ISIC Rev.4 title
+            or code) or the external_ref, case-insensitively
         limit (int | Unset): page size, 1..200 Default: 50.
         offset (int | Unset): how many items to skip: the next page starts at offset + limit
             Default: 0.
@@ -167,11 +196,13 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        sort=sort,
         occupation=occupation,
         sector=sector,
         origin=origin,
         status=status,
         ministry_id=ministry_id,
+        q=q,
         limit=limit,
         offset=offset,
     )
@@ -186,30 +217,40 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    sort: ListPoolsSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     origin: None | str | Unset = UNSET,
     status: ListPoolsStatusType0 | None | Unset = UNSET,
     ministry_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> PagePoolOut | Problem | None:
     """List labour pools
 
-     The pools the caller may see, newest first (ties by id), a page at a time (limit, offset;
-    `total` counts every match): a ministry its own, officers and admins all. Filters combine:
-    origin country, status, ministry, occupation (an ISCO-08 code or prefix) and sector (an ISIC
-    Rev.4 division or section). GET /api/v1/pools.csv exports the same list whole.
+     The pools the caller may see, newest first (ties by id) unless `sort` names another order,
+    a page at a time (limit, offset; `total` counts every match): a ministry its own, officers
+    and admins all. Filters combine: origin country, status, ministry, occupation (an ISCO-08
+    code or prefix), sector (an ISIC Rev.4 division or section) and `q`, a text search whose
+    every word must be found in the origin country, the region, the occupation, the sector or
+    the external_ref. GET /api/v1/pools.csv exports the same list whole.
 
     **Roles:** ministry, officer, admin.
 
     Args:
+        sort (ListPoolsSortType0 | None | Unset): order of the list: created (publication time),
+            origin (country, then region), occupation (ISCO-08 code) or workers (headcount); a leading
+            - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
         origin (None | str | Unset): ISO 3166-1 alpha-2 country code
         status (ListPoolsStatusType0 | None | Unset): only pools in this state
         ministry_id (None | Unset | UUID): only this ministry organisation's pools
+        q (None | str | Unset): text search: every word must be found in the origin country (name
+            or code), the region, the occupation (ISCO-08 title or code), the sector (ISIC Rev.4 title
+            or code) or the external_ref, case-insensitively
         limit (int | Unset): page size, 1..200 Default: 50.
         offset (int | Unset): how many items to skip: the next page starts at offset + limit
             Default: 0.
@@ -224,11 +265,13 @@ def sync(
 
     return sync_detailed(
         client=client,
+        sort=sort,
         occupation=occupation,
         sector=sector,
         origin=origin,
         status=status,
         ministry_id=ministry_id,
+        q=q,
         limit=limit,
         offset=offset,
     ).parsed
@@ -237,30 +280,40 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    sort: ListPoolsSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     origin: None | str | Unset = UNSET,
     status: ListPoolsStatusType0 | None | Unset = UNSET,
     ministry_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> Response[PagePoolOut | Problem]:
     """List labour pools
 
-     The pools the caller may see, newest first (ties by id), a page at a time (limit, offset;
-    `total` counts every match): a ministry its own, officers and admins all. Filters combine:
-    origin country, status, ministry, occupation (an ISCO-08 code or prefix) and sector (an ISIC
-    Rev.4 division or section). GET /api/v1/pools.csv exports the same list whole.
+     The pools the caller may see, newest first (ties by id) unless `sort` names another order,
+    a page at a time (limit, offset; `total` counts every match): a ministry its own, officers
+    and admins all. Filters combine: origin country, status, ministry, occupation (an ISCO-08
+    code or prefix), sector (an ISIC Rev.4 division or section) and `q`, a text search whose
+    every word must be found in the origin country, the region, the occupation, the sector or
+    the external_ref. GET /api/v1/pools.csv exports the same list whole.
 
     **Roles:** ministry, officer, admin.
 
     Args:
+        sort (ListPoolsSortType0 | None | Unset): order of the list: created (publication time),
+            origin (country, then region), occupation (ISCO-08 code) or workers (headcount); a leading
+            - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
         origin (None | str | Unset): ISO 3166-1 alpha-2 country code
         status (ListPoolsStatusType0 | None | Unset): only pools in this state
         ministry_id (None | Unset | UUID): only this ministry organisation's pools
+        q (None | str | Unset): text search: every word must be found in the origin country (name
+            or code), the region, the occupation (ISCO-08 title or code), the sector (ISIC Rev.4 title
+            or code) or the external_ref, case-insensitively
         limit (int | Unset): page size, 1..200 Default: 50.
         offset (int | Unset): how many items to skip: the next page starts at offset + limit
             Default: 0.
@@ -274,11 +327,13 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        sort=sort,
         occupation=occupation,
         sector=sector,
         origin=origin,
         status=status,
         ministry_id=ministry_id,
+        q=q,
         limit=limit,
         offset=offset,
     )
@@ -291,30 +346,40 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    sort: ListPoolsSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     origin: None | str | Unset = UNSET,
     status: ListPoolsStatusType0 | None | Unset = UNSET,
     ministry_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> PagePoolOut | Problem | None:
     """List labour pools
 
-     The pools the caller may see, newest first (ties by id), a page at a time (limit, offset;
-    `total` counts every match): a ministry its own, officers and admins all. Filters combine:
-    origin country, status, ministry, occupation (an ISCO-08 code or prefix) and sector (an ISIC
-    Rev.4 division or section). GET /api/v1/pools.csv exports the same list whole.
+     The pools the caller may see, newest first (ties by id) unless `sort` names another order,
+    a page at a time (limit, offset; `total` counts every match): a ministry its own, officers
+    and admins all. Filters combine: origin country, status, ministry, occupation (an ISCO-08
+    code or prefix), sector (an ISIC Rev.4 division or section) and `q`, a text search whose
+    every word must be found in the origin country, the region, the occupation, the sector or
+    the external_ref. GET /api/v1/pools.csv exports the same list whole.
 
     **Roles:** ministry, officer, admin.
 
     Args:
+        sort (ListPoolsSortType0 | None | Unset): order of the list: created (publication time),
+            origin (country, then region), occupation (ISCO-08 code) or workers (headcount); a leading
+            - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
         origin (None | str | Unset): ISO 3166-1 alpha-2 country code
         status (ListPoolsStatusType0 | None | Unset): only pools in this state
         ministry_id (None | Unset | UUID): only this ministry organisation's pools
+        q (None | str | Unset): text search: every word must be found in the origin country (name
+            or code), the region, the occupation (ISCO-08 title or code), the sector (ISIC Rev.4 title
+            or code) or the external_ref, case-insensitively
         limit (int | Unset): page size, 1..200 Default: 50.
         offset (int | Unset): how many items to skip: the next page starts at offset + limit
             Default: 0.
@@ -330,11 +395,13 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            sort=sort,
             occupation=occupation,
             sector=sector,
             origin=origin,
             status=status,
             ministry_id=ministry_id,
+            q=q,
             limit=limit,
             offset=offset,
         )

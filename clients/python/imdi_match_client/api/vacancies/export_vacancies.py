@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.export_vacancies_sort_type_0 import ExportVacanciesSortType0
 from ...models.export_vacancies_status_type_0 import ExportVacanciesStatusType0
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -13,14 +14,25 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    sort: ExportVacanciesSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
     status: ExportVacanciesStatusType0 | None | Unset = UNSET,
     employer_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_sort: None | str | Unset
+    if isinstance(sort, Unset):
+        json_sort = UNSET
+    elif isinstance(sort, ExportVacanciesSortType0):
+        json_sort = sort.value
+    else:
+        json_sort = sort
+    params["sort"] = json_sort
 
     json_occupation: None | str | Unset
     if isinstance(occupation, Unset):
@@ -60,6 +72,13 @@ def _get_kwargs(
     else:
         json_employer_id = employer_id
     params["employer_id"] = json_employer_id
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -115,21 +134,23 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    sort: ExportVacanciesSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
     status: ExportVacanciesStatusType0 | None | Unset = UNSET,
     employer_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Response[Problem | str]:
     """Export vacancies as CSV
 
-     Every vacancy GET /api/v1/vacancies would list with the same filters and access rules, in
-    the same order (newest first), in one CSV file (no paging). Columns: id, employer_id,
-    external_ref, title, description, destination_country, region, occupation (ISCO-08),
-    occupation_title, occupation_coding_input, occupation_coding_code, occupation_coding_title,
-    occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4), skills
-    (`skill:importance` joined with `;`), languages (`language:level`, with `:required` when
-    required, joined with `;`), min_isced, min_experience_years, openings, wage_amount,
+     Every vacancy GET /api/v1/vacancies would list with the same filters, search and access
+    rules, in the same order (newest first unless `sort` says), in one CSV file (no paging).
+    Columns: id, employer_id, external_ref, title, description, destination_country, region,
+    occupation (ISCO-08), occupation_title, occupation_coding_input, occupation_coding_code,
+    occupation_coding_title, occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4),
+    skills (`skill:importance` joined with `;`), languages (`language:level`, with `:required`
+    when required, joined with `;`), min_isced, min_experience_years, openings, wage_amount,
     wage_currency, wage_period, contract_type, contract_duration_months, start_date,
     employer_pays_fees (true/false), pathways (codes joined with `;`), status, version,
     created_at, updated_at. Empty cells are nulls.
@@ -138,6 +159,9 @@ def sync_detailed(
     caller's organisation may see.
 
     Args:
+        sort (ExportVacanciesSortType0 | None | Unset): order of the list: created (posting time),
+            title, employer (name), destination, occupation, openings, start (date) or status; a
+            leading - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
@@ -145,6 +169,9 @@ def sync_detailed(
         status (ExportVacanciesStatusType0 | None | Unset): only vacancies in this state (a
             ministry sees open ones only)
         employer_id (None | Unset | UUID): only this employer organisation's vacancies
+        q (None | str | Unset): text search: every word must be found in the title, the employer's
+            name, the destination country (name or code) or the occupation (ISCO-08 title or code),
+            case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,11 +182,13 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        sort=sort,
         occupation=occupation,
         sector=sector,
         destination=destination,
         status=status,
         employer_id=employer_id,
+        q=q,
     )
 
     response = client.get_httpx_client().request(
@@ -172,21 +201,23 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    sort: ExportVacanciesSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
     status: ExportVacanciesStatusType0 | None | Unset = UNSET,
     employer_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Problem | str | None:
     """Export vacancies as CSV
 
-     Every vacancy GET /api/v1/vacancies would list with the same filters and access rules, in
-    the same order (newest first), in one CSV file (no paging). Columns: id, employer_id,
-    external_ref, title, description, destination_country, region, occupation (ISCO-08),
-    occupation_title, occupation_coding_input, occupation_coding_code, occupation_coding_title,
-    occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4), skills
-    (`skill:importance` joined with `;`), languages (`language:level`, with `:required` when
-    required, joined with `;`), min_isced, min_experience_years, openings, wage_amount,
+     Every vacancy GET /api/v1/vacancies would list with the same filters, search and access
+    rules, in the same order (newest first unless `sort` says), in one CSV file (no paging).
+    Columns: id, employer_id, external_ref, title, description, destination_country, region,
+    occupation (ISCO-08), occupation_title, occupation_coding_input, occupation_coding_code,
+    occupation_coding_title, occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4),
+    skills (`skill:importance` joined with `;`), languages (`language:level`, with `:required`
+    when required, joined with `;`), min_isced, min_experience_years, openings, wage_amount,
     wage_currency, wage_period, contract_type, contract_duration_months, start_date,
     employer_pays_fees (true/false), pathways (codes joined with `;`), status, version,
     created_at, updated_at. Empty cells are nulls.
@@ -195,6 +226,9 @@ def sync(
     caller's organisation may see.
 
     Args:
+        sort (ExportVacanciesSortType0 | None | Unset): order of the list: created (posting time),
+            title, employer (name), destination, occupation, openings, start (date) or status; a
+            leading - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
@@ -202,6 +236,9 @@ def sync(
         status (ExportVacanciesStatusType0 | None | Unset): only vacancies in this state (a
             ministry sees open ones only)
         employer_id (None | Unset | UUID): only this employer organisation's vacancies
+        q (None | str | Unset): text search: every word must be found in the title, the employer's
+            name, the destination country (name or code) or the occupation (ISCO-08 title or code),
+            case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,32 +250,36 @@ def sync(
 
     return sync_detailed(
         client=client,
+        sort=sort,
         occupation=occupation,
         sector=sector,
         destination=destination,
         status=status,
         employer_id=employer_id,
+        q=q,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    sort: ExportVacanciesSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
     status: ExportVacanciesStatusType0 | None | Unset = UNSET,
     employer_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Response[Problem | str]:
     """Export vacancies as CSV
 
-     Every vacancy GET /api/v1/vacancies would list with the same filters and access rules, in
-    the same order (newest first), in one CSV file (no paging). Columns: id, employer_id,
-    external_ref, title, description, destination_country, region, occupation (ISCO-08),
-    occupation_title, occupation_coding_input, occupation_coding_code, occupation_coding_title,
-    occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4), skills
-    (`skill:importance` joined with `;`), languages (`language:level`, with `:required` when
-    required, joined with `;`), min_isced, min_experience_years, openings, wage_amount,
+     Every vacancy GET /api/v1/vacancies would list with the same filters, search and access
+    rules, in the same order (newest first unless `sort` says), in one CSV file (no paging).
+    Columns: id, employer_id, external_ref, title, description, destination_country, region,
+    occupation (ISCO-08), occupation_title, occupation_coding_input, occupation_coding_code,
+    occupation_coding_title, occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4),
+    skills (`skill:importance` joined with `;`), languages (`language:level`, with `:required`
+    when required, joined with `;`), min_isced, min_experience_years, openings, wage_amount,
     wage_currency, wage_period, contract_type, contract_duration_months, start_date,
     employer_pays_fees (true/false), pathways (codes joined with `;`), status, version,
     created_at, updated_at. Empty cells are nulls.
@@ -247,6 +288,9 @@ async def asyncio_detailed(
     caller's organisation may see.
 
     Args:
+        sort (ExportVacanciesSortType0 | None | Unset): order of the list: created (posting time),
+            title, employer (name), destination, occupation, openings, start (date) or status; a
+            leading - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
@@ -254,6 +298,9 @@ async def asyncio_detailed(
         status (ExportVacanciesStatusType0 | None | Unset): only vacancies in this state (a
             ministry sees open ones only)
         employer_id (None | Unset | UUID): only this employer organisation's vacancies
+        q (None | str | Unset): text search: every word must be found in the title, the employer's
+            name, the destination country (name or code) or the occupation (ISCO-08 title or code),
+            case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -264,11 +311,13 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        sort=sort,
         occupation=occupation,
         sector=sector,
         destination=destination,
         status=status,
         employer_id=employer_id,
+        q=q,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -279,21 +328,23 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    sort: ExportVacanciesSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
     status: ExportVacanciesStatusType0 | None | Unset = UNSET,
     employer_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
 ) -> Problem | str | None:
     """Export vacancies as CSV
 
-     Every vacancy GET /api/v1/vacancies would list with the same filters and access rules, in
-    the same order (newest first), in one CSV file (no paging). Columns: id, employer_id,
-    external_ref, title, description, destination_country, region, occupation (ISCO-08),
-    occupation_title, occupation_coding_input, occupation_coding_code, occupation_coding_title,
-    occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4), skills
-    (`skill:importance` joined with `;`), languages (`language:level`, with `:required` when
-    required, joined with `;`), min_isced, min_experience_years, openings, wage_amount,
+     Every vacancy GET /api/v1/vacancies would list with the same filters, search and access
+    rules, in the same order (newest first unless `sort` says), in one CSV file (no paging).
+    Columns: id, employer_id, external_ref, title, description, destination_country, region,
+    occupation (ISCO-08), occupation_title, occupation_coding_input, occupation_coding_code,
+    occupation_coding_title, occupation_coding_confidence, esco_occupation, sector (ISIC Rev.4),
+    skills (`skill:importance` joined with `;`), languages (`language:level`, with `:required`
+    when required, joined with `;`), min_isced, min_experience_years, openings, wage_amount,
     wage_currency, wage_period, contract_type, contract_duration_months, start_date,
     employer_pays_fees (true/false), pathways (codes joined with `;`), status, version,
     created_at, updated_at. Empty cells are nulls.
@@ -302,6 +353,9 @@ async def asyncio(
     caller's organisation may see.
 
     Args:
+        sort (ExportVacanciesSortType0 | None | Unset): order of the list: created (posting time),
+            title, employer (name), destination, occupation, openings, start (date) or status; a
+            leading - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
@@ -309,6 +363,9 @@ async def asyncio(
         status (ExportVacanciesStatusType0 | None | Unset): only vacancies in this state (a
             ministry sees open ones only)
         employer_id (None | Unset | UUID): only this employer organisation's vacancies
+        q (None | str | Unset): text search: every word must be found in the title, the employer's
+            name, the destination country (name or code) or the occupation (ISCO-08 title or code),
+            case-insensitively
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -321,10 +378,12 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            sort=sort,
             occupation=occupation,
             sector=sector,
             destination=destination,
             status=status,
             employer_id=employer_id,
+            q=q,
         )
     ).parsed

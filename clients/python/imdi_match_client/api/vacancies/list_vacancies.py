@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_vacancies_sort_type_0 import ListVacanciesSortType0
 from ...models.list_vacancies_status_type_0 import ListVacanciesStatusType0
 from ...models.page_vacancy_out import PageVacancyOut
 from ...models.problem import Problem
@@ -14,16 +15,27 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    sort: ListVacanciesSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
     status: ListVacanciesStatusType0 | None | Unset = UNSET,
     employer_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_sort: None | str | Unset
+    if isinstance(sort, Unset):
+        json_sort = UNSET
+    elif isinstance(sort, ListVacanciesSortType0):
+        json_sort = sort.value
+    else:
+        json_sort = sort
+    params["sort"] = json_sort
 
     json_occupation: None | str | Unset
     if isinstance(occupation, Unset):
@@ -63,6 +75,13 @@ def _get_kwargs(
     else:
         json_employer_id = employer_id
     params["employer_id"] = json_employer_id
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params["limit"] = limit
 
@@ -127,26 +146,33 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    sort: ListVacanciesSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
     status: ListVacanciesStatusType0 | None | Unset = UNSET,
     employer_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> Response[PageVacancyOut | Problem]:
     """List vacancies
 
-     The vacancies the caller may see, newest first (ties by id), a page at a time (limit,
-    offset; `total` counts every match). An employer sees its own organisation's, a ministry
-    the open ones of every employer, officers and admins all. Filters combine: destination
-    country, status, employer, occupation (an ISCO-08 code or prefix) and sector (an ISIC Rev.4
-    division or section). GET /api/v1/vacancies.csv exports the same list whole.
+     The vacancies the caller may see, newest first (ties by id) unless `sort` names another
+    order, a page at a time (limit, offset; `total` counts every match). An employer sees its
+    own organisation's, a ministry the open ones of every employer, officers and admins all.
+    Filters combine: destination country, status, employer, occupation (an ISCO-08 code or
+    prefix), sector (an ISIC Rev.4 division or section) and `q`, a text search whose every word
+    must be found in the title, the employer's name, the destination country or the
+    occupation. GET /api/v1/vacancies.csv exports the same list whole.
 
     **Roles:** any signed-in role (employer, ministry, officer, admin); an answer holds only what the
     caller's organisation may see.
 
     Args:
+        sort (ListVacanciesSortType0 | None | Unset): order of the list: created (posting time),
+            title, employer (name), destination, occupation, openings, start (date) or status; a
+            leading - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
@@ -154,6 +180,9 @@ def sync_detailed(
         status (ListVacanciesStatusType0 | None | Unset): only vacancies in this state (a ministry
             sees open ones only)
         employer_id (None | Unset | UUID): only this employer organisation's vacancies
+        q (None | str | Unset): text search: every word must be found in the title, the employer's
+            name, the destination country (name or code) or the occupation (ISCO-08 title or code),
+            case-insensitively
         limit (int | Unset): page size, 1..200 Default: 50.
         offset (int | Unset): how many items to skip: the next page starts at offset + limit
             Default: 0.
@@ -167,11 +196,13 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        sort=sort,
         occupation=occupation,
         sector=sector,
         destination=destination,
         status=status,
         employer_id=employer_id,
+        q=q,
         limit=limit,
         offset=offset,
     )
@@ -186,26 +217,33 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    sort: ListVacanciesSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
     status: ListVacanciesStatusType0 | None | Unset = UNSET,
     employer_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> PageVacancyOut | Problem | None:
     """List vacancies
 
-     The vacancies the caller may see, newest first (ties by id), a page at a time (limit,
-    offset; `total` counts every match). An employer sees its own organisation's, a ministry
-    the open ones of every employer, officers and admins all. Filters combine: destination
-    country, status, employer, occupation (an ISCO-08 code or prefix) and sector (an ISIC Rev.4
-    division or section). GET /api/v1/vacancies.csv exports the same list whole.
+     The vacancies the caller may see, newest first (ties by id) unless `sort` names another
+    order, a page at a time (limit, offset; `total` counts every match). An employer sees its
+    own organisation's, a ministry the open ones of every employer, officers and admins all.
+    Filters combine: destination country, status, employer, occupation (an ISCO-08 code or
+    prefix), sector (an ISIC Rev.4 division or section) and `q`, a text search whose every word
+    must be found in the title, the employer's name, the destination country or the
+    occupation. GET /api/v1/vacancies.csv exports the same list whole.
 
     **Roles:** any signed-in role (employer, ministry, officer, admin); an answer holds only what the
     caller's organisation may see.
 
     Args:
+        sort (ListVacanciesSortType0 | None | Unset): order of the list: created (posting time),
+            title, employer (name), destination, occupation, openings, start (date) or status; a
+            leading - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
@@ -213,6 +251,9 @@ def sync(
         status (ListVacanciesStatusType0 | None | Unset): only vacancies in this state (a ministry
             sees open ones only)
         employer_id (None | Unset | UUID): only this employer organisation's vacancies
+        q (None | str | Unset): text search: every word must be found in the title, the employer's
+            name, the destination country (name or code) or the occupation (ISCO-08 title or code),
+            case-insensitively
         limit (int | Unset): page size, 1..200 Default: 50.
         offset (int | Unset): how many items to skip: the next page starts at offset + limit
             Default: 0.
@@ -227,11 +268,13 @@ def sync(
 
     return sync_detailed(
         client=client,
+        sort=sort,
         occupation=occupation,
         sector=sector,
         destination=destination,
         status=status,
         employer_id=employer_id,
+        q=q,
         limit=limit,
         offset=offset,
     ).parsed
@@ -240,26 +283,33 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    sort: ListVacanciesSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
     status: ListVacanciesStatusType0 | None | Unset = UNSET,
     employer_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> Response[PageVacancyOut | Problem]:
     """List vacancies
 
-     The vacancies the caller may see, newest first (ties by id), a page at a time (limit,
-    offset; `total` counts every match). An employer sees its own organisation's, a ministry
-    the open ones of every employer, officers and admins all. Filters combine: destination
-    country, status, employer, occupation (an ISCO-08 code or prefix) and sector (an ISIC Rev.4
-    division or section). GET /api/v1/vacancies.csv exports the same list whole.
+     The vacancies the caller may see, newest first (ties by id) unless `sort` names another
+    order, a page at a time (limit, offset; `total` counts every match). An employer sees its
+    own organisation's, a ministry the open ones of every employer, officers and admins all.
+    Filters combine: destination country, status, employer, occupation (an ISCO-08 code or
+    prefix), sector (an ISIC Rev.4 division or section) and `q`, a text search whose every word
+    must be found in the title, the employer's name, the destination country or the
+    occupation. GET /api/v1/vacancies.csv exports the same list whole.
 
     **Roles:** any signed-in role (employer, ministry, officer, admin); an answer holds only what the
     caller's organisation may see.
 
     Args:
+        sort (ListVacanciesSortType0 | None | Unset): order of the list: created (posting time),
+            title, employer (name), destination, occupation, openings, start (date) or status; a
+            leading - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
@@ -267,6 +317,9 @@ async def asyncio_detailed(
         status (ListVacanciesStatusType0 | None | Unset): only vacancies in this state (a ministry
             sees open ones only)
         employer_id (None | Unset | UUID): only this employer organisation's vacancies
+        q (None | str | Unset): text search: every word must be found in the title, the employer's
+            name, the destination country (name or code) or the occupation (ISCO-08 title or code),
+            case-insensitively
         limit (int | Unset): page size, 1..200 Default: 50.
         offset (int | Unset): how many items to skip: the next page starts at offset + limit
             Default: 0.
@@ -280,11 +333,13 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        sort=sort,
         occupation=occupation,
         sector=sector,
         destination=destination,
         status=status,
         employer_id=employer_id,
+        q=q,
         limit=limit,
         offset=offset,
     )
@@ -297,26 +352,33 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    sort: ListVacanciesSortType0 | None | Unset = UNSET,
     occupation: None | str | Unset = UNSET,
     sector: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
     status: ListVacanciesStatusType0 | None | Unset = UNSET,
     employer_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> PageVacancyOut | Problem | None:
     """List vacancies
 
-     The vacancies the caller may see, newest first (ties by id), a page at a time (limit,
-    offset; `total` counts every match). An employer sees its own organisation's, a ministry
-    the open ones of every employer, officers and admins all. Filters combine: destination
-    country, status, employer, occupation (an ISCO-08 code or prefix) and sector (an ISIC Rev.4
-    division or section). GET /api/v1/vacancies.csv exports the same list whole.
+     The vacancies the caller may see, newest first (ties by id) unless `sort` names another
+    order, a page at a time (limit, offset; `total` counts every match). An employer sees its
+    own organisation's, a ministry the open ones of every employer, officers and admins all.
+    Filters combine: destination country, status, employer, occupation (an ISCO-08 code or
+    prefix), sector (an ISIC Rev.4 division or section) and `q`, a text search whose every word
+    must be found in the title, the employer's name, the destination country or the
+    occupation. GET /api/v1/vacancies.csv exports the same list whole.
 
     **Roles:** any signed-in role (employer, ministry, officer, admin); an answer holds only what the
     caller's organisation may see.
 
     Args:
+        sort (ListVacanciesSortType0 | None | Unset): order of the list: created (posting time),
+            title, employer (name), destination, occupation, openings, start (date) or status; a
+            leading - sorts descending; ties by id. Default -created: newest first
         occupation (None | str | Unset): ISCO-08 code or prefix: 2 = professionals, 22 = health
             professionals, 2221 = nursing professionals
         sector (None | str | Unset): ISIC Rev.4 division (86) or section (Q)
@@ -324,6 +386,9 @@ async def asyncio(
         status (ListVacanciesStatusType0 | None | Unset): only vacancies in this state (a ministry
             sees open ones only)
         employer_id (None | Unset | UUID): only this employer organisation's vacancies
+        q (None | str | Unset): text search: every word must be found in the title, the employer's
+            name, the destination country (name or code) or the occupation (ISCO-08 title or code),
+            case-insensitively
         limit (int | Unset): page size, 1..200 Default: 50.
         offset (int | Unset): how many items to skip: the next page starts at offset + limit
             Default: 0.
@@ -339,11 +404,13 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            sort=sort,
             occupation=occupation,
             sector=sector,
             destination=destination,
             status=status,
             employer_id=employer_id,
+            q=q,
             limit=limit,
             offset=offset,
         )
