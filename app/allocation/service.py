@@ -18,6 +18,7 @@ solver message and time, pairs considered, the greedy plan's size) are kept in t
 
 from __future__ import annotations
 
+import hashlib
 import math
 import uuid
 from collections.abc import Iterable, Sequence
@@ -348,21 +349,29 @@ def _require_proposed(plan: AllocationPlan, doing: str) -> None:
         )
 
 
+def lines_digest(assignment_ids: Iterable[uuid.UUID]) -> str:
+    """One value naming a set of plan lines: what a confirmation form carries, whatever the
+    plan's size (a field per line would outgrow a form's limits)."""
+    joined = "\n".join(sorted(str(i) for i in assignment_ids))
+    return hashlib.sha256(joined.encode()).hexdigest()
+
+
 def adopt(
     session: Session,
     settings: Settings,
     principal: Principal,
     plan_id: uuid.UUID,
-    expected: set[uuid.UUID] | None = None,
+    expected: str | None = None,
 ) -> PlanView:
     """Record an approval for every assignment of a proposed plan, checked against quotas,
-    openings and pool headcount as they are now; all or nothing. `expected`: the assignments
-    the adopter confirmed (the web's confirmation page); if the plan's lines are no longer
-    exactly those (one was removed since), nothing is recorded (409 plan_changed)."""
+    openings and pool headcount as they are now; all or nothing. `expected`: lines_digest of
+    the assignments the adopter confirmed (the web's confirmation page); if the plan's lines
+    are no longer exactly those (one was removed since), nothing is recorded (409
+    plan_changed)."""
     plan = _lock_plan(session, plan_id)
     _require_proposed(plan, "adopted")
     rows = _assignments(session, plan.id)
-    if expected is not None and {a.id for a in rows} != expected:
+    if expected is not None and lines_digest(a.id for a in rows) != expected:
         raise ProblemError(
             409,
             "The plan's lines changed after the confirmation was shown; nothing was recorded. "
@@ -514,17 +523,6 @@ def remove_assignment(
         },
     )
     return PlanView(plan, remaining)
-
-
-def pathway_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
-    """code -> name of these pathways (one query)."""
-    wanted = sorted(set(codes))
-    if not wanted:
-        return {}
-    rows = session.execute(
-        select(LegalPathway.code, LegalPathway.name).where(LegalPathway.code.in_(wanted))
-    )
-    return {code: name for code, name in rows}
 
 
 def plan_headers(

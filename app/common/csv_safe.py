@@ -75,7 +75,11 @@ def csv_response(
     return StreamingResponse(
         csv_chunks(header, rows),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        # A download holds the reader's data: never kept by a shared cache or the browser's.
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
     )
 
 

@@ -389,3 +389,14 @@ def put_rate(
     # Wages and thresholds of every destination are compared through the rates.
     changes.record(session, rates=True)
     return row, created
+
+
+def pathway_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
+    """code -> name of these pathways (one query): what pages name a pathway by."""
+    wanted = sorted(set(codes))
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(LegalPathway.code, LegalPathway.name).where(LegalPathway.code.in_(wanted))
+    )
+    return {code: name for code, name in rows}

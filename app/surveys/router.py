@@ -398,5 +398,8 @@ def report_download(upload: SurveyUpload) -> Response:
     return Response(
         service.report_csv(upload),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="upload-{upload.id}-report.csv"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="upload-{upload.id}-report.csv"',
+            "Cache-Control": "no-store",
+        },
     )

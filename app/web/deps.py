@@ -18,8 +18,9 @@ from app.web import session as web_session
 from app.web.identity import WebUser
 from app.web.routing import SignInRequired
 
-#: Form fields other than an uploaded file are short; the file has the upload limit.
-MAX_FORM_FIELDS = 60
+#: Form fields other than an uploaded file are short; the file has the upload limit. The
+#: vacancy form is the longest: ~30 fields and two per skill row (at most 100 rows).
+MAX_FORM_FIELDS = 400
 #: The largest text field of a form (Starlette limits only text parts by this, not files).
 MAX_FIELD_BYTES = 64 * 1024
 

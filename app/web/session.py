@@ -98,7 +98,14 @@ def clear(response: Response, settings: Settings) -> None:
 # ---- one-shot messages after a redirect (post/redirect/get) -----------------------------------
 
 
+#: The longest one-shot message, in characters: a cookie over 4 KB is dropped by the browser,
+#: and the person would read nothing at all (the signed, base64-encoded cookie is ~1.4x longer).
+FLASH_MAX_CHARS = 1500
+
+
 def set_flash(response: Response, settings: Settings, kind: str, message: str) -> None:
+    if len(message) > FLASH_MAX_CHARS:
+        message = message[: FLASH_MAX_CHARS - 1].rstrip() + "…"
     response.set_cookie(
         FLASH_COOKIE,
         _serializer(settings, _FLASH_SALT).dumps({"kind": kind, "message": message}),

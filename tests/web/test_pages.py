@@ -771,9 +771,9 @@ def test_an_officer_computes_views_and_adopts_a_plan(officer, demo_database) -> 
     before = _count(demo_database, Decision)
     # Adoption goes through its confirmation page, whose form names the lines it confirms.
     confirm = client.get(f"{r.headers['location']}/adopt").text
-    lines = re.findall(r'name="line" value="([^"]+)"', confirm)
-    assert len(lines) == assignments
-    form = {"csrf_token": token, "confirm": "yes", "line": lines}
+    lines = re.findall(r'name="lines" value="([0-9a-f]{64})"', confirm)
+    assert len(lines) == 1 and confirm.count('name="lines"') == 1
+    form = {"csrf_token": token, "confirm": "yes", "lines": lines[0]}
     adopted = client.post(f"{r.headers['location']}/adopt", data=form)
     assert adopted.status_code == 200 and "Plan adopted" in adopted.text
     assert _count(demo_database, Decision) == before + assignments

@@ -10,6 +10,7 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
+from app.allocation import service as allocation
 from app.allocation.models import AllocationAssignment, AllocationPlan
 from app.audit.models import AuditEvent
 from app.db import Database
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.postgres
 
 _FORM = {"destination": "DE", "pathway": "DE-THAMM-PILOT", "min_score": "0.3"}
 _HEX8 = re.compile(r"\b[0-9a-f]{8}\b")
-_LINE = re.compile(r'name="line" value="([^"]+)"')
+_LINES = re.compile(r'name="lines" value="([0-9a-f]{64})"')
 
 
 def _decisions(database: Database) -> int:
@@ -107,8 +108,9 @@ def test_an_officer_removes_a_line_and_adopts_only_the_rest(officer, demo_databa
     assert confirm.status_code == 200
     html = confirm.text
     assert_no_inline_code(html)
-    confirmed = _LINE.findall(html)
-    assert sorted(confirmed) == sorted(str(a.id) for a in left)
+    # The form names the lines it shows by one digest, whatever the plan's size.
+    (confirmed,) = _LINES.findall(html)
+    assert confirmed == allocation.lines_digest(a.id for a in left)
     approvals = _table(html, "approvals")
     assert approvals.count('<th scope="row">') == len(left)
     assert "DE-THAMM-PILOT" in approvals and "after the plan" in approvals
@@ -116,7 +118,7 @@ def test_an_officer_removes_a_line_and_adopts_only_the_rest(officer, demo_databa
     assert "Used now" in quota and "+" in quota
     assert f"Confirm: record {len(left)} approval" in html
 
-    form = {"csrf_token": token, "confirm": "yes", "line": confirmed}
+    form = {"csrf_token": token, "confirm": "yes", "lines": confirmed}
     done = client.post(f"{url}/adopt", data=form, follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"] == url
     assert "Plan adopted" in client.get(url).text
@@ -141,15 +143,22 @@ def test_a_line_removed_after_the_confirmation_was_shown_stops_the_adoption(
 ) -> None:
     client, token = officer
     url = _plan(client, token)
-    confirmed = _LINE.findall(client.get(f"{url}/adopt").text)
-    assert len(confirmed) >= 2
-    client.post(f"{url}/assignments/{confirmed[0]}/remove", data={"csrf_token": token})
+    page = client.get(f"{url}/adopt").text
+    (confirmed,) = _LINES.findall(page)
+    shown = _table(page, "approvals").count('<th scope="row">')
+    assert shown >= 2
+    first = re.search(r"/assignments/([0-9a-f-]{36})/remove", client.get(url).text)
+    assert first is not None
+    client.post(f"{url}/assignments/{first.group(1)}/remove", data={"csrf_token": token})
     before = _decisions(demo_database)
-    r = client.post(f"{url}/adopt", data={"csrf_token": token, "confirm": "yes", "line": confirmed})
+    r = client.post(
+        f"{url}/adopt", data={"csrf_token": token, "confirm": "yes", "lines": confirmed}
+    )
     assert r.url.path == f"{url}/adopt"  # back to the confirmation, which shows the new lines
     assert "changed after the confirmation was shown" in r.text
     assert _decisions(demo_database) == before
-    assert len(_LINE.findall(r.text)) == len(confirmed) - 1
+    assert _table(r.text, "approvals").count('<th scope="row">') == shown - 1
+    assert _LINES.findall(r.text) != [confirmed]
 
 
 def test_the_api_removes_a_line_of_a_proposed_plan(demo_client, demo_keys, demo_database) -> None:

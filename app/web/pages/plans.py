@@ -21,6 +21,7 @@ from app.auth import repository as users
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
 from app.matches import repository as matches
+from app.pathways import service as pathways
 from app.web.deps import CsrfForm, OfficerUser
 from app.web.names import pool_labels
 from app.web.pages.common import form_errors, page_offset, redirect, text, upper, web_router
@@ -141,7 +142,7 @@ def _lines(session: Session, rows: Sequence[dict[str, Any]]) -> list[Line]:
     employers = users.organisation_names(session, {v.employer_id for v in vacancies.values()})
     pools = matches.pools_by_id(session, {uuid.UUID(r["pool_id"]) for r in rows})
     labels = pool_labels(session, pools.values())
-    names = allocation.pathway_names(session, {r["pathway"] for r in rows})
+    names = pathways.pathway_names(session, {r["pathway"] for r in rows})
     out = []
     for r in rows:
         vid, pid, code = uuid.UUID(r["vacancy_id"]), uuid.UUID(r["pool_id"]), r["pathway"]
@@ -237,6 +238,7 @@ def plan_adopt_confirm(
             "effects": effects,
             "line_effect": {a.id: by_key[keys[a.id]] for a in view.assignments},
             "headcount": sum(a.headcount for a in lines),
+            "lines_digest": allocation.lines_digest(a.id for a in view.assignments),
         },
     )
 
@@ -255,13 +257,7 @@ def plan_adopt(
         # Only the confirmation form records approvals: it lists what it confirms.
         raise Redirect(confirm, "info", "Check what will be approved, then confirm.")
     try:
-        expected = {uuid.UUID(str(v)) for v in form.getlist("line")}
-    except ValueError:
-        raise Redirect(
-            confirm, "error", "The confirmation form was damaged; check again."
-        ) from None
-    try:
-        view = allocation.adopt(session, settings, user.principal, plan_id, expected)
+        view = allocation.adopt(session, settings, user.principal, plan_id, text(form, "lines"))
     except ProblemError as exc:
         if exc.status == 404:
             raise
