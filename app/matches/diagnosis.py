@@ -381,7 +381,7 @@ def _in_force(v: VacancyFacts, p: PathwayFacts) -> tuple[str, str]:
     return problem, "Move the start date into the pathway's validity."
 
 
-def _pool_side(code: str, p: PathwayFacts, message: str) -> tuple[str, str]:
+def _pool_side(code: str, p: PathwayFacts, pools: int) -> tuple[str, str]:
     """Checks the pools decide: said with the pathway's requirement, never a pool's figures."""
     if code == "origin_not_covered":
         origins = ", ".join(_country(c) for c in sorted(p.origins))
@@ -419,19 +419,66 @@ def _pool_side(code: str, p: PathwayFacts, message: str) -> tuple[str, str]:
             "Only a government-to-government pathway may recruit health workers from these "
             "countries.",
         )
-    return message, "Nothing on the vacancy changes this."
+    # A check without its own sentence: its name and a count, never the engine's message
+    # (which may quote one pool's figures).
+    return (
+        f"{_pools_have(pools, 'fail', 'fails')} the {check_words(code)} check of {p.code}.",
+        "Nothing on the vacancy changes this.",
+    )
 
 
-def _no_workers(v: VacancyFacts, message: str) -> tuple[str, str, bool]:
-    if v.required_languages:
-        wanted = _either([f"{_language(lang)} {level}" for lang, level in v.required_languages])
-        return (
-            message,
-            f"If training before departure can close the gap, mark {wanted} as scored only "
-            "(not required at the start of work).",
-            True,
+def _pools_have(pools: int, plural: str = "have", singular: str = "has") -> str:
+    """'3 related pools have' / '1 related pool has'; without a count, 'The related pools'."""
+    if pools == 1:
+        return f"1 related pool {singular}"
+    if pools > 1:
+        return f"{pools:,} related pools {plural}"
+    return f"The related pools {plural}"
+
+
+def _no_workers(
+    v: VacancyFacts, p: PathwayFacts, message: str, pools: int
+) -> tuple[str, str, bool]:
+    """Every other check passes, yet no worker is left. The engine's message names one pool's
+    headcount, so only its cause is read from it (matching/eligibility.py _no_workers) and the
+    sentence is said anew with a count of pools."""
+    scored_only = ""
+    required = _either([f"{_language(lang)} {level}" for lang, level in v.required_languages])
+    if required:
+        scored_only = (
+            f"If training before departure can close the gap, mark {required} as scored only "
+            "(not required at the start of work)."
         )
-    return message, "Nothing on the vacancy changes this.", False
+    if "approved for other vacancies" in message:
+        return (
+            f"{_pools_have(pools)} no worker left under {p.code}: their workers are all "
+            "approved for other vacancies already.",
+            "Nothing on the vacancy changes this: workers become available again when "
+            "approvals are withdrawn.",
+            False,
+        )
+    if " speaks " in message:
+        if "the vacancy requires" in message and scored_only:
+            return (
+                f"{_pools_have(pools)} no worker recorded at {required}, which the vacancy "
+                "requires at the start of work.",
+                scored_only,
+                True,
+            )
+        wanted = _either([f"{_language(lang)} {level}" for lang, level in p.languages])
+        return (
+            f"{_pools_have(pools)} no worker recorded at {wanted or 'the language level'}, "
+            f"which {p.code} requires.",
+            "Nothing on the vacancy changes this: language training before departure could "
+            "bring workers to that level.",
+            False,
+        )
+    return (
+        f"{_pools_have(pools)} too few workers meeting the language requirements for one "
+        f"eligible worker under {p.code}.",
+        scored_only or "Nothing on the vacancy changes this.",
+        bool(scored_only),
+    )
 
 
 def remedy(
@@ -479,9 +526,9 @@ def remedy(
             "recruitment)."
         )
     elif code == "no_eligible_workers":
-        problem, change, yours = _no_workers(v, message)
+        problem, change, yours = _no_workers(v, p, message, pools)
     else:
-        problem, change = _pool_side(code, p, message)
+        problem, change = _pool_side(code, p, pools)
     return Remedy(code, problem, change, yours, pools)
 
 

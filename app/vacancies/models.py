@@ -43,6 +43,13 @@ class Vacancy(Versioned, Base):
         UniqueConstraint("employer_id", "external_ref"),
         CheckConstraint("openings >= 1", name="openings_positive"),
         Index("ix_vacancies_status_destination", "status", "destination_country"),
+        # The list's sorts (app/vacancies/search.py SORTS), each ending in the id as the
+        # ORDER BY does, so a page is read off the index: newest first (the default), by
+        # start date, by status, by destination.
+        Index("ix_vacancies_created", "created_at", "id"),
+        Index("ix_vacancies_start", "start_date", "id"),
+        Index("ix_vacancies_status_id", "status", "id"),
+        Index("ix_vacancies_destination", "destination_country", "id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)

@@ -122,11 +122,15 @@ def _diagnose(
     pathways: list[engine.Pathway],
     rates: engine.ExchangeRates | None = None,
     names: Names = NAMES,
+    approved: dict[tuple[str, str], int] | None = None,
 ) -> diagnosis.Diagnosis:
     """The engine's verdict on each pair, then the diagnosis of them (as the service does)."""
-    ctx = engine.Context(taxonomy=TAXONOMY, pathways=tuple(pathways))
-    if rates is not None:
-        ctx = engine.Context(taxonomy=TAXONOMY, pathways=tuple(pathways), rates=rates)
+    ctx = engine.Context(
+        taxonomy=TAXONOMY,
+        pathways=tuple(pathways),
+        rates=rates or engine.ExchangeRates("EUR", {"EUR": 1.0}),
+        approved=approved or {},
+    )
     verdicts = [assess(v, p, ctx) for p in pools]
     assert not any(e.eligible for e in verdicts), "the fixture must block every pair"
     blocked = [
@@ -284,6 +288,67 @@ def test_no_pathway_and_named_pathways_are_told_apart() -> None:
     assert named.kind == "no_pathway"
     (r,) = named.closest.remedies  # type: ignore[union-attr]
     assert r.yours and "Remove the named pathways" in r.change
+
+
+def _told(d: diagnosis.Diagnosis) -> str:
+    """Every sentence an employer reads of a diagnosis."""
+    parts = [d.summary, *d.hints]
+    for p in (d.closest, *d.others):
+        if p is not None:
+            parts += [p.name, *(r.problem + " " + r.change for r in p.remedies)]
+    return " ".join(parts)
+
+
+def test_no_eligible_workers_is_told_with_counts_never_a_pools_figures() -> None:
+    # The engine's message quotes the pool's headcount ("all 385 workers of the pool are
+    # approved for other vacancies"): the employer reads the cause and a count of pools only.
+    free = _pathway("DE-FREE")
+    pools = [_pool("pool-385", headcount=385), _pool("pool-211", headcount=211)]
+    taken = {("other-vacancy", "pool-385"): 385, ("other-vacancy", "pool-211"): 211}
+    ctx = engine.Context(taxonomy=TAXONOMY, pathways=(free,), approved=taken)
+    (engine_reason,) = assess(_vacancy(), pools[0], ctx).reasons
+    assert engine_reason.code == "no_eligible_workers" and "385" in engine_reason.message
+
+    d = _diagnose(_vacancy(), pools, [free], approved=taken)
+    assert d.closest is not None and d.closest.pools == 2
+    (r,) = d.closest.remedies
+    assert r.code == "no_eligible_workers" and not r.yours and r.pools == 2
+    assert r.problem == (
+        "2 related pools have no worker left under DE-FREE: their workers are all approved "
+        "for other vacancies already."
+    )
+    told = _told(d)
+    for secret in ("385", "211", "pool-385", "pool-211", "India"):
+        assert secret not in told
+
+    # No worker speaks a language the vacancy requires: the vacancy can make it scored only.
+    german = _vacancy(
+        languages=(engine.LanguageRequirement("de", engine.cefr_index("B2"), required=True),)
+    )
+    d = _diagnose(german, [_pool("pool-385", headcount=385)], [free])
+    (r,) = d.closest.remedies  # type: ignore[union-attr]
+    assert r.code == "no_eligible_workers" and r.yours
+    assert r.problem == (
+        "1 related pool has no worker recorded at German B2, which the vacancy requires at "
+        "the start of work."
+    )
+    assert "mark German B2 as scored only" in r.change
+    assert "385" not in _told(d) and "pool-385" not in _told(d)
+
+
+def test_a_check_without_its_own_sentence_never_passes_the_engines_message_on() -> None:
+    facts = _facts(_vacancy())
+    r = diagnosis.remedy(
+        "some_new_check",
+        "Pool pool-385 (385 workers, Western Visayas, owned by Agency X) fails it.",
+        facts,
+        _pathway_facts(BLUE_CARD),
+        Rates("EUR", {"EUR": 1.0}),
+        NAMES,
+        pools=3,
+    )
+    assert r.problem == "3 related pools fail the some new check check of DE-BLUE-CARD."
+    assert "385" not in r.problem + r.change and "Agency" not in r.problem + r.change
 
 
 def test_nothing_related_says_what_the_occupation_and_skills_found() -> None:

@@ -11,10 +11,11 @@ import re
 import uuid
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.audit.models import AuditEvent
 from app.auth.models import Organisation
+from app.taxonomy.models import Skill
 from app.vacancies.models import Vacancy, VacancyLanguage, VacancySkill
 from tests.web.conftest import (
     EMPLOYER_ORG,
@@ -185,6 +186,35 @@ def test_more_skill_rows_without_javascript(demo_client, demo_people) -> None:
     assert 'id="f-skill_10"' in page and 'value="Cooking"' in page
 
 
+def test_twenty_skills_post_through_the_form(demo_client, demo_people, demo_database) -> None:
+    # Two fields per skill row on top of ~30 others: the form's field limit must hold them.
+    with demo_database.session() as s:
+        labels = list(
+            s.scalars(
+                select(Skill.label)
+                .where(Skill.is_group.is_(False))
+                .group_by(Skill.label)
+                .having(func.count() == 1)  # a label that names one skill only
+                .order_by(Skill.label)
+                .limit(20)
+            )
+        )
+    assert len(labels) == 20
+    rows = {f"skill_{i}": label for i, label in enumerate(labels, 1)}
+    rows |= {f"importance_{i}": "essential" for i in range(1, 21)}
+    token = as_user(demo_client, demo_people, EMPLOYER_ORG)
+    status, location, page = _post(demo_client, token, skill_rows="20", **rows)
+    assert status == 303, page
+    with demo_database.session() as s:
+        stored = s.scalars(
+            select(Skill.label)
+            .join(VacancySkill, VacancySkill.skill_id == Skill.id)
+            .where(VacancySkill.vacancy_id == uuid.UUID(_new_id(location)))
+            .order_by(VacancySkill.position)
+        ).all()
+    assert stored == labels
+
+
 # ---- edit, close, reopen, duplicate ------------------------------------------------------------
 
 
@@ -346,6 +376,24 @@ def test_the_list_filters_by_names_and_says_when_a_name_names_nothing(
     nursing = demo_client.get("/vacancies?occupation=Nursing+professionals&sector=Q").text
     titles = re.findall(r'<th scope="row"><a href="/vacancies/[0-9a-f-]{36}">([^<]+)</a>', nursing)
     assert titles and all(t.startswith("Registered nurse") for t in titles)
+
+
+def test_an_export_whose_filter_names_nothing_is_refused(demo_client, demo_people) -> None:
+    sign_in(demo_client, OFFICER, demo_people[OFFICER]["password"])
+    # The whole list in place of the filtered one would pass for it: 422, saying why.
+    for query, told in (
+        ("destination=Germanyy", "No country is called 'Germanyy'"),
+        ("occupation=Nursing+profesionals", "Nursing profesionals"),
+        ("sector=Hotelz", "No ISIC Rev.4 sector is called 'Hotelz'"),
+    ):
+        r = demo_client.get(f"/vacancies.csv?{query}")
+        assert r.status_code == 422, query
+        assert not r.headers["content-type"].startswith("text/csv")
+        assert told in html.unescape(r.text), query
+    named = demo_client.get("/vacancies.csv?destination=Germany")
+    assert named.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(named.text)))
+    assert rows and {r["destination_country"] for r in rows} == {"DE"}
 
 
 def test_the_list_searches_sorts_and_exports_what_it_shows(demo_client, demo_people) -> None:

@@ -167,9 +167,13 @@ def vacancy_export(
     q: Text = None,
     sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
 ) -> Response:
-    """The list as CSV, with the page's filters, search and sort (the API's columns); a picker
-    that names nothing filters nothing, as on the page."""
-    filters, _ = _list_filters(session, destination, occupation, sector, status, q)
+    """The list as CSV, with the page's filters, search and sort (the API's columns). A picker
+    that names nothing answers 422: a download has no field to show the error next to, and
+    the whole list in its place would pass for the filtered one."""
+    filters, fields = _list_filters(session, destination, occupation, sector, status, q)
+    wrong = list_filters.errors(*fields)
+    if wrong:
+        raise ProblemError(422, " ".join(wrong.values()))
     chosen, _ = search.order_by(sort)
     rows = vacancies.export_vacancies(session, user.principal, filters, chosen)
     return csv_response(vacancies.CSV_COLUMNS, rows, "vacancies.csv")
