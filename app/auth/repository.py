@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.auth.models import ApiKey, Organisation, User
+from app.auth.models import Organisation, User
 from app.common.principal import Principal, Role
 
 
@@ -59,28 +59,3 @@ def organisation_slugs(session: Session) -> dict[str, str]:
 
 def organisation_of(session: Session, organisation_id: uuid.UUID) -> Organisation:
     return session.get_one(Organisation, organisation_id)
-
-
-def entity_names(
-    session: Session,
-    organisation_ids: Iterable[uuid.UUID],
-    user_ids: Iterable[uuid.UUID],
-    key_ids: Iterable[uuid.UUID],
-) -> tuple[dict[uuid.UUID, tuple[str, str]], dict[uuid.UUID, str], dict[uuid.UUID, str]]:
-    """What audit lines name these by: organisation id -> (slug, name), user id -> email,
-    key id -> name (one query each)."""
-    orgs, users, keys = set(organisation_ids), set(user_ids), set(key_ids)
-    by_org: dict[uuid.UUID, tuple[str, str]] = {}
-    if orgs:
-        stmt = select(Organisation.id, Organisation.slug, Organisation.name)
-        for oid, slug, name in session.execute(stmt.where(Organisation.id.in_(orgs))):
-            by_org[oid] = (slug, name)
-    by_user: dict[uuid.UUID, str] = {}
-    if users:
-        for uid, email in session.execute(select(User.id, User.email).where(User.id.in_(users))):
-            by_user[uid] = email
-    by_key: dict[uuid.UUID, str] = {}
-    if keys:
-        for kid, name in session.execute(select(ApiKey.id, ApiKey.name).where(ApiKey.id.in_(keys))):
-            by_key[kid] = name
-    return by_org, by_user, by_key

@@ -15,6 +15,7 @@ from app.auth.models import ApiKey, Organisation, User
 from app.auth.schemas import ROLE_ORGANISATION_KIND, OrganisationIn, OrganisationKind, UserIn
 from app.auth.security import display_prefix, generate_api_key, hash_api_key, hash_password
 from app.auth.sessions import revoke_user_sessions
+from app.common import search
 from app.common.lru import Lru
 from app.common.principal import Principal, Role
 from app.db import as_utc, utcnow, write_aside
@@ -435,7 +436,8 @@ def set_role(session: Session, actor: Principal | None, user: User, role: Role) 
 
 
 def _contains(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bool]:
-    return func.lower(column).contains(text.strip().lower(), autoescape=True)
+    # The admin lists search for the whole text as typed, not word by word.
+    return search.contains(column, text.strip().lower())
 
 
 def search_organisations(

@@ -1,19 +1,15 @@
-"""Reads of decisions that pages show: a page's decisions in one query, approved headcounts,
-and the matches waiting on an officer."""
+"""Reads of decisions that pages show: a page's decisions in one query and approved headcounts."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.decisions.models import Decision
 from app.decisions.totals import approved_headcount, approved_totals
-
-#: Decisions that leave a match waiting: a shortlist, or a request for information.
-PENDING = ("shortlisted", "needs_information")
 
 
 def decisions_by_match(
@@ -64,23 +60,3 @@ def approved_by_pool_of_vacancy(session: Session, vacancy_id: uuid.UUID) -> dict
     """Headcount approved now on the vacancy, by pool (pools with some only)."""
     totals = approved_totals(session, Decision.pool_id, where=(Decision.vacancy_id == vacancy_id,))
     return {pool_id: n for (pool_id,), n in totals.items() if n > 0}
-
-
-def pending_count(session: Session) -> int:
-    """Matches whose latest decision is a shortlist or a request for information."""
-    latest = (
-        select(Decision.match_id, func.max(Decision.created_at).label("at"))
-        .group_by(Decision.match_id)
-        .subquery()
-    )
-    return (
-        session.scalar(
-            select(func.count(distinct(Decision.match_id)))
-            .join(
-                latest,
-                (latest.c.match_id == Decision.match_id) & (latest.c.at == Decision.created_at),
-            )
-            .where(Decision.decision.in_(PENDING))
-        )
-        or 0
-    )

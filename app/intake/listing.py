@@ -1,22 +1,18 @@
-"""Listing vacancies or pools: the query parameters the two lists share, and a page newest
-first.
+"""Listing vacancies or pools: the query parameters the two lists share, and their filters.
 
 No `from __future__ import annotations` here: FastAPI reads a list's parameters from the fields
 of its Filters subclass (`Depends()`), and these base fields' types must be objects, not names
 to look up in the subclass's module."""
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar
 
 from fastapi import Query
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select
 
-from app.common.schemas import MAX_OFFSET, Page
+from app.common.schemas import MAX_OFFSET
 from app.taxonomy.filters import OccupationPrefix, SectorFilter, sector_condition
-
-Out = TypeVar("Out")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,20 +50,3 @@ def filtered(stmt: Select[Any], model: Any, filters: Filters) -> Select[Any]:
     if filters.sector:
         stmt = stmt.where(sector_condition(model.sector_code, filters.sector))
     return stmt
-
-
-def newest_first(
-    session: Session,
-    model: Any,
-    stmt: Select[Any],
-    to_out: Callable[[Session, Sequence[Any]], list[Out]],
-    *,
-    limit: int,
-    offset: int,
-) -> Page[Out]:
-    """One page of `stmt`'s rows, newest first (ties by id, so pages never overlap)."""
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.scalars(
-        stmt.order_by(model.created_at.desc(), model.id.desc()).limit(limit).offset(offset)
-    ).all()
-    return Page(items=to_out(session, rows), total=total, limit=limit, offset=offset)

@@ -13,45 +13,32 @@ so that pages never overlap.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, func, or_, select
+from sqlalchemy import ColumnElement, false, or_, select
 
-from app.common import codes
+from app.common.search import contains, country_codes, order_by, titled_codes, words
 from app.pools.models import Pool
 from app.taxonomy.models import Occupation, Sector
 
-#: At most this many words of a search are used (each at most WORD_LENGTH characters).
-MAX_WORDS = 6
-WORD_LENGTH = 60
-
-
-def words(q: str | None) -> list[str]:
-    """The words of a search, case-folded ("  Western  visayas " -> ["western", "visayas"])."""
-    if not q:
-        return []
-    return [w[:WORD_LENGTH] for w in q.casefold().split()][:MAX_WORDS]
-
-
-def contains(column: Any, word: str) -> ColumnElement[bool]:
-    """`column` contains `word`, case-insensitively (a LIKE with the word escaped)."""
-    return func.lower(column).contains(word, autoescape=True)
-
-
-def country_codes(word: str) -> list[str]:
-    """ISO codes of the countries whose name contains `word`, or whose code it is."""
-    found = {code for code, (_, name) in codes.countries().items() if word in name.casefold()}
-    if len(word) == 2 and word.upper() in codes.countries():
-        found.add(word.upper())
-    return sorted(found)
+# The shared parts (app/common/search.py) stay importable from here: the pools' and the
+# decisions' callers use them with this module's own conditions.
+__all__ = [
+    "contains",
+    "country_codes",
+    "matching",
+    "occupation_codes",
+    "order_by",
+    "pool_condition",
+    "pool_sort",
+    "sector_codes",
+    "words",
+]
 
 
 def occupation_codes(word: str) -> Any:
     """The ISCO-08 codes whose title contains `word`, or that start with it (a subquery)."""
-    return select(Occupation.code).where(
-        or_(contains(Occupation.title, word), Occupation.code.startswith(word, autoescape=True))
-    )
+    return titled_codes(Occupation.code, Occupation.title, word)
 
 
 def sector_codes(word: str) -> Any:
@@ -73,18 +60,6 @@ def matching(q: str | None, *extra: Any) -> list[ColumnElement[bool]]:
     """One condition per word of `q`: the pool's names, or one of `extra` (callables of a word
     giving a condition), contain it."""
     return [or_(pool_condition(w), *(f(w) for f in extra)) for w in words(q)]
-
-
-def order_by(
-    sort: str | None, columns: Mapping[str, Sequence[Any]], default: str, tiebreak: Any
-) -> tuple[str, list[Any]]:
-    """The sort asked for if it is one of `columns` (else `default`), and its ORDER BY terms:
-    every column of the key in the sort's direction, then the tiebreak (an id)."""
-    chosen = sort if sort and sort.lstrip("-") in columns else default
-    descending = chosen.startswith("-")
-    terms = [c.desc() if descending else c.asc() for c in columns[chosen.lstrip("-")]]
-    terms.append(tiebreak.desc() if descending else tiebreak.asc())
-    return chosen, terms
 
 
 #: The sorts of the list of pools: each is served by an index of the pools table.

@@ -18,20 +18,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app.auth.models import Organisation
-from app.common import codes
+from app.auth import repository as auth_repository
+from app.common import codes, search
 from app.common.principal import Principal
 from app.config import Settings
 from app.decisions.models import Decision
 from app.matches import repository as matches_repository
 from app.matches.models import Match
-from app.pools import search
+from app.pools import search as pool_search
 from app.pools.models import Pool, PoolStatus
 from app.taxonomy import repository as taxonomy
-from app.taxonomy.models import Sector
+from app.vacancies import search as vacancy_search
 from app.vacancies.models import Vacancy, VacancyStatus
 
 State = Literal["waiting", "shortlisted", "needs_information"]
@@ -127,24 +127,12 @@ def chosen_sort(sort: str | None) -> str:
 # ---- what a word of the search matches ----------------------------------------------------------
 
 
-def _employer_name() -> Any:
-    return (
-        select(Organisation.name)
-        .where(Organisation.id == Vacancy.employer_id)
-        .correlate(Vacancy)
-        .scalar_subquery()
-    )
-
-
 def _vacancy_condition(word: str) -> ColumnElement[bool]:
-    """The vacancy's title, employer, occupation, sector or destination contain `word`."""
-    countries = search.country_codes(word)
+    """The vacancy's title, employer, occupation or destination (the list of vacancies' own
+    search), or its sector, contain `word`."""
     return or_(
-        search.contains(Vacancy.title, word),
-        search.contains(_employer_name(), word),
-        Vacancy.occupation_code.in_(search.occupation_codes(word)),
-        Vacancy.sector_code.in_(search.sector_codes(word)),
-        Vacancy.destination_country.in_(countries) if countries else false(),
+        vacancy_search.vacancy_condition(word),
+        Vacancy.sector_code.in_(pool_search.sector_codes(word)),
     )
 
 
@@ -203,7 +191,7 @@ def _stored(columns: Sequence[Any], filters: QueueFilters) -> Select[Any]:
         stmt = stmt.where(Pool.origin_country == filters.origin)
     if filters.occupation:
         stmt = stmt.where(Vacancy.occupation_code.startswith(filters.occupation))
-    return stmt.where(*search.matching(filters.q, _vacancy_condition))
+    return stmt.where(*pool_search.matching(filters.q, _vacancy_condition))
 
 
 def state_counts(session: Session, filters: QueueFilters | None = None) -> dict[str, int]:
@@ -237,14 +225,7 @@ def _stored_items(rows: Sequence[Any], employers: dict[uuid.UUID, str]) -> list[
 
 
 def _employers(session: Session, vacancies: Sequence[Vacancy]) -> dict[uuid.UUID, str]:
-    ids = sorted({v.employer_id for v in vacancies})
-    if not ids:
-        return {}
-    return dict(
-        session.execute(
-            select(Organisation.id, Organisation.name).where(Organisation.id.in_(ids))
-        ).all()
-    )
+    return auth_repository.organisation_names(session, (v.employer_id for v in vacancies))
 
 
 def _stored_page(
@@ -328,15 +309,11 @@ def _waiting_page(
             session,
             {i.vacancy.occupation_code for i in items} | {i.pool.occupation_code for i in items},
         )
-        sectors = _sector_titles(session)
+        sectors = taxonomy.sector_names(session)
         items = [i for i in items if all(w in _pair_text(i, titles, sectors) for w in wanted)]
     items = _sorted(items, sort)
     shown = items[offset:] if limit is None else items[offset : offset + limit]
     return QueuePage(shown, len(items), sort, len(vacancies), vacancies_total)
-
-
-def _sector_titles(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Sector.code, Sector.title)).all())
 
 
 def queue_page(

@@ -21,33 +21,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, false, func, or_, select
 
 from app.auth.models import Organisation
-from app.common import codes
+from app.common import search as common
+from app.common.search import contains, country_codes, words
 from app.taxonomy.models import Occupation
 from app.vacancies.models import Vacancy
-
-#: At most this many words of a search are used (each at most WORD_LENGTH characters).
-MAX_WORDS = 6
-WORD_LENGTH = 60
-
-
-def words(q: str | None) -> list[str]:
-    """The words of a search, case-folded ("  Registered  NURSE " -> ["registered", "nurse"])."""
-    if not q:
-        return []
-    return [w[:WORD_LENGTH] for w in q.casefold().split()][:MAX_WORDS]
-
-
-def contains(column: Any, word: str) -> ColumnElement[bool]:
-    """`column` contains `word`, case-insensitively (a LIKE with the word escaped)."""
-    return func.lower(column).contains(word, autoescape=True)
-
-
-def country_codes(word: str) -> list[str]:
-    """ISO codes of the countries whose name contains `word`, or whose code it is."""
-    found = {code for code, (_, name) in codes.countries().items() if word in name.casefold()}
-    if len(word) == 2 and word.upper() in codes.countries():
-        found.add(word.upper())
-    return sorted(found)
 
 
 def vacancy_condition(word: str) -> ColumnElement[bool]:
@@ -57,14 +34,7 @@ def vacancy_condition(word: str) -> ColumnElement[bool]:
         contains(Vacancy.title, word),
         Vacancy.employer_id.in_(select(Organisation.id).where(contains(Organisation.name, word))),
         Vacancy.destination_country.in_(countries) if countries else false(),
-        Vacancy.occupation_code.in_(
-            select(Occupation.code).where(
-                or_(
-                    contains(Occupation.title, word),
-                    Occupation.code.startswith(word, autoescape=True),
-                )
-            )
-        ),
+        Vacancy.occupation_code.in_(common.titled_codes(Occupation.code, Occupation.title, word)),
     )
 
 
@@ -73,7 +43,10 @@ def matching(q: str | None) -> list[ColumnElement[bool]]:
     return [vacancy_condition(w) for w in words(q)]
 
 
-#: An employer's name, for sorting by it (a correlated scalar: organisations are few).
+#: An employer's name, for sorting by it: a correlated scalar, one primary-key lookup per
+#: vacancy sorted (no index orders vacancies by a name kept in another table; employer_id's
+#: own index would sort by id, not alphabetically). The other sorts have an index each on
+#: (column, id) (app/vacancies/models.py), except title, occupation and openings.
 _EMPLOYER_NAME = (
     select(Organisation.name).where(Organisation.id == Vacancy.employer_id).scalar_subquery()
 )
@@ -101,8 +74,4 @@ def order_by(
 ) -> tuple[str, list[Any]]:
     """The sort asked for if it is one of `columns` (else `default`), and its ORDER BY terms:
     every column of the key in the sort's direction, then the tiebreak (the id)."""
-    chosen = sort if sort and sort.lstrip("-") in columns else default
-    descending = chosen.startswith("-")
-    terms = [c.desc() if descending else c.asc() for c in columns[chosen.lstrip("-")]]
-    terms.append(tiebreak.desc() if descending else tiebreak.asc())
-    return chosen, terms
+    return common.order_by(sort, columns, default, tiebreak)

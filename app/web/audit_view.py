@@ -14,15 +14,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from app.allocation import service as allocation
 from app.auditlog import names as names_repo
 from app.surveys import repository as uploads_repo
-from app.taxonomy import repository as taxonomy
-from app.web.names import pool_label
+from app.web.names import pool_labels
+
+if TYPE_CHECKING:  # annotations only: events reach this module as rows
+    from app.audit.models import AuditEvent
 
 #: A value longer than this is cut, with an ellipsis: a diff line stays one line.
 MAX_VALUE = 80
@@ -186,16 +188,10 @@ def _vacancies(session: Session, ids: set[str], admin: bool) -> dict[str, Named]
     return {wanted[i]: Named(t, f"/vacancies/{i}") for i, t in titles.items()}
 
 
-def _labels(session: Session, pools: Iterable[Any]) -> dict[uuid.UUID, str]:
-    listed = list(pools)
-    titles = taxonomy.occupation_titles(session, {p.occupation_code for p in listed})
-    return {p.id: pool_label(p, titles) for p in listed}
-
-
 def _pools(session: Session, ids: set[str], admin: bool) -> dict[str, Named]:
     wanted = _uuids(ids)
     found = names_repo.pools(session, wanted)
-    labels = _labels(session, found.values())
+    labels = pool_labels(session, found.values())
     return {wanted[i]: Named(labels[i], f"/pools/{i}") for i in found}
 
 
@@ -208,7 +204,7 @@ def _pair_names(
     """Matches and placements: '<vacancy title> / <pool label>'."""
     wanted = _uuids(ids)
     found = read(session, wanted)
-    labels = _labels(session, [pool for _, _, pool in found.values()])
+    labels = pool_labels(session, [pool for _, _, pool in found.values()])
     out = {}
     for i, (vacancy_id, title, pool) in found.items():
         href = f"/{page}/{i}" if page else f"/vacancies/{vacancy_id}"
@@ -349,6 +345,21 @@ class RawEvent:
     entity_id: str
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+
+    @classmethod
+    def of(cls, event: AuditEvent, actor_email: str | None) -> RawEvent:
+        """A row of the repository's list_events (the event and its actor's email)."""
+        return cls(
+            event.id,
+            event.at,
+            event.actor_id,
+            actor_email,
+            event.action,
+            event.entity_type,
+            event.entity_id,
+            event.before,
+            event.after,
+        )
 
 
 def views(session: Session, events: Sequence[RawEvent], *, admin: bool) -> list[EventView]:

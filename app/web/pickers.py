@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -240,10 +240,6 @@ def skill_options(session: Session, query: str | None = None) -> list[Option]:
     return [Option(label, sid) for sid, label in rows]
 
 
-def skill_value(labels: dict[str, str], skill_id: str) -> str:
-    return labels.get(skill_id, skill_id)
-
-
 def resolve_skills(session: Session, texts: Sequence[str]) -> tuple[list[str], list[str]]:
     """Skill ids for labels (or ids) typed or picked, and a message for each one that names no
     skill (with the closest labels the resolver finds)."""
@@ -277,7 +273,3 @@ def resolve_skills(session: Session, texts: Sequence[str]) -> tuple[list[str], l
 def split_list(text: str) -> list[str]:
     """A comma- or line-separated list typed in one field."""
     return [part.strip() for part in re.split(r"[,\n;]", text) if part.strip()]
-
-
-def datalist_options(options: Iterable[Option]) -> list[str]:
-    return [o.value for o in options]

@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from app.audit.service import record
 from app.auth.models import ApiKey, Organisation, User
 from app.db import Database
 from app.web import session as web_session
@@ -136,6 +137,44 @@ def test_the_overview_counts_and_links(admin, demo_database: Database) -> None:
     assert "1 agency)" in r.text and "2 officers, 1 admin)" in r.text
     for href in ("/admin/organisations/new", "/admin/users/new", "/admin/keys/new"):
         assert f'href="{href}"' in r.text
+
+
+def test_console_events_name_and_link_as_the_audit_log_does(admin, demo_database: Database) -> None:
+    """The console's event tables are app/web/audit_view.py's views: the actor and the entity
+    by name with their admin pages, ids inside a change by name; its own actions in a
+    sentence, any other as its action and the field-by-field diff."""
+    client, csrf = admin
+    data = {"csrf_token": csrf, "name": "Acme Farms", "kind": "employer", "country": "NZ"}
+    assert client.post("/admin/organisations/new", data=data).status_code == 200
+    admin_user = _user(demo_database, ADMIN)
+    with demo_database.transaction() as s:
+        org = s.scalars(select(Organisation).where(Organisation.slug == "nz-acme-farms")).one()
+        org_id = org.id
+        # An action the console has no sentence for (as a script might record it).
+        record(
+            s,
+            None,
+            "rename",
+            "organisation",
+            org.id,
+            {"name": "Acme Farms", "user_id": None},
+            {"name": "Acme Farms Ltd", "user_id": str(admin_user.id)},
+        )
+    overview = htmllib.unescape(client.get("/admin").text)
+    table = overview.split("Recent changes</h2>", 1)[1]
+    assert "Created the organisation Acme Farms (nz-acme-farms): employer in New Zealand" in table
+    assert f'<a href="/admin/users/{admin_user.id}">{admin_user.name} <{ADMIN}></a>' in table
+    assert 'organisation: <a href="/admin/organisations/nz-acme-farms">' in table
+    assert "Rename" in table
+    assert '<span class="diff-field">name</span>: <del>Acme Farms</del>' in table
+    assert "<ins>Acme Farms Ltd</ins>" in table
+    # The id in the change reads as the user it names.
+    assert f"<ins>{admin_user.name} <{ADMIN}></ins>" in table
+    page = htmllib.unescape(client.get("/admin/organisations/nz-acme-farms").text)
+    assert "<ins>Acme Farms Ltd</ins>" in page and "Created the organisation Acme Farms" in page
+    # The sentence replaces the creation's diff: no "slug: nz-acme-farms" line under it.
+    assert '<span class="diff-field">slug</span>' not in page
+    assert str(org_id) not in table.split("</table>", 1)[0].replace(f"/{org_id}", "")
 
 
 # ---- organisations ---------------------------------------------------------------------------

@@ -202,3 +202,14 @@ def test_the_api_searches_and_sorts_pools_as_the_page_does(
     plain = demo_client.get("/api/v1/pools?limit=200", headers=key).json()
     assert [uuid.UUID(p["id"]) for p in plain["items"]] == [p.id for p in _pools(demo_database)]
     assert demo_client.get("/api/v1/pools?sort=ministry", headers=key).status_code == 422
+
+
+def test_pools_csv_refuses_a_filter_that_names_nothing(officer) -> None:
+    # A misspelt picker would otherwise export every pool, as if no filter were given.
+    client, _ = officer
+    for query in ("origin=Philipines", "occupation=Dragon+tamers", "sector=Health+stuff"):
+        r = client.get(f"/pools.csv?{query}")
+        assert r.status_code == 422, query
+        assert not r.headers["content-type"].startswith("text/csv")
+    assert "No country is called" in client.get("/pools.csv?origin=Philipines").text
+    assert client.get("/pools.csv?origin=Philippines").status_code == 200

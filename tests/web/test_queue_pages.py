@@ -19,6 +19,7 @@ from app.audit.models import AuditEvent
 from app.auth.models import Organisation
 from app.db import Database
 from app.decisions.models import Decision
+from app.matches import diagnosis as matches_diagnosis
 from app.matches import repository as matches_repository
 from app.matches import service as matches_service
 from app.pools.models import Pool
@@ -234,8 +235,13 @@ def test_bulk_decisions_rank_nothing_per_match(officer, demo_database, monkeypat
     def no_ranking(*_a: object, **_k: object) -> None:
         raise AssertionError("a bulk decision ranked a vacancy")
 
-    monkeypatch.setattr(matches_service, "vacancy_ranking", no_ranking)
-    monkeypatch.setattr(matches_service, "pool_ranking", no_ranking)
+    # Every module that holds the rankings by name (app.matches.repository imports them), so
+    # that a ranking from any path is caught.
+    for module in (matches_service, matches_repository, matches_diagnosis):
+        for name in ("vacancy_ranking", "pool_ranking"):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, no_ranking)
+    assert matches_repository.vacancy_ranking is no_ranking
     evaluations: list[int] = []
     evaluate = matches_service.evaluate
 
@@ -280,6 +286,60 @@ def test_queue_csv_has_the_rows_of_the_view(officer, demo_database) -> None:
     ]
     assert {x["destination_country"] for x in rows} == {"DE"}
     assert all(x["pool"] and " - " in x["pool"] for x in rows)
+
+
+def test_queue_csv_refuses_a_filter_that_names_nothing(officer, demo_database) -> None:
+    client, _ = officer
+    for query in ("destination=Atlantis", "origin=Nowhere", "occupation=Dragon+tamer"):
+        r = client.get(f"/queue.csv?state=shortlisted&{query}")
+        assert r.status_code == 422, query
+        assert not r.headers["content-type"].startswith("text/csv")
+    assert client.get("/queue.csv?state=shortlisted&destination=Germany").status_code == 200
+
+
+def test_queue_csv_of_a_stored_tab_is_capped_in_its_order(
+    officer, demo_database, monkeypatch
+) -> None:
+    """Shortlisted rows export in the view's order, at most CSV_LIMIT, the view's count in
+    X-Total-Count."""
+    from app.web.pages import queue as queue_page
+
+    client, token = officer
+    chosen = _listed(client.get("/queue").text)[:5]
+    _bulk(client, token, chosen, "shortlisted", "/queue")
+    whole = client.get("/queue.csv?state=shortlisted&sort=-score")
+    every = [uuid.UUID(x["match_id"]) for x in csv.DictReader(io.StringIO(whole.text))]
+    assert sorted(every) == sorted(chosen) and whole.headers["x-total-count"] == "5"
+
+    monkeypatch.setattr(queue_page, "CSV_LIMIT", 2)
+    capped = client.get("/queue.csv?state=shortlisted&sort=-score")
+    rows = list(csv.DictReader(io.StringIO(capped.text)))
+    assert [uuid.UUID(x["match_id"]) for x in rows] == every[:2]
+    assert {x["state"] for x in rows} == {"shortlisted"}
+    assert all(x["employer"] and " - " in x["pool"] for x in rows)
+    assert capped.headers["x-total-count"] == "5"
+
+
+def test_decisions_csv_names_every_chunk(officer, demo_database, monkeypatch) -> None:
+    """The export names its rows chunk by chunk (here 2 rows a chunk): every row still carries
+    its own vacancy's title and pool's label."""
+    from app.web import names
+    from app.web.pages import decisions as decisions_page
+
+    client, token = officer
+    chosen = _listed(client.get("/queue").text)[:5]
+    _bulk(client, token, chosen, "shortlisted", "/queue")
+    monkeypatch.setattr(decisions_page, "CSV_CHUNK", 2)
+    r = client.get("/decisions.csv")
+    assert r.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == 5
+    with demo_database.session() as s:
+        titles = {i: t for i, t in s.execute(select(Vacancy.id, Vacancy.title))}
+        labels = names.pool_labels(s, s.scalars(select(Pool)))
+    for x in rows:
+        assert x["vacancy"] == titles[uuid.UUID(x["vacancy_id"])]
+        assert x["pool"] == labels[uuid.UUID(x["pool_id"])]
 
 
 def test_dashboard_figures_open_the_queue(officer, demo_database) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
@@ -41,7 +40,14 @@ from app.web import pickers
 from app.web.deps import AdminUser, CsrfForm
 from app.web.identity import WebUser
 from app.web.pages.admin_events import EventLine, describe_all
-from app.web.pages.common import PAGE_SIZE, page_offset, redirect, text, web_router
+from app.web.pages.common import (
+    PAGE_SIZE,
+    form_errors,
+    page_offset,
+    redirect,
+    text,
+    web_router,
+)
 from app.web.render import render
 from app.web.routing import Redirect
 
@@ -75,11 +81,10 @@ def _field(path: str) -> str:
 
 
 def _errors_of(exc: ValidationError) -> dict[str, str]:
+    """common.form_errors by form field: the first message of each field, next to it."""
     out: dict[str, str] = {}
-    for e in exc.errors():
-        loc = e.get("loc", ())
-        name = _field(".".join(str(p) for p in loc)) if loc else ""
-        out.setdefault(name, str(e.get("msg", "invalid")).removeprefix("Value error, "))
+    for e in form_errors(exc):
+        out.setdefault(_field(e["field"]), e["message"])
     return out
 
 
@@ -104,7 +109,7 @@ def _events(session: Session, entity_type: str, entity_id: object) -> list[Event
     rows, _ = audit.list_events(
         session, entity_type=entity_type, entity_id=str(entity_id), limit=EVENTS
     )
-    return describe_all(rows)
+    return describe_all(session, rows)
 
 
 def _secret_page(
@@ -179,33 +184,8 @@ def admin_overview(request: Request, user: AdminUser, session: SessionDep) -> Re
     return render(
         request,
         "admin.html",
-        {
-            "counts": counts,
-            "events": list(zip(describe_all(recent), [e for e, _ in recent], strict=True)),
-            "links": _entity_links(session, [e for e, _ in recent]),
-        },
+        {"counts": counts, "events": describe_all(session, recent)},
     )
-
-
-def _entity_links(session: Session, events: Sequence[Any]) -> dict[str, tuple[str, str]]:
-    """entity id -> (href, name) for the recent events' organisations, users and keys."""
-    ids: dict[str, set[uuid.UUID]] = {"organisation": set(), "user": set(), "api_key": set()}
-    for e in events:
-        try:
-            ids[e.entity_type].add(uuid.UUID(e.entity_id))
-        except (KeyError, ValueError):
-            continue
-    orgs, users, keys = auth_names.entity_names(
-        session, ids["organisation"], ids["user"], ids["api_key"]
-    )
-    out: dict[str, tuple[str, str]] = {}
-    for oid, (slug, name) in orgs.items():
-        out[str(oid)] = (f"/admin/organisations/{slug}", name)
-    for uid, email in users.items():
-        out[str(uid)] = (f"/admin/users/{uid}", email)
-    for kid, name in keys.items():
-        out[str(kid)] = (f"/admin/keys/{kid}", f"key “{name}”")
-    return out
 
 
 # ---- organisations ---------------------------------------------------------------------------

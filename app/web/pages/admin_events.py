@@ -1,15 +1,20 @@
 """The audit events of organisations, users and API keys in words, for the admin console.
 
-An admin reads "Reset the web password; 2 web sessions ended", not {"has_password": true,
-"sessions_ended": 2}. Events this module has no sentence for are still shown: their action
-and a field-by-field before -> after."""
+A sentence layer on top of app/web/audit_view.py, which names the actor and the entity and
+diffs the fields (as the audit log does): an admin reads "Reset the web password; 2 web
+sessions ended", not {"has_password": true, "sessions_ended": 2}. Events this module has no
+sentence for are still shown: their action and audit_view's field-by-field diff."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.orm import Session
+
+from app.web import audit_view
 from app.web.render import env
 
 if TYPE_CHECKING:  # annotations only: the pages reach the models through services
@@ -18,26 +23,42 @@ if TYPE_CHECKING:  # annotations only: the pages reach the models through servic
 
 @dataclass(frozen=True, slots=True)
 class EventLine:
-    """One audit event as the console shows it."""
+    """One audit event as the console shows it: audit_view's view, and a sentence when this
+    module has one for the action."""
 
-    at: datetime
-    actor: str  # the acting user's email, or "system" (seed, CLI)
-    text: str
-    changes: list[str]  # field: before -> after, for events without a sentence of their own
+    view: audit_view.EventView
+    sentence: str | None
 
+    @property
+    def at(self) -> datetime:
+        return self.view.at
 
-def _value(value: Any) -> str:
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+    @property
+    def actor(self) -> audit_view.Named | None:  # None: the system (seed, CLI)
+        return self.view.actor
+
+    @property
+    def entity(self) -> audit_view.Named:
+        return self.view.entity
+
+    @property
+    def entity_type(self) -> str:
+        return self.view.entity_type
+
+    @property
+    def text(self) -> str:
+        return self.sentence or str(env.filters["label"](self.view.action)).capitalize()
+
+    @property
+    def changes(self) -> list[audit_view.Change]:
+        # A sentence says what changed; the diff is for events without one.
+        return [] if self.sentence else self.view.changes
 
 
 def _moment(value: Any) -> str:
     """An ISO time from an event's JSON as the pages show times ("2030-12-31 23:59 UTC")."""
     if not isinstance(value, str):
-        return _value(value)
+        return str(value)
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
@@ -54,7 +75,8 @@ def _ended(after: dict[str, Any]) -> str:
     return f"; {n} web session{'s' if n != 1 else ''} ended"
 
 
-def _sentence(event: AuditEvent) -> str | None:
+def sentence(event: AuditEvent) -> str | None:
+    """The event in words, for the console's own actions (None: no sentence for it)."""
     before = event.before or {}
     after = event.after or {}
     country = env.filters["country"]
@@ -90,31 +112,12 @@ def _sentence(event: AuditEvent) -> str | None:
     return None
 
 
-def _changes(event: AuditEvent) -> list[str]:
-    before = event.before or {}
-    after = event.after or {}
-    out = []
-    for field in sorted(set(before) | set(after)):
-        old, new = before.get(field), after.get(field)
-        if old != new:
-            name = field.replace("_", " ")
-            out.append(
-                f"{name}: {_value(new)}"
-                if field not in before
-                else f"{name}: {_value(old)} → {_value(new)}"
-            )
-    return out
-
-
-def describe(event: AuditEvent, actor_email: str | None) -> EventLine:
-    sentence = _sentence(event)
-    return EventLine(
-        at=event.at,
-        actor=actor_email or "system",
-        text=sentence or str(env.filters["label"](event.action)).capitalize(),
-        changes=[] if sentence else _changes(event),
+def describe_all(
+    session: Session, rows: Sequence[tuple[AuditEvent, str | None]]
+) -> list[EventLine]:
+    """The events (rows of the repository's list_events) as the console shows them, their
+    names resolved by audit_view in one query per kind of entity, with admin links."""
+    views = audit_view.views(
+        session, [audit_view.RawEvent.of(e, email) for e, email in rows], admin=True
     )
-
-
-def describe_all(rows: list[tuple[AuditEvent, str | None]]) -> list[EventLine]:
-    return [describe(event, email) for event, email in rows]
+    return [EventLine(v, sentence(e)) for v, (e, _) in zip(views, rows, strict=True)]

@@ -127,12 +127,7 @@ def audit_log(
             limit=PAGE,
             offset=start,
         )
-    events = [
-        audit_view.RawEvent(
-            e.id, e.at, e.actor_id, email, e.action, e.entity_type, e.entity_id, e.before, e.after
-        )
-        for e, email in rows
-    ]
+    events = [audit_view.RawEvent.of(e, email) for e, email in rows]
     shown = {k: v for k, v in query.values.items() if v}
     return render(
         request,

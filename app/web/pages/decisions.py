@@ -5,15 +5,18 @@ as CSV. Mounted through the queue's router (app/web/pages/queue.py)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
 from starlette.responses import Response
 
+from app.auditlog import names as audit_names
 from app.auth import repository as auth
 from app.common.csv_safe import csv_response
 from app.common.schemas import SingleLine
-from app.deps import SessionDep
+from app.db import Database
+from app.deps import SessionDep, get_database
 from app.matches import repository as matches_repository
 from app.reviews import service as reviews
 from app.reviews.router import DECISION_COLUMNS
@@ -120,13 +123,17 @@ CSV_COLUMNS = (*DECISION_COLUMNS, "vacancy", "pool")
 def decision_csv(
     user: CurrentWebUser,
     session: SessionDep,
+    db: Annotated[Database, Depends(get_database)],
     q: Text = None,
     decision: Annotated[SingleLine | None, Query(max_length=20)] = None,
     vacancy: Annotated[uuid.UUID | None, Query()] = None,
     pool: Annotated[uuid.UUID | None, Query()] = None,
     sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
 ) -> Response:
-    """Every decision of the list (same search, filters, access and order), unpaged."""
+    """Every decision of the list (same search, filters, access and order), unpaged, streamed
+    CSV_CHUNK rows at a time: each chunk's vacancy titles and pool labels are read in one query
+    per kind, in a short session of the chunk's own (the request's has closed by the time the
+    body streams; never the vacancies and pools of the whole export at once)."""
     rows = reviews.export_decisions(
         session,
         user.principal,
@@ -136,16 +143,21 @@ def decision_csv(
         q=(q or "").strip() or None,
         sort=_sort(sort),
     )
-    # Columns 2 and 3 are the vacancy and pool ids (DECISION_COLUMNS' order).
-    vacancies = matches_repository.vacancies_by_id(session, {r[2] for r in rows})
-    pools = matches_repository.pools_by_id(session, {r[3] for r in rows})
-    labels = names.pool_labels(session, pools.values())
-    out: list[tuple[Any, ...]] = [
-        (
-            *r,
-            vacancies[r[2]].title if r[2] in vacancies else "",
-            labels.get(r[3], ""),
-        )
-        for r in rows
-    ]
-    return csv_response(CSV_COLUMNS, out, "decisions.csv")
+    return csv_response(CSV_COLUMNS, _named(db, rows), "decisions.csv")
+
+
+#: Rows of /decisions.csv named per batch of lookups.
+CSV_CHUNK = 1000
+
+
+def _named(db: Database, rows: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """The export's rows with the pair's readable names appended."""
+    for start in range(0, len(rows), CSV_CHUNK):
+        chunk = rows[start : start + CSV_CHUNK]
+        # Columns 2 and 3 are the vacancy and pool ids (DECISION_COLUMNS' order).
+        with db.session() as session:
+            titles = audit_names.vacancy_titles(session, {r[2] for r in chunk})
+            pools = matches_repository.pools_by_id(session, {r[3] for r in chunk})
+            labels = names.pool_labels(session, pools.values())
+        for r in chunk:
+            yield (*r, titles.get(r[2], ""), labels.get(r[3], ""))

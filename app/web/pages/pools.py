@@ -15,6 +15,7 @@ from app.common.csv_safe import csv_response
 from app.common.schemas import SingleLine
 from app.decisions import repository as decided
 from app.deps import SessionDep, SettingsDep
+from app.errors import ProblemError
 from app.matches import repository as matches_repository
 from app.matches import service as matches
 from app.placements.schemas import PlacementFilters
@@ -41,7 +42,8 @@ _STATUSES: tuple[Literal["active", "withdrawn"], ...] = ("active", "withdrawn")
 
 @dataclass(frozen=True, slots=True)
 class _Named:
-    """What names.pool_label reads of a pool, from the API's PoolOut."""
+    """What names.pool_labels reads of a pool (a names.PoolLike), from the API's PoolOut or
+    an export row."""
 
     id: uuid.UUID
     origin_country: str
@@ -49,17 +51,16 @@ class _Named:
     occupation_code: str
     headcount: int
 
+    @classmethod
+    def of(cls, p: PoolOut) -> _Named:
+        return cls(p.id, p.origin_country, p.region, p.occupation, p.headcount)
+
 
 def pool_names(pools: Iterable[PoolOut]) -> dict[uuid.UUID, str]:
-    """Readable names of these pools ("Philippines, Western Visayas - Registered nurses
-    (385)"), from the titles the pools carry (no query)."""
-    return {
-        p.id: names.pool_label(
-            _Named(p.id, p.origin_country, p.region, p.occupation, p.headcount),
-            {p.occupation: p.occupation_title},
-        )
-        for p in pools
-    }
+    """Readable names of pools of the API's PoolOut, from the titles they carry (no query).
+    Kept for the dashboard (app/web/pages/dashboard.py), which imports it; the pages here use
+    names.pool_labels."""
+    return {p.id: names.pool_label(_Named.of(p), {p.occupation: p.occupation_title}) for p in pools}
 
 
 Text = Annotated[SingleLine | None, Query(max_length=200)]
@@ -140,7 +141,7 @@ def pool_list(
             "ministries": auth.organisation_names(
                 session, [p.ministry_id for p in page.items if p.ministry_id is not None]
             ),
-            "pool_names": pool_names(page.items),
+            "pool_names": names.pool_labels(session, map(_Named.of, page.items)),
             "sectors": pickers.sector_names(session),
             "query": query,
             "sort_query": {k: v for k, v in query.items() if k != "sort"},
@@ -164,30 +165,31 @@ def pool_list_csv(
     sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
 ) -> Response:
     """The pools of the list (same search, filters, access and order), unpaged, in the columns
-    of the API's GET /api/v1/pools.csv, then each pool's readable name and sector title."""
+    of the API's GET /api/v1/pools.csv, then each pool's readable name and sector title. A
+    filter that names nothing (no such country, occupation or sector) is a 422, not the
+    whole list."""
     listing = _Listing(session, q, origin, occupation, sector, status, sort)
+    for picked in (listing.origin, listing.occupation, listing.sector):
+        if picked.error:
+            raise ProblemError(422, picked.error)
     rows = export_pools(session, user.principal, listing.filters, sort=listing.sort)
     # The API's columns: origin_country, region, occupation and headcount at these places.
     at = {c: i for i, c in enumerate(CSV_COLUMNS)}
-    titles = {r[at["occupation"]]: r[at["occupation_title"]] for r in rows}
-    sectors = pickers.sector_names(session)
-    out = [
+    labels = names.pool_labels(
+        session,
         (
-            *r,
-            names.pool_label(
-                _Named(
-                    r[at["id"]],
-                    r[at["origin_country"]],
-                    r[at["region"]],
-                    r[at["occupation"]],
-                    r[at["headcount"]],
-                ),
-                titles,
-            ),
-            sectors.get(r[at["sector"]] or "", ""),
-        )
-        for r in rows
-    ]
+            _Named(
+                r[at["id"]],
+                r[at["origin_country"]],
+                r[at["region"]],
+                r[at["occupation"]],
+                r[at["headcount"]],
+            )
+            for r in rows
+        ),
+    )
+    sectors = pickers.sector_names(session)
+    out = [(*r, labels[r[at["id"]]], sectors.get(r[at["sector"]] or "", "")) for r in rows]
     return csv_response((*CSV_COLUMNS, "name", "sector_title"), out, "pools.csv")
 
 
@@ -241,7 +243,7 @@ def pool_page(
         "pool.html",
         {
             "pool": pool,
-            "pool_name": pool_names([pool])[pool.id],
+            "pool_name": names.pool_labels(session, [row])[row.id],
             "sector_title": pickers.sector_names(session).get(pool.sector or "", pool.sector)
             if pool.sector
             else None,

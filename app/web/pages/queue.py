@@ -169,6 +169,10 @@ CSV_COLUMNS = (
     "decided_at",
     "note",
 )
+#: /queue.csv holds at most this many rows, the first of the view's order (the waiting tab has
+#: fewer: it ranks a bounded set). The response says how many the view has in
+#: X-Total-Count; when that is more, narrow the filters to export the rest.
+CSV_LIMIT = 10_000
 
 
 @router.get("/queue.csv")
@@ -183,10 +187,20 @@ def queue_csv(
     occupation: Text = None,
     sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
 ) -> Response:
-    """Every item of the queue view (same state, filters, search and order), unpaged."""
+    """The items of the queue view (same state, filters, search and order), unpaged up to
+    CSV_LIMIT rows, read in one query (the pools' labels and employers' names in one more each).
+    A filter that names nothing is a 422, not an export of the whole queue."""
     view = _View(session, state, q, destination, origin, occupation, sort)
+    if errors := list_filters.errors(view.destination, view.origin, view.occupation):
+        raise ProblemError(422, " ".join(errors.values()))
     page = work_queue.queue_page(
-        session, settings, user.principal, view.state, view.filters, sort=view.sort, limit=None
+        session,
+        settings,
+        user.principal,
+        view.state,
+        view.filters,
+        sort=view.sort,
+        limit=CSV_LIMIT,
     )
     labels = names.pool_labels(session, [i.pool for i in page.items])
     rows: list[tuple[Any, ...]] = [
@@ -211,7 +225,9 @@ def queue_csv(
         )
         for i in page.items
     ]
-    return csv_response(CSV_COLUMNS, rows, f"queue-{view.state}.csv")
+    response = csv_response(CSV_COLUMNS, rows, f"queue-{view.state}.csv")
+    response.headers["X-Total-Count"] = str(page.total)
+    return response
 
 
 @router.post("/queue/decide")
