@@ -1322,20 +1322,23 @@ class VacancyIndex:
         return np.maximum(available, 0)
 
     def _headcount_share(
-        self, pathway: Pathway, share_of: Callable[[str, int], float]
+        self, pathway: Pathway, share_of: Callable[[str, int], float], rows: np.ndarray
     ) -> np.ndarray | None:
-        """estimate_headcount's share per vacancy under one pathway (None: 1.0 for all), in the
-        reference's order: the pathway entry (at the stricter level where the vacancy requires
-        the same language), then the vacancy's other required languages; best entry wins."""
-        n, rmax = self.req_lang.shape
+        """estimate_headcount's share for the vacancies at `rows` under one pathway (None: 1.0
+        for all), in the reference's order: the pathway entry (at the stricter level where the
+        vacancy requires the same language), then the vacancy's other required languages; best
+        entry wins."""
+        rmax = self.req_lang.shape[1]
         if not pathway.languages and rmax == 0:
             return None
+        n = len(rows)
+        req_lang_at, req_level_at = self.req_lang[rows], self.req_level[rows]
         # share_of for every (required language, level) any vacancy asks, as one table.
         top = int(self.req_level.max()) + 1 if self.req_level.size else 1
         table = np.array(
             [[share_of(lang, lv) for lv in range(top)] for lang in self.req_langs] or [[0.0]]
         )
-        req_lang = np.maximum(self.req_lang, 0)
+        req_lang = np.maximum(req_lang_at, 0)
         best: np.ndarray | None = None
         entries: tuple[LanguageRequirement | None, ...] = pathway.languages or (None,)
         for entry in entries:
@@ -1345,15 +1348,15 @@ class VacancyIndex:
                 code = self.req_vocab.get(entry.language, -2)
                 level = np.full(n, entry.min_level, np.int64)
                 for j in range(rmax):
-                    same = self.req_lang[:, j] == code
-                    level = np.where(same, np.maximum(level, self.req_level[:, j]), level)
+                    same = req_lang_at[:, j] == code
+                    level = np.where(same, np.maximum(level, req_level_at[:, j]), level)
                 values = np.unique(level)
                 lookup = np.array([share_of(entry.language, lv) for lv in values.tolist()])
                 share = share * lookup[np.searchsorted(values, level)]
             for j in range(rmax):
-                lang = self.req_lang[:, j]
+                lang = req_lang_at[:, j]
                 other = (lang >= 0) & (lang != code)
-                share = share * np.where(other, table[req_lang[:, j], self.req_level[:, j]], 1.0)
+                share = share * np.where(other, table[req_lang[:, j], req_level_at[:, j]], 1.0)
             best = share if best is None else np.maximum(best, share)
         return best
 
@@ -1505,6 +1508,11 @@ class VacancyIndex:
         fails = np.full((len(paths), self.n), big, np.int16)
         eh_all = np.full((len(paths), self.n), -1, np.int64)
         for p_i, p in enumerate(paths):
+            # Only the pathway's candidate vacancies (its destination's): the others keep
+            # `big` failures and no headcount, so nothing is computed for them.
+            at = np.flatnonzero(cand[p_i])
+            if len(at) == 0:
+                continue
             scalar = sum(
                 1
                 for check in CHECKS
@@ -1513,19 +1521,19 @@ class VacancyIndex:
                 and check.run(any_vacancy, pool, p, ctx) is not None
             )
             health = (
-                health_vac
+                health_vac[at]
                 if pool.origin in tax.who_safeguard and not p.government_to_government
-                else np.zeros(self.n, bool)
+                else np.zeros(len(at), bool)
             )
-            f = vac_fails[p_i] + np.int16(scalar) + health
-            share = self._headcount_share(p, share_of)
+            f = vac_fails[p_i, at] + np.int16(scalar) + health
+            share = self._headcount_share(p, share_of, at)
             if share is None:
-                eh = available.copy()
+                eh = available[at]
             else:
-                eh = np.floor(available * share + HEADCOUNT_EPSILON).astype(np.int64)
+                eh = np.floor(available[at] * share + HEADCOUNT_EPSILON).astype(np.int64)
             f = f + ((f == 0) & (eh == 0))  # no_eligible_workers, where all else passes
-            fails[p_i] = np.where(cand[p_i], f, big)
-            eh_all[p_i] = np.where(fails[p_i] == 0, eh, -1)
+            fails[p_i, at] = f
+            eh_all[p_i, at] = np.where(f == 0, eh, -1)
         eh_best: np.ndarray = eh_all.max(axis=0) if len(paths) else np.full(self.n, -1, np.int64)
         admitted: np.ndarray = (eh_best >= 0) & relevant
         eh = np.maximum(eh_best, 0)

@@ -81,14 +81,12 @@ def dashboard(
     pools = list_pools(session, principal, PoolFilters(status="active"), limit=10, offset=0)
     context["pool_names"] = {**labels, **pool_names(pools.items)}
     context["sectors"] = pickers.sector_names(session)
-    matched = matches.vacancies_matching_pools(session, settings, principal, limit=1, offset=0)
     return render(
         request,
         "dashboard_ministry.html",
         {
             **context,
             "pools": pools,
-            "matched": matched,
             "uploads": surveys.uploads_of(session, principal, limit=5),
         },
     )
