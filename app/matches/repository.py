@@ -16,10 +16,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.common.lru import Lru
 from app.common.principal import Principal
 from app.config import Settings
 from app.decisions.models import Decision
-from app.matches.service import RankedMatch, pool_ranking, vacancy_ranking
+from app.matches.service import RankedMatch, market, pool_ranking, vacancy_ranking
 from app.pools import repository as pools
 from app.pools.models import Pool
 from app.vacancies import repository as vacancies
@@ -189,6 +190,37 @@ def vacancies_matching_pools(
     largest first) active pools' rankings, by vacancy: how many of those pools, the best
     score, and the eligible workers of those matches. Rankings are computed on read: a view
     reads a bounded number of them, whatever the size of the market."""
+    # One market state gives one answer: the rankings are read once per state and ministry,
+    # and paging, reloading or going back costs nothing until the market moves (the rankings
+    # of a ministry's largest pools take seconds at national scale: bench/bench_pages.py).
+    state = market(session, settings)
+    key = (
+        session.get_bind().engine.url.render_as_string(hide_password=True),  # as live markets
+        state.epoch,
+        state.seq,
+        settings.model_dump_json(),  # weights and the rest that ranking reads
+        principal.organisation_id,
+    )
+    cached = _MATCHED.get(key)
+    if cached is None:
+        cached = _matched(session, settings, principal)
+        _MATCHED.put(key, cached)
+    order, found, ranked_pools, pools_active = cached
+    wanted = order[offset : offset + limit]
+    rows = vacancies.vacancies_by_id(session, wanted)
+    items = [MatchedVacancy(rows[v], *found[v]) for v in wanted if v in rows]
+    return MatchedVacancies(items, len(order), ranked_pools, pools_active, MATCHED_PER_POOL)
+
+
+_Matched = tuple[list[uuid.UUID], dict[uuid.UUID, tuple[int, float, int]], int, int]
+#: Ministries' matched vacancies by (database, market epoch and change seq, settings,
+#: ministry): a few per process.
+_MATCHED: Lru[tuple[str, str | None, int, str, uuid.UUID], _Matched] = Lru(64)
+
+
+def _matched(session: Session, settings: Settings, principal: Principal) -> _Matched:
+    """The ministry's matched vacancies, best first, each with (pools, best score, eligible
+    workers), and how many of its active pools were ranked of how many."""
     own, pools_active = pools.largest_active(session, principal.organisation_id, MATCHED_POOLS)
     found: dict[uuid.UUID, list[Any]] = {}  # vacancy id -> [pools, best score, headcount]
     for pool in own:
@@ -208,12 +240,7 @@ def vacancies_matching_pools(
             acc[1] = max(acc[1], m.score)
             acc[2] += m.eligible_headcount
     order = sorted(found, key=lambda v: (-found[v][1], v))
-    wanted = order[offset : offset + limit]
-    rows = vacancies.vacancies_by_id(session, wanted)
-    items = [
-        MatchedVacancy(rows[v], found[v][0], found[v][1], found[v][2]) for v in wanted if v in rows
-    ]
-    return MatchedVacancies(items, len(order), len(own), pools_active, MATCHED_PER_POOL)
+    return order, {v: (a[0], a[1], a[2]) for v, a in found.items()}, len(own), pools_active
 
 
 # ---- the officers' work queue: pairs waiting on a decision -------------------------------------
