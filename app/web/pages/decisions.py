@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
@@ -14,7 +15,6 @@ from starlette.responses import Response
 from app.auditlog import names as audit_names
 from app.auth import repository as auth
 from app.common.csv_safe import csv_response
-from app.common.schemas import SingleLine
 from app.db import Database
 from app.deps import SessionDep, get_database
 from app.matches import repository as matches_repository
@@ -24,6 +24,7 @@ from app.reviews.schemas import DecisionKind
 from app.web import names
 from app.web.deps import CurrentWebUser
 from app.web.pages.common import PAGE_SIZE, page_offset, web_router
+from app.web.pages.list_filters import Short, Text
 from app.web.render import render
 
 router = web_router()
@@ -36,17 +37,48 @@ KINDS: dict[str, str] = {
     DecisionKind.WITHDRAWN: "Withdrawn",
 }
 
-Text = Annotated[SingleLine | None, Query(max_length=200)]
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """The list as asked for (the page and its download): search, kind, pair, sort."""
+
+    q: str
+    kind: DecisionKind | None
+    vacancy: uuid.UUID | None
+    pool: uuid.UUID | None
+    sort: str
+
+    def query(self) -> dict[str, str]:
+        """The query string links carry on (defaults left out)."""
+        found = {
+            "q": self.q,
+            "decision": self.kind.value if self.kind else None,
+            "vacancy": str(self.vacancy) if self.vacancy else None,
+            "pool": str(self.pool) if self.pool else None,
+            "sort": None if self.sort == reviews.DECISION_DEFAULT_SORT else self.sort,
+        }
+        return {k: v for k, v in found.items() if v}
 
 
-def _kind(value: str | None) -> DecisionKind | None:
-    return DecisionKind(value) if value in KINDS else None
+def _asked(
+    q: Text = None,
+    decision: Short = None,
+    vacancy: Annotated[uuid.UUID | None, Query()] = None,
+    pool: Annotated[uuid.UUID | None, Query()] = None,
+    sort: Short = None,
+) -> _Asked:
+    return _Asked(
+        (q or "").strip(),
+        DecisionKind(decision) if decision in KINDS else None,
+        vacancy,
+        pool,
+        sort
+        if sort and sort.lstrip("-") in reviews.DECISION_SORTS
+        else reviews.DECISION_DEFAULT_SORT,
+    )
 
 
-def _sort(value: str | None) -> str:
-    if value and value.lstrip("-") in reviews.DECISION_SORTS:
-        return value
-    return reviews.DECISION_DEFAULT_SORT
+Asked = Annotated[_Asked, Depends(_asked)]
 
 
 @router.get("/decisions")
@@ -54,40 +86,24 @@ def decision_list(
     request: Request,
     user: CurrentWebUser,
     session: SessionDep,
-    q: Text = None,
-    decision: Annotated[SingleLine | None, Query(max_length=20)] = None,
-    vacancy: Annotated[uuid.UUID | None, Query()] = None,
-    pool: Annotated[uuid.UUID | None, Query()] = None,
-    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
+    asked: Asked,
     offset: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     start = page_offset(offset)
-    kind, chosen = _kind(decision), _sort(sort)
-    search = (q or "").strip()
     rows, total = reviews.list_decisions(
         session,
         user.principal,
-        vacancy_id=vacancy,
-        pool_id=pool,
-        decision=kind,
-        q=search or None,
-        sort=chosen,
+        vacancy_id=asked.vacancy,
+        pool_id=asked.pool,
+        decision=asked.kind,
+        q=asked.q or None,
+        sort=asked.sort,
         limit=PAGE_SIZE,
         offset=start,
     )
     vacancies = matches_repository.vacancies_by_id(session, [d.vacancy_id for d in rows])
     pools = matches_repository.pools_by_id(session, [d.pool_id for d in rows])
-    query = {
-        k: v
-        for k, v in {
-            "q": search,
-            "decision": kind.value if kind else None,
-            "vacancy": str(vacancy) if vacancy else None,
-            "pool": str(pool) if pool else None,
-            "sort": None if chosen == reviews.DECISION_DEFAULT_SORT else chosen,
-        }.items()
-        if v
-    }
+    query = asked.query()
     return render(
         request,
         "decisions.html",
@@ -104,9 +120,9 @@ def decision_list(
             if user.is_officer
             else {},
             "kinds": KINDS,
-            "q": search,
-            "kind": kind.value if kind else "",
-            "sort": chosen,
+            "q": asked.q,
+            "kind": asked.kind.value if asked.kind else "",
+            "sort": asked.sort,
             "query": query,
             "sort_query": {k: v for k, v in query.items() if k != "sort"},
             "offset": start,
@@ -124,11 +140,7 @@ def decision_csv(
     user: CurrentWebUser,
     session: SessionDep,
     db: Annotated[Database, Depends(get_database)],
-    q: Text = None,
-    decision: Annotated[SingleLine | None, Query(max_length=20)] = None,
-    vacancy: Annotated[uuid.UUID | None, Query()] = None,
-    pool: Annotated[uuid.UUID | None, Query()] = None,
-    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
+    asked: Asked,
 ) -> Response:
     """Every decision of the list (same search, filters, access and order), unpaged, streamed
     CSV_CHUNK rows at a time: each chunk's vacancy titles and pool labels are read in one query
@@ -137,11 +149,11 @@ def decision_csv(
     rows = reviews.export_decisions(
         session,
         user.principal,
-        vacancy_id=vacancy,
-        pool_id=pool,
-        decision=_kind(decision),
-        q=(q or "").strip() or None,
-        sort=_sort(sort),
+        vacancy_id=asked.vacancy,
+        pool_id=asked.pool,
+        decision=asked.kind,
+        q=asked.q or None,
+        sort=asked.sort,
     )
     return csv_response(CSV_COLUMNS, _named(db, rows), "decisions.csv")
 

@@ -6,10 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Annotated
 
+from fastapi import Query
 from sqlalchemy.orm import Session
 
+from app.common.schemas import SingleLine
+from app.errors import ProblemError
 from app.web import pickers
+
+#: A list's search or picker parameter (a name or a code), and its short ones (state, sort).
+Text = Annotated[SingleLine | None, Query(max_length=200)]
+Short = Annotated[SingleLine | None, Query(max_length=20)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +77,11 @@ def query(*fields: PickerField, **extra: str | None) -> dict[str, str]:
 def errors(*fields: PickerField) -> dict[str, str]:
     """Field name -> its error, for the fields that have one."""
     return {f.name: f.error for f in fields if f.error}
+
+
+def refuse_unresolved(*fields: PickerField) -> None:
+    """A download's pickers must all name something, else 422 with their errors: a file has no
+    field to show an error next to, and the whole list in its place would pass for the
+    filtered one."""
+    if wrong := errors(*fields):
+        raise ProblemError(422, " ".join(wrong.values()))

@@ -7,15 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
 from starlette.responses import Response
 
 from app.auth import repository as auth
 from app.common.csv_safe import csv_response
-from app.common.schemas import SingleLine
 from app.decisions import repository as decided
 from app.deps import SessionDep, SettingsDep
-from app.errors import ProblemError
 from app.matches import repository as matches_repository
 from app.matches import service as matches
 from app.placements.schemas import PlacementFilters
@@ -30,6 +28,7 @@ from app.web.deps import CurrentWebUser
 from app.web.matchview import skill_ids, view
 from app.web.pages import list_filters
 from app.web.pages.common import PAGE_SIZE, page_offset, web_router
+from app.web.pages.list_filters import Short, Text
 from app.web.pages.placements import pipeline
 from app.web.pages.vacancies import DECISIONS, MATCHES_PER_PAGE
 from app.web.render import render
@@ -63,9 +62,6 @@ def pool_names(pools: Iterable[PoolOut]) -> dict[uuid.UUID, str]:
     return {p.id: names.pool_label(_Named.of(p), {p.occupation: p.occupation_title}) for p in pools}
 
 
-Text = Annotated[SingleLine | None, Query(max_length=200)]
-
-
 class _Listing:
     """The list of pools as asked for: pickers resolved (an error shows next to its field and
     that filter is left out), the search, the sort, the query its links carry on."""
@@ -73,12 +69,12 @@ class _Listing:
     def __init__(
         self,
         session: SessionDep,
-        q: str | None,
-        origin: str | None,
-        occupation: str | None,
-        sector: str | None,
-        status: str | None,
-        sort: str | None,
+        q: Text = None,
+        origin: Text = None,
+        occupation: Text = None,
+        sector: Text = None,
+        status: Short = None,
+        sort: Short = None,
     ) -> None:
         self.q = (q or "").strip()
         self.origin = list_filters.country("origin", origin)
@@ -90,7 +86,7 @@ class _Listing:
             origin=self.origin.code,
             occupation=self.occupation.code,
             sector=self.sector.code,
-            status=self.status if self.status in _STATUSES else None,
+            status=self.status,
             q=self.q or None,
         )
 
@@ -105,21 +101,19 @@ class _Listing:
         )
 
 
+#: The list's query string, resolved once per request (the page and its download).
+Listing = Annotated[_Listing, Depends()]
+
+
 @router.get("/pools")
 def pool_list(
     request: Request,
     user: CurrentWebUser,
     session: SessionDep,
-    q: Text = None,
-    origin: Text = None,
-    occupation: Text = None,
-    sector: Text = None,
-    status: Annotated[SingleLine | None, Query(max_length=10)] = None,
-    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
+    listing: Listing,
     offset: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     start = page_offset(offset)
-    listing = _Listing(session, q, origin, occupation, sector, status, sort)
     # Employers read pools only through their vacancies' matches: the service answers 403.
     page = list_pools(
         session,
@@ -157,21 +151,13 @@ def pool_list(
 def pool_list_csv(
     user: CurrentWebUser,
     session: SessionDep,
-    q: Text = None,
-    origin: Text = None,
-    occupation: Text = None,
-    sector: Text = None,
-    status: Annotated[SingleLine | None, Query(max_length=10)] = None,
-    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
+    listing: Listing,
 ) -> Response:
     """The pools of the list (same search, filters, access and order), unpaged, in the columns
     of the API's GET /api/v1/pools.csv, then each pool's readable name and sector title. A
     filter that names nothing (no such country, occupation or sector) is a 422, not the
     whole list."""
-    listing = _Listing(session, q, origin, occupation, sector, status, sort)
-    for picked in (listing.origin, listing.occupation, listing.sector):
-        if picked.error:
-            raise ProblemError(422, picked.error)
+    list_filters.refuse_unresolved(listing.origin, listing.occupation, listing.sector)
     rows = export_pools(session, user.principal, listing.filters, sort=listing.sort)
     # The API's columns: origin_country, region, occupation and headcount at these places.
     at = {c: i for i, c in enumerate(CSV_COLUMNS)}

@@ -7,11 +7,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
 from starlette.responses import Response
 
 from app.common.csv_safe import csv_response
-from app.common.schemas import SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
 from app.matches import repository as matches_repository
@@ -23,6 +22,7 @@ from app.web import names, pickers
 from app.web.deps import CsrfForm, OfficerUser
 from app.web.pages import list_filters
 from app.web.pages.common import PAGE_SIZE, page_offset, redirect, text, web_router
+from app.web.pages.list_filters import Short, Text
 from app.web.render import render
 from app.web.routing import Redirect, safe_next
 
@@ -40,8 +40,6 @@ BULK_DONE: dict[str, str] = {
     DecisionKind.NEEDS_INFORMATION: "Asked for more information on",
 }
 
-Text = Annotated[SingleLine | None, Query(max_length=200)]
-
 
 def _state(value: str | None) -> work_queue.State:
     for s in work_queue.STATES:
@@ -56,12 +54,12 @@ class _View:
     def __init__(
         self,
         session: SessionDep,
-        state: str | None,
-        q: str | None,
-        destination: str | None,
-        origin: str | None,
-        occupation: str | None,
-        sort: str | None,
+        state: Short = None,
+        q: Text = None,
+        destination: Text = None,
+        origin: Text = None,
+        occupation: Text = None,
+        sort: Short = None,
     ) -> None:
         self.state = _state(state)
         self.q = (q or "").strip()
@@ -89,21 +87,19 @@ class _View:
         )
 
 
+#: The queue's query string, resolved once per request (the page and its download).
+View = Annotated[_View, Depends()]
+
+
 @router.get("/queue")
 def queue_view(
     request: Request,
     user: OfficerUser,
     session: SessionDep,
     settings: SettingsDep,
-    state: Annotated[SingleLine | None, Query(max_length=20)] = None,
-    q: Text = None,
-    destination: Text = None,
-    origin: Text = None,
-    occupation: Text = None,
-    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
+    view: View,
     offset: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
-    view = _View(session, state, q, destination, origin, occupation, sort)
     start = page_offset(offset)
     page = work_queue.queue_page(
         session,
@@ -180,19 +176,12 @@ def queue_csv(
     user: OfficerUser,
     session: SessionDep,
     settings: SettingsDep,
-    state: Annotated[SingleLine | None, Query(max_length=20)] = None,
-    q: Text = None,
-    destination: Text = None,
-    origin: Text = None,
-    occupation: Text = None,
-    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
+    view: View,
 ) -> Response:
     """The items of the queue view (same state, filters, search and order), unpaged up to
     CSV_LIMIT rows, read in one query (the pools' labels and employers' names in one more each).
     A filter that names nothing is a 422, not an export of the whole queue."""
-    view = _View(session, state, q, destination, origin, occupation, sort)
-    if errors := list_filters.errors(view.destination, view.origin, view.occupation):
-        raise ProblemError(422, " ".join(errors.values()))
+    list_filters.refuse_unresolved(view.destination, view.origin, view.occupation)
     page = work_queue.queue_page(
         session,
         settings,

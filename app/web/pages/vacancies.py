@@ -4,17 +4,16 @@ vacancy vacancy_detail)."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from urllib.parse import urlencode
 
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
 from app.auth import repository as auth
 from app.common.csv_safe import csv_response
 from app.common.principal import Role
-from app.common.schemas import SingleLine
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
 from app.matches import repository as matches_repository
@@ -29,6 +28,7 @@ from app.web import pickers
 from app.web.deps import CsrfForm, CurrentWebUser, OfficerUser
 from app.web.pages import list_filters
 from app.web.pages.common import PAGE_SIZE, page_offset, redirect, text, web_router
+from app.web.pages.list_filters import Short, Text
 from app.web.render import render
 from app.web.routing import Redirect, safe_next
 
@@ -55,12 +55,12 @@ DECISIONS: dict[str, str] = {
 
 
 def _list_filters(
-    session: Any,
-    destination: str | None,
-    occupation: str | None,
-    sector: str | None,
-    status: str | None,
-    q: str | None,
+    session: SessionDep,
+    destination: Text = None,
+    occupation: Text = None,
+    sector: Text = None,
+    status: Short = None,
+    q: Text = None,
 ) -> tuple[VacancyFilters, list[list_filters.PickerField]]:
     """The list's filters from its query string: pickers take a name or a code, and one that
     names nothing filters nothing (its error shows next to it, never a dead end)."""
@@ -80,7 +80,10 @@ def _list_filters(
     return filters, fields
 
 
-Text = Annotated[SingleLine | None, Query(max_length=200)]
+#: The list's filters, resolved once per request (the page and its download).
+ListFilters = Annotated[
+    tuple[VacancyFilters, list[list_filters.PickerField]], Depends(_list_filters)
+]
 
 
 @router.get("/vacancies")
@@ -89,12 +92,8 @@ def vacancy_list(
     user: CurrentWebUser,
     session: SessionDep,
     settings: SettingsDep,
-    destination: Text = None,
-    occupation: Text = None,
-    sector: Text = None,
-    status: Annotated[SingleLine | None, Query(max_length=10)] = None,
-    q: Text = None,
-    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
+    listed: ListFilters,
+    sort: Short = None,
     offset: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     principal = user.principal
@@ -117,7 +116,7 @@ def vacancy_list(
                 ),
             },
         )
-    filters, fields = _list_filters(session, destination, occupation, sector, status, q)
+    filters, fields = listed
     chosen, _ = search.order_by(sort)
     page = vacancies.list_vacancies(
         session, principal, filters, limit=PAGE_SIZE, offset=start, sort=chosen
@@ -160,20 +159,14 @@ def vacancy_list(
 def vacancy_export(
     user: CurrentWebUser,
     session: SessionDep,
-    destination: Text = None,
-    occupation: Text = None,
-    sector: Text = None,
-    status: Annotated[SingleLine | None, Query(max_length=10)] = None,
-    q: Text = None,
-    sort: Annotated[SingleLine | None, Query(max_length=20)] = None,
+    listed: ListFilters,
+    sort: Short = None,
 ) -> Response:
     """The list as CSV, with the page's filters, search and sort (the API's columns). A picker
     that names nothing answers 422: a download has no field to show the error next to, and
     the whole list in its place would pass for the filtered one."""
-    filters, fields = _list_filters(session, destination, occupation, sector, status, q)
-    wrong = list_filters.errors(*fields)
-    if wrong:
-        raise ProblemError(422, " ".join(wrong.values()))
+    filters, fields = listed
+    list_filters.refuse_unresolved(*fields)
     chosen, _ = search.order_by(sort)
     rows = vacancies.export_vacancies(session, user.principal, filters, chosen)
     return csv_response(vacancies.CSV_COLUMNS, rows, "vacancies.csv")
