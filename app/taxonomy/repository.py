@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,18 +26,35 @@ def skill_labels(session: Session, ids: Iterable[str]) -> dict[str, str]:
     }
 
 
+def _per_session(session: Session, key: str, read: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """`read()` once per session (a request's): a page's pickers, filters and labels each ask
+    for the same small reference table. Callers treat the result as read-only."""
+    found = session.info.get(key)
+    if found is None:
+        found = session.info[key] = read()
+    return found
+
+
 def occupation_names(session: Session, *, unit_groups_only: bool = False) -> dict[str, str]:
     """ISCO-08 code -> title, every level (or the 4-digit unit groups only), by code."""
     stmt = select(Occupation.code, Occupation.title)
     if unit_groups_only:
         stmt = stmt.where(Occupation.level == 4)
-    return {code: title for code, title in session.execute(stmt.order_by(Occupation.code))}
+    return _per_session(
+        session,
+        f"taxonomy.occupation_names.{unit_groups_only}",
+        lambda: {code: title for code, title in session.execute(stmt.order_by(Occupation.code))},
+    )
 
 
 def sector_names(session: Session) -> dict[str, str]:
     """ISIC Rev.4 section or division code -> title, by code."""
-    rows = session.execute(select(Sector.code, Sector.title).order_by(Sector.code))
-    return {code: title for code, title in rows}
+    stmt = select(Sector.code, Sector.title).order_by(Sector.code)
+    return _per_session(
+        session,
+        "taxonomy.sector_names",
+        lambda: {code: title for code, title in session.execute(stmt)},
+    )
 
 
 def skills_containing(session: Session, query: str | None, *, limit: int) -> list[tuple[str, str]]:
