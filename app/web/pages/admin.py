@@ -48,6 +48,7 @@ from app.web.pages.common import (
     text,
     web_router,
 )
+from app.web.pages.list_filters import Text
 from app.web.render import render
 from app.web.routing import Redirect
 
@@ -56,7 +57,6 @@ if TYPE_CHECKING:  # annotations only: the pages reach the models through servic
 
 router = web_router()
 
-Short = Annotated[SingleLine | None, Query(max_length=200)]
 Offset = Annotated[int | None, Query(ge=0)]
 #: Audit events shown on an organisation's, a user's or a key's page (newest first).
 EVENTS = 50
@@ -200,8 +200,8 @@ def organisation_list(
     request: Request,
     user: AdminUser,
     session: SessionDep,
-    q: Short = None,
-    kind: Short = None,
+    q: Text = None,
+    kind: Text = None,
     offset: Offset = None,
 ) -> Response:
     start = page_offset(offset)
@@ -229,14 +229,14 @@ ORGANISATION_COLUMNS = ("id", "slug", "name", "kind", "country", "users", "creat
 
 @router.get("/admin/organisations.csv")
 def organisation_list_csv(
-    user: AdminUser, session: SessionDep, q: Short = None, kind: Short = None
+    user: AdminUser, session: SessionDep, q: Text = None, kind: Text = None
 ) -> Response:
     rows, _ = auth.search_organisations(session, q=q, kind=_kind(kind), limit=None)
     cells = [(o.id, o.slug, o.name, o.kind, o.country, n, o.created_at) for o, n in rows]
     return _csv(csv_response(ORGANISATION_COLUMNS, cells, "organisations.csv"))
 
 
-_ORG_LABELS = {"name": "Name", "slug": "Short name (slug)", "kind": "Kind", "country": "Country"}
+_ORG_LABELS = {"name": "Name", "slug": "Text name (slug)", "kind": "Kind", "country": "Country"}
 
 
 def _slug_of(name: str, country: str | None) -> str:
@@ -404,10 +404,10 @@ def user_list(
     request: Request,
     user: AdminUser,
     session: SessionDep,
-    q: Short = None,
-    organisation: Short = None,
-    role: Short = None,
-    active: Short = None,
+    q: Text = None,
+    organisation: Text = None,
+    role: Text = None,
+    active: Text = None,
     offset: Offset = None,
 ) -> Response:
     start = page_offset(offset)
@@ -446,10 +446,10 @@ USER_COLUMNS = (
 def user_list_csv(
     user: AdminUser,
     session: SessionDep,
-    q: Short = None,
-    organisation: Short = None,
-    role: Short = None,
-    active: Short = None,
+    q: Text = None,
+    organisation: Text = None,
+    role: Text = None,
+    active: Text = None,
 ) -> Response:
     f = _user_filters(session, q, organisation, role, active)
     if f.picked.error:
@@ -506,7 +506,7 @@ def _invite_form(
 
 @router.get("/admin/users/new")
 def user_new(
-    request: Request, user: AdminUser, session: SessionDep, organisation: Short = None
+    request: Request, user: AdminUser, session: SessionDep, organisation: Text = None
 ) -> Response:
     picked = _resolve_org(session, organisation)
     org = picked.organisation
@@ -845,9 +845,9 @@ def key_list(
     request: Request,
     user: AdminUser,
     session: SessionDep,
-    q: Short = None,
-    organisation: Short = None,
-    state: Short = None,
+    q: Text = None,
+    organisation: Text = None,
+    state: Text = None,
     offset: Offset = None,
 ) -> Response:
     start = page_offset(offset)
@@ -888,9 +888,9 @@ KEY_COLUMNS = (
 def key_list_csv(
     user: AdminUser,
     session: SessionDep,
-    q: Short = None,
-    organisation: Short = None,
-    state: Short = None,
+    q: Text = None,
+    organisation: Text = None,
+    state: Text = None,
 ) -> Response:
     f = _key_filters(session, q, organisation, state)
     if f.picked.error:
@@ -933,7 +933,7 @@ def _key_form(
 
 @router.get("/admin/keys/new")
 def key_new(
-    request: Request, user: AdminUser, session: SessionDep, user_id: Short = None
+    request: Request, user: AdminUser, session: SessionDep, user_id: Text = None
 ) -> Response:
     email = ""
     if user_id:
