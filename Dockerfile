@@ -12,7 +12,7 @@ COPY app ./app
 COPY matching ./matching
 COPY migrations ./migrations
 COPY seed_data ./seed_data
-RUN pip install . \
+RUN pip install ".[scale]" \
     && useradd --system --uid 10001 --home-dir /srv/imdi imdi \
     && mkdir -p /srv/imdi/data && chown imdi /srv/imdi/data
 

@@ -381,6 +381,76 @@ def _set_active(active: bool) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def _cluster_args(p: argparse.ArgumentParser) -> None:
+    """Where national-scale work runs (app/common/cluster.py)."""
+    where = p.add_mutually_exclusive_group()
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a running Dask scheduler, e.g. tcp://scheduler:8786 (a real cluster)",
+    )
+    where.add_argument(
+        "--local",
+        type=int,
+        metavar="N",
+        help="a LocalCluster of N worker processes on this machine (default: one per core)",
+    )
+    p.add_argument(
+        "--memory-limit",
+        default="auto",
+        help="memory per LocalCluster worker, e.g. 2GB (default: the machine's share)",
+    )
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def _batch_rank(args: argparse.Namespace) -> int:
+    import json
+    import os
+    import socket
+
+    import app.models  # noqa: F401  (every mapper known before the first flush: audit's user)
+    from app.batch.ranking import RunOptions, batch_rank, describe
+    from app.batch.service import Scope
+    from app.common.cluster import ClusterUnavailable, dask_client, default_workers
+    from app.db import Database
+
+    settings = get_settings()
+    if args.top_k is not None and args.top_k < 1:
+        raise CommandError("--top-k must be at least 1 (or --all for every eligible pair)")
+    scope = Scope(
+        destination=args.destination.upper() if args.destination else None,
+        origin=args.origin.upper() if args.origin else None,
+        occupation_prefix=args.occupation,
+    )
+    options = RunOptions(
+        top_k=None if args.all else args.top_k,
+        explain_top=args.explain_top,
+        vacancy_block=args.vacancy_block,
+        pool_block=args.pool_block,
+        parquet_dir=Path(args.parquet).resolve() if args.parquet else None,
+        progress=not args.no_progress,
+    )
+    where = args.scheduler or f"local:{args.local or default_workers()}"
+    db = Database(settings.database_url, settings)
+    try:
+        with dask_client(args.scheduler, args.local, memory_limit=args.memory_limit) as client:
+            run = batch_rank(
+                db,
+                settings,
+                client,
+                scope,
+                options,
+                cluster=where,
+                started_by=f"{os.environ.get('USER', 'imdi')}@{socket.gethostname()}",
+            )
+    except ClusterUnavailable as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        db.dispose()
+    print("\n" + json.dumps(describe(run), indent=2))
+    return 0 if run.status == "succeeded" else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="imdi", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -415,6 +485,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="deliver webhook events (fan-out, signed POSTs, retries) until stopped",
     )
     p.set_defaults(func=_webhook_worker)
+
+    p = sub.add_parser(
+        "batch-rank",
+        help="rank every open vacancy of a scope against every active pool on a Dask cluster",
+        description="Ranks the scope's open vacancies against its active pools in (vacancy "
+        "block x pool block) tasks, keeps each vacancy's top k eligible pairs and writes them "
+        "(database, or Parquet) with a run record. Ctrl-C, or POST "
+        "/api/v1/batch-runs/{id}/cancel, cancels; a failed run leaves the previous results.",
+    )
+    p.add_argument("--destination", metavar="CC", help="vacancies of this destination country")
+    p.add_argument("--origin", metavar="CC", help="pools of this origin country")
+    p.add_argument("--occupation", metavar="PREFIX", help="vacancies of this ISCO-08 prefix")
+    k = p.add_mutually_exclusive_group()
+    k.add_argument("--top-k", type=int, default=50, help="pairs kept per vacancy (default 50)")
+    k.add_argument("--all", action="store_true", help="keep every eligible pair")
+    p.add_argument(
+        "--explain-top",
+        type=int,
+        default=10,
+        metavar="N",
+        help="pairs per vacancy whose missing essential skills are kept (skills gap; default 10)",
+    )
+    p.add_argument("--vacancy-block", type=int, default=256, help="vacancies per task")
+    p.add_argument(
+        "--pool-block", type=int, default=None, help="pools per block (default: up to 250,000)"
+    )
+    p.add_argument(
+        "--parquet",
+        metavar="DIR",
+        help="write the pairs as Parquet under DIR/<run id>/ (a path every worker can write) "
+        "instead of the database: for very large scopes",
+    )
+    _cluster_args(p)
+    p.set_defaults(func=_batch_rank)
 
     p = sub.add_parser("create-org", help="create an organisation")
     p.add_argument("--slug", required=True, help="short unique name, e.g. acme-farms")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 import uuid
@@ -374,10 +375,21 @@ def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]])
     session.flush()  # what the ORM holds pending goes first (foreign keys, in order)
     table = table_of(model)
     names = list(rows[0])
+    # COPY takes JSON as its text; psycopg would send a Python list as an array literal.
+    as_json = [isinstance(table.c[n].type, JSON) for n in names]
     cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+            if not any(as_json):
+                for row in rows:
+                    copy.write_row([row[n] for n in names])
+                return
             for row in rows:
-                copy.write_row([row[n] for n in names])
+                copy.write_row(
+                    [
+                        json.dumps(row[n]) if j and row[n] is not None else row[n]
+                        for n, j in zip(names, as_json, strict=True)
+                    ]
+                )
     finally:
         cursor.close()

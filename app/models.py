@@ -3,6 +3,7 @@
 from app.allocation.models import AllocationAssignment, AllocationPlan
 from app.audit.models import AuditEvent
 from app.auth.models import ApiKey, Organisation, User, UserSession
+from app.batch.models import BatchPair, BatchRun
 from app.changes.models import ChangeBatch, ChangeHead
 from app.db import Base
 from app.decisions.models import Decision, Placement, PlacementMove
@@ -38,6 +39,8 @@ __all__ = [
     "ApiKey",
     "AuditEvent",
     "Base",
+    "BatchPair",
+    "BatchRun",
     "ChangeBatch",
     "ChangeHead",
     "Decision",

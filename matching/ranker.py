@@ -28,7 +28,7 @@ import signal
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
 from multiprocessing.pool import AsyncResult
@@ -312,6 +312,30 @@ class PoolColumns:
     def to_pools(self) -> list[Pool]:
         return [self.pool(i) for i in range(len(self))]
 
+    def block(self, start: int, stop: int) -> PoolColumns:
+        """Rows start:stop as columns of their own (the vocabularies shared): a block of pools
+        for a cluster task."""
+        s0, s1 = int(self.skill_ptr[start]), int(self.skill_ptr[stop])
+        l0, l1 = int(self.lang_ptr[start]), int(self.lang_ptr[stop])
+        return replace(
+            self,
+            ids=self.ids[start:stop].copy(),
+            origin=self.origin[start:stop].copy(),
+            occupation=self.occupation[start:stop].copy(),
+            sector=self.sector[start:stop].copy(),
+            headcount=self.headcount[start:stop].copy(),
+            isced=self.isced[start:stop].copy(),
+            experience=self.experience[start:stop].copy(),
+            available_from=self.available_from[start:stop].copy(),
+            skill_ptr=self.skill_ptr[start : stop + 1] - s0,
+            skill=self.skill[s0:s1].copy(),
+            skill_share=self.skill_share[s0:s1].copy(),
+            lang_ptr=self.lang_ptr[start : stop + 1] - l0,
+            lang=self.lang[l0:l1].copy(),
+            lang_level=self.lang_level[l0:l1].copy(),
+            lang_share=self.lang_share[l0:l1].copy(),
+        )
+
 
 def _csc(
     rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, shape: tuple[int, int]
@@ -487,6 +511,11 @@ class PoolIndex:
 
     def __len__(self) -> int:
         return self.n
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Sent between processes (a cluster moving a task's input) as what it is built from:
+        # the columns are a fraction of the index, and its lock and caches are per process.
+        return (PoolIndex, (self.columns, self.taxonomy, self._pools))
 
     def pool(self, row: int) -> Pool:
         return self._pools[row] if self._pools is not None else self.columns.pool(row)

@@ -306,3 +306,13 @@ def demo_keys(demo_users: list[dict[str, Any]]) -> dict[str, dict[str, dict[str,
             u["organisation"], {"Authorization": f"Bearer {u['api_key']}"}
         )
     return out
+
+
+@pytest.fixture(scope="session")
+def dask_client() -> Iterator[Any]:
+    """A LocalCluster of 2 worker processes (the issue's test cluster), shared by this test
+    process's national-scale tests: starting one takes seconds."""
+    from app.common.cluster import dask_client as open_client
+
+    with open_client(local=2, memory_limit="2GB") as client:
+        yield client

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
@@ -26,10 +26,15 @@ from app.pools.models import PoolLanguage, PoolSkill, PoolStatus
 from app.taxonomy.models import SafeguardCountry, Sector, Skill
 from app.vacancies.models import Vacancy as VacancyRow
 from app.vacancies.models import VacancyLanguage, VacancySkill, VacancyStatus
+from matching import ENGINE_VERSION as ENGINE_VERSION  # re-exported
 from matching.allocation import AllocationOptions as AllocationOptions  # re-exported
 from matching.allocation import AllocationPair, AllocationProblem
 from matching.allocation import AllocationResult as AllocationResult  # re-exported
 from matching.allocation import allocate as allocate  # re-exported
+from matching.blocks import BlockTop as BlockTop  # re-exported
+from matching.blocks import explain_missing as _explain_missing
+from matching.blocks import merge_blocks as _merge_blocks
+from matching.blocks import rank_block as _rank_block
 from matching.columns_file import read_columns as read_columns  # re-exported
 from matching.columns_file import write_columns as write_columns  # re-exported
 from matching.eligibility import ALL_REASON_CODES as ALL_REASON_CODES  # re-exported
@@ -894,3 +899,27 @@ def allocation_problem(
         pool_headcount={str(k): int(v) for k, v in pool_headcount.items()},
         quotas=dict(quotas),
     )
+
+
+# ---- ranking in blocks (imdi batch-rank) -----------------------------------------------------
+
+
+def pool_index(columns: PoolColumns, taxonomy: Taxonomy) -> PoolIndex:
+    return PoolIndex.from_columns(columns, taxonomy)
+
+
+def rank_block(
+    index: PoolIndex, vacancies: Sequence[Vacancy], ctx: Context, k: int | None, keep: int
+) -> BlockTop:
+    return _rank_block(index, vacancies, ctx, k, keep=keep)
+
+
+def merge_blocks(
+    parts: Sequence[BlockTop], vacancies: Sequence[Vacancy], ctx: Context, k: int | None, keep: int
+) -> BlockTop:
+    """The pieces of one vacancy block merged into its ranking, the first `keep` pairs of each
+    vacancy with their missing essential skills (and no pool records left to send)."""
+    merged = _merge_blocks(parts, k, keep=keep)
+    if keep:
+        merged = _explain_missing(merged, vacancies, ctx)
+    return replace(merged, pools=())
