@@ -15,6 +15,7 @@ from app.allocation.router import router as allocation_router
 from app.analytics.router import router as analytics_router
 from app.auditlog.router import router as audit_router
 from app.auth.router import admin_router, me_router
+from app.batch.router import router as batch_router
 from app.changes import transaction_head
 from app.config import Settings, get_settings
 from app.db import Database
@@ -117,6 +118,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(reviews_router)
     app.include_router(placements_router)
     app.include_router(allocation_router)
+    app.include_router(batch_router)
     app.include_router(pathways_router)
     app.include_router(rates_router)
     app.include_router(audit_router)

@@ -147,6 +147,64 @@ def part_rank(size: dict[str, int], seed: int) -> dict[str, Any]:
     }
 
 
+# ---- (command) -------------------------------------------------------------------------------
+
+
+def part_command(size: dict[str, int], seed: int, reuse: str | None, keep: bool) -> dict[str, Any]:
+    """`imdi batch-rank --local 2` end to end on a PostgreSQL database of the national scale."""
+    from sqlalchemy import select
+
+    import app.models  # noqa: F401
+    from app.batch.models import BatchRun
+    from app.batch.ranking import read_snapshot
+    from app.batch.service import Scope
+    from app.config import Settings
+    from app.db import Database
+    from bench import bigdb
+
+    name = reuse
+    out: dict[str, Any] = {}
+    if reuse:
+        url = bigdb.database_url(reuse)
+        out["database"] = f"reused {reuse}"
+    else:
+        t0 = time.perf_counter()
+        report = bigdb.build(size["pools"], size["vacancies"], seed=seed, log=lambda _: None)
+        url, name = report.url, report.name
+        out["database_built_s"] = round(time.perf_counter() - t0, 1)
+    try:
+        settings = Settings(environment="development", database_url=url)
+        db = Database(url, settings)
+        try:
+            t0 = time.perf_counter()
+            with db.session() as session:
+                snap = read_snapshot(session, settings, Scope())
+            out["snapshot_read_s"] = round(time.perf_counter() - t0, 1)
+            out["pairs"] = f"{len(snap.vacancies)} x {len(snap.pools)}"
+            del snap
+            env = {**os.environ, "IMDI_DATABASE_URL": url, "IMDI_ENVIRONMENT": "development"}
+            t0 = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "app.cli", "batch-rank", "--local", "2", "--no-progress"],
+                check=True,
+                env=env,
+                capture_output=True,
+            )
+            out["command_wall_s"] = round(time.perf_counter() - t0, 1)
+            with db.session() as session:
+                run = session.scalars(select(BatchRun).order_by(BatchRun.started_at.desc())).first()
+                assert run is not None and run.status == "succeeded", run and run.error
+                out["run_duration_s"] = run.duration_s
+                out["pairs_stored"] = run.pairs_stored
+                out["stored_pairs_per_s"] = round(run.pairs_stored / max(run.duration_s or 1, 1))
+        finally:
+            db.dispose()
+    finally:
+        if name and not reuse and not keep:
+            bigdb.drop_database(name)
+    return out
+
+
 # ---- running parts in fresh processes --------------------------------------------------------
 
 
@@ -160,6 +218,7 @@ def _run_part(part: str, mode: str, seed: int, extra: list[str]) -> dict[str, An
 
 PARTS: dict[str, str] = {
     "rank": "(rank) batch ranking on a LocalCluster, against the in-process ranker",
+    "command": "(command) imdi batch-rank end to end on PostgreSQL, 2 workers",
 }
 
 
@@ -195,6 +254,8 @@ def main(argv: list[str] | None = None) -> None:
         metavar="NAME=N",
         help="override a size, e.g. --size vacancies=2000 (see SIZES)",
     )
+    parser.add_argument("--reuse", metavar="DBNAME", help="(command) a kept bench database")
+    parser.add_argument("--keep", action="store_true", help="(command) keep the database built")
     args = parser.parse_args(argv)
     mode = "quick" if args.quick else "full"
     size = dict(SIZES[mode])
@@ -204,7 +265,10 @@ def main(argv: list[str] | None = None) -> None:
             parser.error(f"unknown size {name!r}: one of {', '.join(size)}")
         size[name] = int(value)
     if args.part:
-        runners = {"rank": lambda: part_rank(size, args.seed)}
+        runners = {
+            "rank": lambda: part_rank(size, args.seed),
+            "command": lambda: part_command(size, args.seed, args.reuse, args.keep),
+        }
         print(json.dumps(runners[args.part]()))
         return
     machine, usable = cores()
@@ -224,6 +288,8 @@ def main(argv: list[str] | None = None) -> None:
         t0 = time.perf_counter()
         load_before = os.getloadavg()[0]
         extra = [f"--size={item}" for item in args.size]
+        extra += [f"--reuse={args.reuse}"] if args.reuse else []
+        extra += ["--keep"] if args.keep else []
         results[part] = _run_part(part, mode, args.seed, extra)
         results[part]["load_avg_1min_before_after"] = (
             f"{load_before:.1f} / {os.getloadavg()[0]:.1f}"

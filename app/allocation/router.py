@@ -7,6 +7,7 @@ pool, so a solve never blocks the event loop (design section 10).
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
@@ -40,8 +41,16 @@ PlanId = Annotated[uuid.UUID, Path(description="the plan's id")]
 AssignmentId = Annotated[uuid.UUID, Path(description="the assignment's id (AssignmentOut.id)")]
 
 
+def _batch_run(options: dict[str, Any]) -> tuple[str | None, datetime | None]:
+    """The plan's batch run (id, as of) from its options; (None, None): the live ranking."""
+    run = options.get("batch_run") or {}
+    as_of = run.get("as_of")
+    return run.get("id"), datetime.fromisoformat(as_of) if as_of else None
+
+
 def _summary_fields(plan: AllocationPlan, count: int, headcount: int) -> dict[str, Any]:
     options = plan.options or {}
+    run_id, run_as_of = _batch_run(options)
     return {
         "id": plan.id,
         "status": plan.status,
@@ -60,6 +69,8 @@ def _summary_fields(plan: AllocationPlan, count: int, headcount: int) -> dict[st
         "created_at": as_utc(plan.created_at),
         "adopted_by_id": plan.adopted_by_id,
         "adopted_at": as_utc(plan.adopted_at) if plan.adopted_at else None,
+        "batch_run_id": run_id,
+        "batch_run_as_of": run_as_of,
     }
 
 
@@ -108,6 +119,8 @@ PLAN_COLUMNS = (
     "created_at",
     "adopted_by_id",
     "adopted_at",
+    "batch_run_id",
+    "batch_run_as_of",
 )
 
 
@@ -116,6 +129,7 @@ def _cells(row: tuple[Any, ...]) -> tuple[Any, ...]:
     (plan_id, state, scope, options, solver, objective, greedy, gap) = row[:8]
     created_by, created_at, adopted_by, adopted_at, count, headcount = row[8:]
     scope, options = scope or {}, options or {}
+    run_id, run_as_of = _batch_run(options)
     return (
         plan_id,
         state,
@@ -134,6 +148,8 @@ def _cells(row: tuple[Any, ...]) -> tuple[Any, ...]:
         created_at,
         adopted_by,
         adopted_at,
+        run_id,
+        run_as_of,
     )
 
 
@@ -182,7 +198,8 @@ def export_allocation_plans(
     scope_destination, scope_origin, scope_occupation_prefix, scope_pathway (the `scope`
     object flattened; empty: not narrowed), min_score, origin_cap, time_limit_seconds,
     solver_status, objective, greedy_objective, improvement, gap, assignment_count,
-    headcount, created_by_id, created_at, adopted_by_id, adopted_at (RFC 3339, UTC).
+    headcount, created_by_id, created_at, adopted_by_id, adopted_at (RFC 3339, UTC),
+    batch_run_id, batch_run_as_of (empty: planned from the live ranking).
     """
     rows = service.export_plans(session, status=filters.status)
     return csv_response(PLAN_COLUMNS, [_cells(r) for r in rows], "allocation-plans.csv")

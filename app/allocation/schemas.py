@@ -30,6 +30,7 @@ _HUELVA_PACKERS = "9e4a7c13-b82f-4d05-a6c9-3f1e8b2d7a60"
 _SOUSS_MASSA_POOL = "4d8b2f6a-1e93-4c7d-b5a0-8c6f3e9d1b27"
 _ORIENTAL_POOL = "f1a6c3e9-7d24-4b8a-9e53-2b7d0c4a6f18"
 _SCOPE: JsonDict = {"destination": "ES", "origin": "MA", "pathway": "ES-GECCO-MA"}
+_BATCH_RUN = "3c7e1a94-8b2d-4f60-a5e3-d19b7c2f8e41"
 _ASSIGNMENTS: list[JsonValue] = [
     {
         "id": "b6e2d8f4-3c71-4a95-8e0d-5f9a1c7b2e36",
@@ -67,6 +68,8 @@ _SUMMARY_EXAMPLE: JsonDict = {
     "created_at": "2025-11-18T10:03:51.207113Z",
     "adopted_by_id": _OFFICER_ID,
     "adopted_at": "2025-11-18T10:12:09.644580Z",
+    "batch_run_id": _BATCH_RUN,
+    "batch_run_as_of": "2025-11-18T03:12:40.518204Z",
 }
 
 
@@ -110,6 +113,7 @@ class PlanIn(Strict):
             "examples": [
                 {"scope": _SCOPE, "min_score": 0.5, "time_limit_seconds": 10.0},
                 {"scope": {"destination": "DE"}, "origin_cap": 0.4},
+                {"scope": {"destination": "DE"}, "batch_run_id": _BATCH_RUN},
             ]
         }
     )
@@ -146,6 +150,17 @@ class PlanIn(Strict):
             "runs out the best plan found is kept (solver_status time_limit)",
         ),
     ] = 10.0
+    batch_run_id: Annotated[
+        uuid.UUID | None,
+        Field(
+            description="plan from this batch run's stored pairs (`imdi batch-rank`: each "
+            "vacancy's best pairs, as of the run's end) instead of ranking the live market; "
+            "the run must have succeeded and still be its scope's results (else a 422, "
+            "`unknown_batch_run` or `unusable_batch_run`), and the plan's scope must lie "
+            "within the run's (`outside_batch_run`). Capacities and quotas are read now, as "
+            "for a live plan. Null: the live ranking"
+        ),
+    ] = None
 
 
 class AssignmentOut(BaseModel):
@@ -216,6 +231,14 @@ class PlanSummaryOut(BaseModel):
     created_at: UtcDatetime = Field(description="when it was solved (RFC 3339, UTC)")
     adopted_by_id: uuid.UUID | None = Field(description="the officer who adopted it; null: not")
     adopted_at: UtcDatetime | None = Field(description="when it was adopted; null: not yet")
+    batch_run_id: uuid.UUID | None = Field(
+        description="the batch run whose stored pairs the plan was built from; null: the live "
+        "ranking when it was solved"
+    )
+    batch_run_as_of: UtcDatetime | None = Field(
+        description="when that batch run finished: what its pairs are as of (RFC 3339, UTC); "
+        "null: the live ranking"
+    )
 
 
 class PlanOut(PlanSummaryOut):

@@ -14,6 +14,15 @@ included, code `approved_match`), a 409 lists them and nothing is recorded.
 Solver details that have no column of their own (dual bound, which computation gave the plan,
 solver message and time, pairs considered, the greedy plan's size) are kept in the plan's
 `options` JSON under "report", beside the options themselves.
+
+Pairs: by default the live ranking of the scope's open vacancies, in the request. At a national
+scale that is too slow for a request: a plan can take a batch run's stored pairs instead
+(`batch_run_id`, `imdi batch-rank`): each vacancy's first PAIRS_PER_VACANCY, of the vacancies
+still open and pools still active, with the same filters; the capacities and quotas are read
+now all the same, and adoption checks every pair again. The run (id, as of, change number, top
+k, engine version, weights hash, scope) is kept in `options` under "batch_run". The plan's
+scope must lie within the run's: a run of Germany's vacancies has no pairs for Spain's, and a
+plan silently empty there would say otherwise.
 """
 
 from __future__ import annotations
@@ -32,9 +41,11 @@ from sqlalchemy.orm import Session
 from app.allocation.models import AllocationAssignment, AllocationPlan
 from app.allocation.schemas import PlanIn, PlanScope
 from app.audit.service import record
+from app.batch import service as batch
+from app.batch.service import RunPair, Scope
 from app.common.principal import Principal
 from app.config import Settings
-from app.db import in_chunks, settings_of, utcnow
+from app.db import as_utc, in_chunks, settings_of, utcnow
 from app.decisions.models import Decision
 from app.decisions.totals import approved_headcount
 from app.errors import NotFound, ProblemError, invalid
@@ -48,7 +59,7 @@ from app.matches.adapters import (
     allocate,
 )
 from app.pathways.models import LegalPathway
-from app.pools.models import Pool
+from app.pools.models import Pool, PoolStatus
 from app.reviews import service as reviews
 from app.vacancies.models import Vacancy
 
@@ -66,21 +77,41 @@ PAIRS_PER_VACANCY = 100
 
 
 def build_problem(
-    session: Session, settings: Settings, scope: PlanScope, min_score: float
+    session: Session,
+    settings: Settings,
+    scope: PlanScope,
+    min_score: float,
+    *,
+    batch_run_id: uuid.UUID | None = None,
 ) -> AllocationProblem:
     """The allocation problem of a scope, from the engine's rankings of its open vacancies
-    (one state of the live market, read in batch)."""
+    (one state of the live market, read in batch), or from batch run `batch_run_id`'s stored
+    pairs (a usable run: create_plan checks it)."""
     stmt = select(Vacancy.id, Vacancy.openings).where(Vacancy.status == "open")
     if scope.destination:
         stmt = stmt.where(Vacancy.destination_country == scope.destination)
     if scope.occupation_prefix:
         stmt = stmt.where(Vacancy.occupation_code.startswith(scope.occupation_prefix))
     vac_openings = dict(session.execute(stmt.order_by(Vacancy.id)).all())
+    ranked: Iterable[matches.PairFigures | RunPair]
+    if batch_run_id is None:
+        ranked = (
+            m
+            for _, pairs in matches.pair_figures(
+                session, settings, list(vac_openings), k=PAIRS_PER_VACANCY
+            )
+            for m in pairs
+        )
+    else:
+        # The run's ranks are the live ranking's order, so its first PAIRS_PER_VACANCY are
+        # the pairs a live plan takes (when the run kept that many).
+        ranked = (
+            p
+            for p in batch.run_pairs(session, batch_run_id, max_rank=PAIRS_PER_VACANCY)
+            if p.vacancy_id in vac_openings
+        )
     found = [
         m
-        for _, ranked in matches.pair_figures(
-            session, settings, list(vac_openings), k=PAIRS_PER_VACANCY
-        )
         for m in ranked
         if m.pathway_code is not None
         and m.score >= min_score
@@ -89,10 +120,13 @@ def build_problem(
     pools: dict[uuid.UUID, tuple[str, int]] = {}
     pool_ids = sorted({m.pool_id for m in found})
     for chunk in in_chunks(pool_ids):
-        rows = session.execute(
-            select(Pool.id, Pool.origin_country, Pool.headcount).where(Pool.id.in_(chunk))
-        )
-        pools.update({pid: (origin, hc) for pid, origin, hc in rows})
+        pool_stmt = select(Pool.id, Pool.origin_country, Pool.headcount).where(Pool.id.in_(chunk))
+        if batch_run_id is not None:
+            # The live market holds active pools only; a run's may have been withdrawn since.
+            pool_stmt = pool_stmt.where(Pool.status == PoolStatus.ACTIVE)
+        pools.update({pid: (origin, hc) for pid, origin, hc in session.execute(pool_stmt)})
+    if batch_run_id is not None:
+        found = [m for m in found if m.pool_id in pools]
     vacancies = {
         v.id: v
         for v in session.execute(
@@ -143,6 +177,54 @@ def build_problem(
     return adapters.allocation_problem(pairs, openings, pool_left, quotas)
 
 
+def usable_run(session: Session, run_id: uuid.UUID, scope: PlanScope) -> dict[str, Any]:
+    """The batch run a plan is built from, as the plan keeps it (options["batch_run"]); a 422
+    when its pairs cannot be read or the plan's scope reaches outside the run's."""
+    try:
+        run = batch.usable_run(session, run_id)
+    except ProblemError as exc:
+        kind = "unknown_batch_run" if exc.status == 404 else "unusable_batch_run"
+        raise invalid(
+            [{"field": "body.batch_run_id", "message": exc.detail, "type": kind}]
+        ) from None
+    covers = Scope.of(run.scope)
+    outside = []
+    for name, value in (("destination", covers.destination), ("origin", covers.origin)):
+        if value is not None and getattr(scope, name) != value:
+            outside.append((name, f"the batch run covers {name} {value} only: set {name} {value}"))
+    prefix = covers.occupation_prefix
+    if prefix is not None and not (scope.occupation_prefix or "").startswith(prefix):
+        outside.append(
+            (
+                "occupation_prefix",
+                f"the batch run covers occupations {prefix}* only: set a prefix starting "
+                f"with {prefix}",
+            )
+        )
+    if outside:
+        raise invalid(
+            [
+                {"field": f"body.scope.{name}", "message": message, "type": "outside_batch_run"}
+                for name, message in outside
+            ]
+        )
+    return {
+        "id": str(run.id),
+        "as_of": as_utc(run.finished_at or run.started_at).isoformat(),
+        "change_seq": run.change_seq,
+        "top_k": run.top_k,
+        "engine_version": run.engine_version,
+        "weights_hash": run.weights_hash,
+        "scope": covers.as_dict(),
+    }
+
+
+def batch_run_of(plan: AllocationPlan) -> dict[str, Any] | None:
+    """The batch run the plan was built from (usable_run's record); None: the live ranking."""
+    found = (plan.options or {}).get("batch_run")
+    return dict(found) if isinstance(found, dict) else None
+
+
 # ---- plans -----------------------------------------------------------------------------------
 
 
@@ -177,7 +259,10 @@ def create_plan(session: Session, principal: Principal, data: PlanIn) -> PlanVie
         options.validate()
     except ValueError as exc:  # the schema's bounds catch these first; kept as a backstop
         raise invalid([{"field": "body", "message": str(exc), "type": "value_error"}]) from exc
-    problem = build_problem(session, settings_of(session), data.scope, data.min_score)
+    run = None if data.batch_run_id is None else usable_run(session, data.batch_run_id, data.scope)
+    problem = build_problem(
+        session, settings_of(session), data.scope, data.min_score, batch_run_id=data.batch_run_id
+    )
     result = allocate(problem, options)
     plan = AllocationPlan(
         scope=data.scope.model_dump(exclude_none=True),
@@ -186,6 +271,7 @@ def create_plan(session: Session, principal: Principal, data: PlanIn) -> PlanVie
             "origin_cap": data.origin_cap,
             "time_limit_seconds": data.time_limit_seconds,
             "report": _report(result),
+            **({} if run is None else {"batch_run": run}),
         },
         solver_status=result.status.value,
         objective=result.objective,
@@ -214,9 +300,11 @@ def create_plan(session: Session, principal: Principal, data: PlanIn) -> PlanVie
 
 
 def _audited(plan: AllocationPlan, rows: Sequence[AllocationAssignment]) -> dict[str, Any]:
+    run = batch_run_of(plan)
     return {
         "status": plan.status,
         "scope": plan.scope,
+        **({} if run is None else {"batch_run_id": run["id"]}),
         "solver_status": plan.solver_status,
         "objective": plan.objective,
         "greedy_objective": plan.greedy_objective,

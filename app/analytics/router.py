@@ -34,6 +34,16 @@ router = APIRouter(
 TopN = Annotated[
     int, Query(ge=1, le=50, description="how many of each open vacancy's top matches to look at")
 ]
+RunId = Annotated[
+    uuid.UUID | None,
+    Query(
+        description="a batch run's id (`imdi batch-rank`): its stored pairs instead of ranking "
+        "the live market, for the vacancies still open and pools still active of its scope; "
+        "absent: the live ranking. A run that is unknown, did not succeed, was superseded by a "
+        "newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`, "
+        "`unusable_batch_run`)"
+    ),
+]
 BalanceGrouping = Annotated[
     GroupBy,
     Query(
@@ -68,74 +78,120 @@ def _csv(columns: Sequence[str], example: str, filename: str | None = None) -> d
     return {200: response}
 
 
-@router.get("/shortage-surplus", response_model=ShortageSurplusOut)
+_RUN_422: dict[int | str, Any] = {
+    422: {
+        "description": "`run` is not a batch run whose pairs can be read (`unknown_batch_run`, "
+        "`unusable_batch_run`), or a parameter is invalid"
+    }
+}
+
+
+@router.get("/shortage-surplus", response_model=ShortageSurplusOut, responses=_RUN_422)
 def get_shortage_surplus(
-    session: SessionDep, settings: SettingsDep, by: BalanceGrouping = GroupBy.OCCUPATION
+    session: SessionDep,
+    settings: SettingsDep,
+    by: BalanceGrouping = GroupBy.OCCUPATION,
+    run: RunId = None,
 ) -> dict[str, Any]:
     """Show labour shortage and surplus
 
     Demand (openings of open vacancies not yet approved) against eligible supply (active pools
     with an eligible match in a related occupation, each counted once), per occupation,
-    destination or origin, computed from one ranking of the live market; biggest shortage
-    first (then biggest surplus, then key). Not paged: one row per group.
+    destination or origin, computed from one ranking of the live market, or from the stored
+    pairs of batch run `run` (its scope only; with its top k, only the pairs in each vacancy's
+    top k count as supply); `source` says which, as of when. Biggest shortage first (then
+    biggest surplus, then key). Not paged: one row per group.
     """
-    rows = service.shortage_surplus(session, settings, by)
-    return {"by": by.value, "items": [r.as_dict() for r in rows]}
+    market = service.balance_market(session, settings, service.pair_source(session, settings, run))
+    rows = service.shortage_surplus(session, settings, by, market)
+    return {"by": by.value, "source": market.source.as_dict(), "items": [r.as_dict() for r in rows]}
 
 
 @router.get(
     "/shortage-surplus.csv",
     response_class=Response,
-    responses=_csv(service.BALANCE_COLUMNS, "2221,Nursing professionals,120,45,-75,75,0,6,3,310"),
+    responses={
+        **_csv(service.BALANCE_COLUMNS, "2221,Nursing professionals,120,45,-75,75,0,6,3,310"),
+        **_RUN_422,
+    },
 )
 def get_shortage_surplus_csv(
-    session: SessionDep, settings: SettingsDep, by: BalanceGrouping = GroupBy.OCCUPATION
+    session: SessionDep,
+    settings: SettingsDep,
+    by: BalanceGrouping = GroupBy.OCCUPATION,
+    run: RunId = None,
 ) -> Response:
     """Download labour shortage and surplus as CSV
 
-    The rows of GET /api/v1/analytics/shortage-surplus, in the same order. Columns: key,
-    label, demand, supply, balance, shortage, surplus, vacancies, pools, active_headcount
-    (empty by destination).
+    The rows of GET /api/v1/analytics/shortage-surplus with the same `by` and `run`, in the
+    same order (the JSON's `source` says where the pairs come from). Columns: key, label,
+    demand, supply, balance, shortage, surplus, vacancies, pools, active_headcount (empty by
+    destination).
     """
+    market = service.balance_market(session, settings, service.pair_source(session, settings, run))
     return Response(
-        service.balance_csv(service.shortage_surplus(session, settings, by)),
+        service.balance_csv(service.shortage_surplus(session, settings, by, market)),
         media_type="text/csv; charset=utf-8",
     )
 
 
-@router.get("/skills-gap", response_model=SkillsGapOut)
+_GAP_422: dict[int | str, Any] = {
+    422: {
+        "description": "`run` is not a batch run whose pairs can be read (`unknown_batch_run`, "
+        "`unusable_batch_run`), `top` is beyond what the run kept (`beyond_explain_top`), or a "
+        "parameter is invalid"
+    }
+}
+
+
+@router.get("/skills-gap", response_model=SkillsGapOut, responses=_GAP_422)
 def get_skills_gap(
-    session: SessionDep, settings: SettingsDep, top: TopN = service.DEFAULT_TOP_N
+    session: SessionDep,
+    settings: SettingsDep,
+    top: TopN = service.DEFAULT_TOP_N,
+    run: RunId = None,
 ) -> dict[str, Any]:
     """Show the skills gap
 
     For each open vacancy, its `top` eligible matches in ranking order; the essential skills
     their pools give no credit for, counted per (occupation, skill): in how many matches the
     skill is missing, for how many vacancies, and the eligible workers of those matches.
-    Most often missing first (then most workers, occupation, skill). Not paged.
+    Most often missing first (then most workers, occupation, skill). Not paged. From batch run
+    `run`: its pairs' missing skills, kept for each vacancy's first `explain_top` pairs, so
+    `top` can be at most the run's `explain_top` (and its `top_k`); `source` says where the
+    pairs come from.
     """
-    rows = service.skills_gap(session, settings, top)
-    return {"top": top, "items": [r.as_dict() for r in rows]}
+    source = service.pair_source(session, settings, run)
+    rows = service.skills_gap(session, settings, top, source)
+    return {"top": top, "source": source.as_dict(), "items": [r.as_dict() for r in rows]}
 
 
 @router.get(
     "/skills-gap.csv",
     response_class=Response,
-    responses=_csv(
-        service.SKILL_GAP_COLUMNS,
-        "2221,Nursing professionals,intravenous-therapy,Intravenous therapy,14,6,380",
-    ),
+    responses={
+        **_csv(
+            service.SKILL_GAP_COLUMNS,
+            "2221,Nursing professionals,intravenous-therapy,Intravenous therapy,14,6,380",
+        ),
+        **_GAP_422,
+    },
 )
 def get_skills_gap_csv(
-    session: SessionDep, settings: SettingsDep, top: TopN = service.DEFAULT_TOP_N
+    session: SessionDep,
+    settings: SettingsDep,
+    top: TopN = service.DEFAULT_TOP_N,
+    run: RunId = None,
 ) -> Response:
     """Download the skills gap as CSV
 
-    The rows of GET /api/v1/analytics/skills-gap, in the same order. Columns: occupation,
+    The rows of GET /api/v1/analytics/skills-gap with the same `top` and `run`, in the same
+    order (the JSON's `source` says where the pairs come from). Columns: occupation,
     occupation_title, skill, skill_label, matches_missing, vacancies, workers.
     """
+    source = service.pair_source(session, settings, run)
     return Response(
-        service.skills_gap_csv(service.skills_gap(session, settings, top)),
+        service.skills_gap_csv(service.skills_gap(session, settings, top, source)),
         media_type="text/csv; charset=utf-8",
     )
 

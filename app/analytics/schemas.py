@@ -10,10 +10,86 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import JsonDict
 
 from app.analytics.outcomes import Measure, OutcomeBy
-from app.analytics.service import GroupBy
+from app.analytics.service import GroupBy, SourceKind
 from app.common.schemas import UtcDatetime
 
 Rate = float | None
+
+# ---- where the pairs come from ---------------------------------------------------------------
+
+_LIVE_SOURCE: JsonDict = {
+    "kind": "live",
+    "run_id": None,
+    "as_of": "2025-11-18T10:03:51.207113Z",
+    "change_seq": 48213,
+    "engine_version": "1.4.0",
+    "weights_hash": "9f2c41d7a0b3",
+    "top_k": None,
+    "explain_top": None,
+    "scope": {"destination": None, "origin": None, "occupation_prefix": None},
+}
+_RUN_SOURCE: JsonDict = {
+    "kind": "batch_run",
+    "run_id": "3c7e1a94-8b2d-4f60-a5e3-d19b7c2f8e41",
+    "as_of": "2025-11-18T03:12:40.518204Z",
+    "change_seq": 48190,
+    "engine_version": "1.4.0",
+    "weights_hash": "9f2c41d7a0b3",
+    "top_k": 50,
+    "explain_top": 10,
+    "scope": {"destination": "DE", "origin": None, "occupation_prefix": None},
+}
+
+
+class PairScopeOut(BaseModel):
+    """What the pairs cover: each field narrows it (null: everything)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_RUN_SOURCE["scope"]]})
+
+    destination: str | None = Field(
+        description="open vacancies to this country only (ISO 3166-1 alpha-2); null: all"
+    )
+    origin: str | None = Field(
+        description="active pools of this origin country only (ISO 3166-1 alpha-2); null: all"
+    )
+    occupation_prefix: str | None = Field(
+        description="open vacancies whose ISCO-08 code starts with this only; null: all"
+    )
+
+
+class PairSourceOut(BaseModel):
+    """Where an analysis's ranked pairs come from, and what they are as of: the live ranking
+    (ranked for this request), or a batch run's stored pairs (`imdi batch-rank`). A batch run's
+    figures cover its scope only (the demand of vacancies outside it is not counted), and its
+    vacancies still open and pools still active; demand and capacities are read now."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_RUN_SOURCE, _LIVE_SOURCE]})
+
+    kind: SourceKind = Field(
+        description="live (the live market ranked for this request) or batch_run (the stored "
+        "pairs of run `run_id`)"
+    )
+    run_id: uuid.UUID | None = Field(description="the batch run; null: live")
+    as_of: UtcDatetime = Field(
+        description="when the pairs were ranked: now (live) or when the run finished "
+        "(RFC 3339, UTC)"
+    )
+    change_seq: int = Field(
+        description="the change feed's position the pairs were ranked at (every write up to "
+        "it is in them)"
+    )
+    engine_version: str = Field(description="the matching engine's version that ranked them")
+    weights_hash: str = Field(description="the hash of the scoring weights they were ranked with")
+    top_k: int | None = Field(
+        description="pairs a batch run kept per vacancy (its best k); null: every eligible pair "
+        "(always so live)"
+    )
+    explain_top: int | None = Field(
+        description="a batch run's first pairs per vacancy whose missing essential skills it "
+        "kept: the skills gap's `top` can be at most this (and at most top_k); null: live"
+    )
+    scope: PairScopeOut = Field(description="what the pairs cover (live: everything)")
+
 
 # ---- shortage and surplus --------------------------------------------------------------------
 
@@ -45,7 +121,8 @@ _CROP_BALANCE: JsonDict = {
 
 class BalanceRowOut(BaseModel):
     """Demand and eligible supply of one group (an occupation, a destination or an origin
-    country) in the live market: open vacancies against active pools."""
+    country): open vacancies against active pools, paired by the live ranking or a batch
+    run's."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [_NURSES_BALANCE]})
 
@@ -63,7 +140,9 @@ class BalanceRowOut(BaseModel):
     supply: int = Field(
         description="eligible workers: the distinct active pools with an eligible match in a "
         "related occupation (same ISCO-08 minor group), each counted once with its largest "
-        "eligible headcount, capped by what is left of the pool"
+        "eligible headcount, capped by what is left of the pool. From a batch run with a "
+        "`source.top_k`, only the pairs in each vacancy's top k count: a pool eligible for a "
+        "vacancy but below its top k is not its supply"
     )
     vacancies: int = Field(description="open vacancies counted in the demand")
     pools: int = Field(description="active pools counted in the supply")
@@ -83,11 +162,18 @@ class ShortageSurplusOut(BaseModel):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [{"by": "occupation", "items": [_NURSES_BALANCE, _CROP_BALANCE]}]
+            "examples": [
+                {
+                    "by": "occupation",
+                    "source": _LIVE_SOURCE,
+                    "items": [_NURSES_BALANCE, _CROP_BALANCE],
+                }
+            ]
         }
     )
 
     by: GroupBy = Field(description="the grouping asked for")
+    source: PairSourceOut = Field(description="where the pairs come from, and as of when")
     items: list[BalanceRowOut] = Field(description="one row per group, biggest shortage first")
 
 
@@ -126,9 +212,12 @@ class SkillsGapOut(BaseModel):
     """Missing essential skills in each open vacancy's top eligible matches, per (occupation,
     skill), most often missing first (then most workers, occupation, skill)."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"top": 10, "items": [_IV_GAP]}]})
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"top": 10, "source": _RUN_SOURCE, "items": [_IV_GAP]}]}
+    )
 
     top: int = Field(description="top matches per vacancy looked at")
+    source: PairSourceOut = Field(description="where the pairs come from, and as of when")
     items: list[SkillGapRowOut] = Field(description="one row per (occupation, skill)")
 
 

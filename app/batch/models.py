@@ -76,6 +76,9 @@ class BatchRun(Base):
     error: Mapped[str | None] = mapped_column(Text)
     started_by: Mapped[str] = mapped_column(String(200))
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: The command's last report (every poll, a few seconds apart): a running run whose
+    #: heartbeat is old lost its command (a killed process, a lost machine).
+    heartbeat_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
     duration_s: Mapped[float | None] = mapped_column(Float)
 

@@ -24,6 +24,8 @@ from app.db import bulk_insert, utcnow
 from app.errors import NotFound, ProblemError
 
 ENTITY = "batch_run"
+#: A running run whose command has not reported for this long has lost its command.
+STALE_AFTER_S = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,7 @@ def start_run(
         tasks_done=0,
         started_by=started_by,
         started_at=utcnow(),
+        heartbeat_at=utcnow(),
     )
     session.add(run)
     session.flush()
@@ -144,13 +147,33 @@ def store_pairs(session: Session, run_id: uuid.UUID, pairs: Sequence[RunPair]) -
 def progress(
     session: Session, run_id: uuid.UUID, *, tasks_done: int, pairs_ranked: int, pairs_stored: int
 ) -> bool:
-    """Record progress; True when someone asked to cancel the run."""
+    """Record progress (the command's heartbeat); True when the run is to stop: someone asked
+    to cancel it, or it was ended meanwhile (marked failed as stale)."""
     session.execute(
         update(BatchRun)
         .where(BatchRun.id == run_id)
-        .values(tasks_done=tasks_done, pairs_ranked=pairs_ranked, pairs_stored=pairs_stored)
+        .values(
+            tasks_done=tasks_done,
+            pairs_ranked=pairs_ranked,
+            pairs_stored=pairs_stored,
+            heartbeat_at=utcnow(),
+        )
     )
-    return bool(session.scalar(select(BatchRun.cancel_requested).where(BatchRun.id == run_id)))
+    row = session.execute(
+        select(BatchRun.cancel_requested, BatchRun.status).where(BatchRun.id == run_id)
+    ).one()
+    return bool(row.cancel_requested) or row.status != RunStatus.RUNNING.value
+
+
+def is_stale(run: BatchRun, now: datetime | None = None) -> bool:
+    """Running, with no report from its command for STALE_AFTER_S."""
+    if run.status != RunStatus.RUNNING.value:
+        return False
+    now = now or utcnow()
+    beat = run.heartbeat_at
+    if beat.tzinfo is None:  # SQLite returns naive datetimes (stored as UTC)
+        beat = beat.replace(tzinfo=now.tzinfo)
+    return (now - beat).total_seconds() > STALE_AFTER_S
 
 
 def _elapsed(run: BatchRun, now: datetime) -> float:
@@ -193,6 +216,8 @@ def end_unfinished(
 ) -> None:
     """A failed or cancelled run: its pairs removed, the previous results left in place."""
     run = _locked(session, run_id)
+    if run.status != RunStatus.RUNNING.value:
+        return  # ended meanwhile (a cancel of a stale run): that verdict stands
     before = audit_state(run)
     session.execute(delete(BatchPair).where(BatchPair.run_id == run_id))
     now = utcnow()
@@ -206,11 +231,28 @@ def end_unfinished(
 
 
 def request_cancel(session: Session, principal: Principal, run_id: uuid.UUID) -> BatchRun:
-    """Ask a running run to stop (the command polls for it); 409 when it has ended."""
+    """Ask a running run to stop (the command polls for it); 409 when it has ended. A stale
+    run (its command gone) has nobody to ask: it is ended as failed now, its pairs removed."""
     require_reader(principal)
     run = _locked(session, run_id)
     if run.status != RunStatus.RUNNING.value:
         raise ProblemError(409, f"The run has ended ({run.status}); there is nothing to cancel.")
+    if is_stale(run):
+        before = audit_state(run)
+        session.execute(delete(BatchPair).where(BatchPair.run_id == run_id))
+        now = utcnow()
+        run.status = RunStatus.FAILED.value
+        run.cancel_requested = True
+        run.error = (
+            f"its command stopped reporting (last at {run.heartbeat_at.isoformat()}); "
+            "ended on a cancel request"
+        )
+        run.pairs_stored = 0
+        run.finished_at = now
+        run.duration_s = round(_elapsed(run, now), 3)
+        record(session, principal, "cancel", ENTITY, run.id, before, audit_state(run))
+        session.flush()
+        return run
     if not run.cancel_requested:
         before = audit_state(run)
         run.cancel_requested = True

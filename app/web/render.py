@@ -86,6 +86,7 @@ def nav_for(role: Role) -> list[tuple[str, str]]:
             ("/pathways", "Pathways"),
             ("/analytics", "Analytics"),
             ("/plans", "Allocation plans"),
+            ("/batch-runs", "Batch runs"),
             ("/audit", "Audit log"),
         ]
         return [*officer, ("/admin", "Administration")] if role is Role.ADMIN else officer

@@ -1,15 +1,21 @@
 """An officer works the queue in real headless Chromium (as tests/web/test_browser.py runs it):
 from the dashboard's figure into the queue, a filter by a country's name, a misspelt name's
 error next to its field, two matches shortlisted in one go, one of them rejected, the other
-approved from its row; then the decisions, the pools and a pool. Every main page is checked by
-axe-core, at 390 px too, and screenshotted (tests/web/accessibility.py)."""
+approved from its row; then the decisions, the pools and a pool. Then the batch runs: a running
+run's progress, and cancelling it from its page. Every main page is checked by axe-core, at
+390 px too, and screenshotted (tests/web/accessibility.py)."""
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 
+from app.batch.models import RunStatus
+from app.batch.service import Scope
+from app.db import utcnow
+from tests.batch.test_batch_api import make_run
 from tests.web.accessibility import check_page
 from tests.web.browser import sign_in
 from tests.web.conftest import OFFICER
@@ -104,3 +110,35 @@ def test_an_officer_works_the_queue_in_bulk(page, demo_people) -> None:
     page.wait_for_url(re.compile(r"/pools/[0-9a-f-]{36}$"))
     assert page.get_by_role("heading", level=1).inner_text().startswith("Philippines, ")
     check_page(page, "officer-pool")
+
+
+def test_an_officer_follows_and_cancels_a_batch_run(page, site, demo_people) -> None:
+    now = utcnow()
+    make_run(site.database, scope=Scope(destination="DE"), started_at=now - timedelta(hours=2))
+    running = make_run(
+        site.database,
+        status=RunStatus.RUNNING,
+        started_at=now - timedelta(minutes=12),
+        tasks_total=8,
+        tasks_done=3,
+    )
+    sign_in(page, demo_people, OFFICER)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Batch runs").click()
+    page.wait_for_url(re.compile(r"/batch-runs$"))
+    assert page.get_by_role("heading", name="Batch runs", level=1).is_visible()
+    table = page.get_by_role("region", name="Batch runs")
+    bar = table.get_by_role("progressbar")
+    assert bar.count() == 1  # the running run's; the succeeded one is done
+    assert bar.get_attribute("value") == "37"
+    assert "37 % (3 of 8 blocks)" in table.inner_text()
+    check_page(page, "officer-batch-runs")
+
+    table.locator("tbody tr", has=page.get_by_role("progressbar")).get_by_role("link").click()
+    page.wait_for_url(re.compile(rf"/batch-runs/{running}$"))
+    assert page.get_by_role("progressbar", name="Progress of the run").is_visible()
+    check_page(page, "officer-batch-run")
+    page.get_by_role("button", name="Cancel run").click()
+    page.wait_for_url(re.compile(rf"/batch-runs/{running}$"))
+    assert page.get_by_role("status").filter(has_text="Cancel requested.").is_visible()
+    assert page.get_by_role("button", name="Cancel run").count() == 0
+    check_page(page, "officer-batch-run-cancelled")

@@ -1,28 +1,69 @@
 """Shortage/surplus, skills-gap and placement-outcome analytics: charts, tables and CSV
-(officers and admins)."""
+(officers and admins). The pairs come from the live ranking or, chosen on the page ("Pairs
+from"), a batch run's stored pairs: the page says which, and as of when."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
 from fastapi import Query, Request
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from app.analytics import outcomes as outcome_analytics
 from app.analytics import service as analytics
 from app.analytics.outcomes import Outcome, OutcomeBy, Outcomes
-from app.analytics.service import BalanceRow, GroupBy
+from app.analytics.service import BalanceRow, GroupBy, PairSource
+from app.config import Settings
 from app.deps import SessionDep, SettingsDep
+from app.errors import ProblemError
 from app.web.charts import Bar, hbar_chart
 from app.web.deps import OfficerUser
 from app.web.pages.common import web_router
 from app.web.render import render
+from app.web.routing import Redirect
 
 router = web_router()
 
 #: Bars per chart; the tables and the CSV have every row.
 CHART_ROWS = 15
 TopN = Annotated[int, Query(ge=1, le=50)]
+#: A batch run's id, or empty (the select's "live ranking").
+RunChoice = Annotated[str | None, Query(max_length=40)]
+#: Batch runs offered in the "Pairs from" choice.
+RUN_CHOICES = 10
+
+
+def _source(session: Session, settings: Settings, run: str | None) -> PairSource:
+    """The live ranking (no run chosen), or the chosen batch run's pairs; a run whose pairs
+    can no longer be read (a newer run replaced it) leads back to the live page, saying so."""
+    if not run:
+        return analytics.live_source(session, settings)
+    try:
+        return analytics.run_source(session, uuid.UUID(run))
+    except (ValueError, ProblemError) as exc:
+        detail = exc.detail if isinstance(exc, ProblemError) else f"{run} is not a batch run id."
+        raise Redirect("/analytics", "error", f"{detail} Showing the live ranking.") from None
+
+
+def run_choice(source: PairSource) -> str:
+    """A batch run as the "Pairs from" selects name it."""
+    words = source_words(source)
+    return f"{words[0].upper()}{words[1:]}, as of {source.as_of:%Y-%m-%d %H:%M} UTC"
+
+
+def source_words(source: PairSource) -> str:
+    """What the pairs are, in a line (the pages' "Pairs from")."""
+    if source.run_id is None:
+        return "the live ranking"
+    covers = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in source.scope.as_dict().items() if v)
+    kept = "every eligible pair" if source.top_k is None else f"top {source.top_k} per vacancy"
+    return (
+        f"batch run {str(source.run_id)[:8]} ({covers or 'the whole market'}; {kept}; "
+        f"change {source.change_seq:,})"
+    )
+
 
 _GROUP_WORDS = {
     GroupBy.OCCUPATION: ("occupation", "ISCO-08 unit group of the vacancies"),
@@ -145,9 +186,12 @@ def analytics_page(
     settings: SettingsDep,
     top: TopN = analytics.DEFAULT_TOP_N,
     outcomes_by: OutcomeBy = OutcomeBy.PATHWAY,
+    run: RunChoice = None,
 ) -> Response:
+    source = _source(session, settings, run)
     sections = []
-    market = analytics.balance_market(session, settings)  # one ranking for the three groupings
+    # One ranking (or one read of the run's pairs) for the three groupings.
+    market = analytics.balance_market(session, settings, source)
     for by in GroupBy:
         rows = analytics.shortage_surplus(session, settings, by, market)
         sections.append(
@@ -158,7 +202,11 @@ def analytics_page(
                 "chart": _balance_chart(rows, by),
             }
         )
-    gap = analytics.skills_gap(session, settings, top)
+    gap_error = None
+    try:
+        gap = analytics.skills_gap(session, settings, top, source)
+    except ProblemError as exc:  # more top matches than the run kept the missing skills of
+        gap, gap_error = [], (exc.errors or [{"message": exc.detail}])[0]["message"]
     totals = analytics.skill_totals(gap)
     gap_chart = hbar_chart(
         [
@@ -176,15 +224,26 @@ def analytics_page(
         "essential skill, all occupations together.",
     )
     result = outcome_analytics.outcomes(session, outcomes_by)
+    runs = analytics.recent_runs(session, RUN_CHOICES)
+    if source.run_id is not None and all(r.run_id != source.run_id for r in runs):
+        runs.append(source)  # an older current run, chosen by its link: still a choice
     return render(
         request,
         "analytics.html",
         {
             "sections": sections,
             "gap": gap,
+            "gap_error": gap_error,
             "totals": totals,
             "gap_chart": gap_chart,
             "top": top,
+            # The run's explained pairs bound the field (the API's TopN bounds it to 50).
+            "top_max": 50 if source.explained is None else min(max(source.explained, 1), 50),
+            "explained": source.explained,
+            "source": source,
+            "source_words": source_words(source),
+            "run_value": "" if source.run_id is None else str(source.run_id),
+            "runs": [(str(r.run_id), run_choice(r)) for r in runs],
             "outcomes": result,
             "outcome_word": _OUTCOME_WORDS[outcomes_by],
             "outcome_groupings": [(b.value, w) for b, w in _OUTCOME_WORDS.items()],
@@ -195,6 +254,7 @@ def analytics_page(
                 "alpha": outcome_analytics.ALPHA,
             },
         },
+        status=422 if gap_error else 200,
     )
 
 
@@ -215,9 +275,11 @@ def shortage_csv(
     session: SessionDep,
     settings: SettingsDep,
     by: GroupBy = GroupBy.OCCUPATION,
+    run: RunChoice = None,
 ) -> Response:
-    rows = analytics.shortage_surplus(session, settings, by)
-    return _csv(analytics.balance_csv(rows), f"shortage-surplus-by-{by.value}.csv")
+    market = analytics.balance_market(session, settings, _source(session, settings, run))
+    rows = analytics.shortage_surplus(session, settings, by, market)
+    return _csv(analytics.balance_csv(rows), f"shortage-surplus-by-{by.value}{_suffix(run)}.csv")
 
 
 @router.get("/analytics/skills-gap.csv")
@@ -226,11 +288,20 @@ def skills_gap_csv(
     session: SessionDep,
     settings: SettingsDep,
     top: TopN = analytics.DEFAULT_TOP_N,
+    run: RunChoice = None,
 ) -> Response:
-    return _csv(
-        analytics.skills_gap_csv(analytics.skills_gap(session, settings, top)),
-        f"skills-gap-top{top}.csv",
-    )
+    source = _source(session, settings, run)
+    try:
+        rows = analytics.skills_gap(session, settings, top, source)
+    except ProblemError as exc:
+        back = f"/analytics?run={run}#skills-gap" if run else "/analytics#skills-gap"
+        raise Redirect(back, "error", exc.detail) from None
+    return _csv(analytics.skills_gap_csv(rows), f"skills-gap-top{top}{_suffix(run)}.csv")
+
+
+def _suffix(run: str | None) -> str:
+    """A download from a batch run is named after it: two files are never mistaken."""
+    return f"-run-{run[:8]}" if run else ""
 
 
 @router.get("/analytics/outcomes.csv")

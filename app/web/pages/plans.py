@@ -1,13 +1,15 @@
-"""Allocation plans (officers and admins): the list, a form to compute one, a plan's
-assignments next to the greedy baseline, removing lines before adoption, and adoption: a
-confirmation page that lists every approval it will record and the quotas it uses, whose form
-alone records them (allocation.adopt, checked against the lines it showed)."""
+"""Allocation plans (officers and admins): the list, a form to compute one (its pairs from the
+live ranking or a batch run's, "Pairs from"), a plan's assignments next to the greedy baseline
+and where its pairs came from, removing lines before adoption, and adoption: a confirmation
+page that lists every approval it will record and the quotas it uses, whose form alone records
+them (allocation.adopt, checked against the lines it showed)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Query, Request
@@ -17,6 +19,7 @@ from starlette.responses import Response
 
 from app.allocation import service as allocation
 from app.allocation.schemas import PlanIn
+from app.analytics import service as analytics
 from app.auth import repository as users
 from app.deps import SessionDep, SettingsDep
 from app.errors import ProblemError
@@ -24,6 +27,7 @@ from app.matches import repository as matches
 from app.pathways import service as pathways
 from app.web.deps import CsrfForm, OfficerUser
 from app.web.names import pool_labels
+from app.web.pages.analytics import RUN_CHOICES, run_choice
 from app.web.pages.common import form_errors, page_offset, redirect, text, upper, web_router
 from app.web.render import plural, render
 from app.web.routing import Redirect
@@ -42,11 +46,12 @@ def _list_page(
     status: int = 200,
 ) -> Response:
     plans, total = allocation.list_plans(session, status=None, limit=PAGE, offset=offset)
+    runs = analytics.recent_runs(session, RUN_CHOICES)
     return render(
         request,
         "plans.html",
         {
-            "plans": plans,
+            "plans": [(p, n, h, _batch_run(p)) for p, n, h in plans],
             "total": total,
             "offset": offset,
             "page_size": PAGE,
@@ -58,11 +63,21 @@ def _list_page(
                 "pathway": "",
                 "min_score": "0.5",
                 "origin_cap": "",
+                "batch_run_id": "",
             },
+            "runs": [(str(r.run_id), run_choice(r)) for r in runs],
             "errors": errors or [],
         },
         status=status,
     )
+
+
+def _batch_run(plan: Any) -> dict[str, Any] | None:
+    """The batch run a plan's pairs came from, its as-of a time to show; None: live."""
+    run = allocation.batch_run_of(plan)
+    if run is not None:
+        run["as_of"] = datetime.fromisoformat(run["as_of"])
+    return run
 
 
 @router.get("/plans")
@@ -88,6 +103,7 @@ def plan_create(
             "pathway",
             "min_score",
             "origin_cap",
+            "batch_run_id",
         )
     }
     scope = {
@@ -102,13 +118,24 @@ def plan_create(
                 "scope": {k: v for k, v in scope.items() if v},
                 "min_score": values["min_score"] or 0,
                 "origin_cap": values["origin_cap"] or None,
+                "batch_run_id": values["batch_run_id"] or None,
             }
         )
     except ValidationError as exc:
         return _list_page(
             request, session, offset=0, values=values, errors=form_errors(exc), status=422
         )
-    view = allocation.create_plan(session, user.principal, data)
+    try:
+        view = allocation.create_plan(session, user.principal, data)
+    except ProblemError as exc:
+        if exc.status != 422:
+            raise
+        # The run was replaced meanwhile, or the scope reaches outside it: say so by the form.
+        errors = [
+            {"field": str(e.get("field", "")), "message": str(e.get("message", exc.detail))}
+            for e in exc.errors or [{"message": exc.detail}]
+        ]
+        return _list_page(request, session, offset=0, values=values, errors=errors, status=422)
     return redirect(
         request,
         f"/plans/{view.plan.id}",
@@ -182,6 +209,7 @@ def plan_page(
             "rows": rows,
             "removed": gone,
             "report": report,
+            "batch_run": _batch_run(view.plan),
             "headcount": sum(a.headcount for a in rows),
             "improvement": view.plan.objective - view.plan.greedy_objective,
         },

@@ -9,6 +9,12 @@ from .audit_event_out import AuditEventOut
 from .audit_event_out_after_type_0 import AuditEventOutAfterType0
 from .audit_event_out_before_type_0 import AuditEventOutBeforeType0
 from .balance_row_out import BalanceRowOut
+from .batch_inputs_out import BatchInputsOut
+from .batch_progress_out import BatchProgressOut
+from .batch_run_out import BatchRunOut
+from .batch_run_out_output import BatchRunOutOutput
+from .batch_run_out_status import BatchRunOutStatus
+from .batch_scope_out import BatchScopeOut
 from .bulk_item_result import BulkItemResult
 from .bulk_item_result_status import BulkItemResultStatus
 from .bulk_move_in import BulkMoveIn
@@ -73,6 +79,7 @@ from .language_requirement_in_min_level import LanguageRequirementInMinLevel
 from .level import Level
 from .levels_out import LevelsOut
 from .list_allocation_plans_status_type_0 import ListAllocationPlansStatusType0
+from .list_batch_runs_status_type_0 import ListBatchRunsStatusType0
 from .list_decisions_sort_type_0 import ListDecisionsSortType0
 from .list_placements_status_type_0 import ListPlacementsStatusType0
 from .list_pools_sort_type_0 import ListPoolsSortType0
@@ -104,6 +111,7 @@ from .outlier_out import OutlierOut
 from .outlier_rule import OutlierRule
 from .page_api_key_out import PageApiKeyOut
 from .page_audit_event_out import PageAuditEventOut
+from .page_batch_run_out import PageBatchRunOut
 from .page_delivery_out import PageDeliveryOut
 from .page_endpoint_out import PageEndpointOut
 from .page_esco_occupation_ref import PageEscoOccupationRef
@@ -120,6 +128,8 @@ from .page_skill_out import PageSkillOut
 from .page_upload_summary import PageUploadSummary
 from .page_user_out import PageUserOut
 from .page_vacancy_out import PageVacancyOut
+from .pair_scope_out import PairScopeOut
+from .pair_source_out import PairSourceOut
 from .password_in import PasswordIn
 from .pathway_in import PathwayIn
 from .pathway_kind import PathwayKind
@@ -187,6 +197,7 @@ from .skill_resolution import SkillResolution
 from .skill_via import SkillVia
 from .skills_gap_out import SkillsGapOut
 from .source import Source
+from .source_kind import SourceKind
 from .taxonomy_meta import TaxonomyMeta
 from .upload_finished_data import UploadFinishedData
 from .upload_finished_event import UploadFinishedEvent
@@ -226,6 +237,12 @@ __all__ = (
     "AuditEventOutAfterType0",
     "AuditEventOutBeforeType0",
     "BalanceRowOut",
+    "BatchInputsOut",
+    "BatchProgressOut",
+    "BatchRunOut",
+    "BatchRunOutOutput",
+    "BatchRunOutStatus",
+    "BatchScopeOut",
     "BulkItemResult",
     "BulkItemResultStatus",
     "BulkMoveIn",
@@ -290,6 +307,7 @@ __all__ = (
     "Level",
     "LevelsOut",
     "ListAllocationPlansStatusType0",
+    "ListBatchRunsStatusType0",
     "ListDecisionsSortType0",
     "ListPlacementsStatusType0",
     "ListPoolsSortType0",
@@ -321,6 +339,7 @@ __all__ = (
     "OutlierRule",
     "PageApiKeyOut",
     "PageAuditEventOut",
+    "PageBatchRunOut",
     "PageDeliveryOut",
     "PageEndpointOut",
     "PageEscoOccupationRef",
@@ -337,6 +356,8 @@ __all__ = (
     "PageUploadSummary",
     "PageUserOut",
     "PageVacancyOut",
+    "PairScopeOut",
+    "PairSourceOut",
     "PasswordIn",
     "PathwayIn",
     "PathwayKind",
@@ -404,6 +425,7 @@ __all__ = (
     "SkillsGapOut",
     "SkillVia",
     "Source",
+    "SourceKind",
     "TaxonomyMeta",
     "UploadFinishedData",
     "UploadFinishedEvent",

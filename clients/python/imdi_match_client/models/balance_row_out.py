@@ -12,7 +12,8 @@ T = TypeVar("T", bound="BalanceRowOut")
 @_attrs_define
 class BalanceRowOut:
     """Demand and eligible supply of one group (an occupation, a destination or an origin
-    country) in the live market: open vacancies against active pools.
+    country): open vacancies against active pools, paired by the live ranking or a batch
+    run's.
 
         Attributes:
             active_headcount (int | None): the whole remaining headcount of the group's active pools, eligible or not
@@ -27,7 +28,9 @@ class BalanceRowOut:
             pools (int): active pools counted in the supply
             shortage (int): demand - supply when positive, else 0
             supply (int): eligible workers: the distinct active pools with an eligible match in a related occupation (same
-                ISCO-08 minor group), each counted once with its largest eligible headcount, capped by what is left of the pool
+                ISCO-08 minor group), each counted once with its largest eligible headcount, capped by what is left of the pool.
+                From a batch run with a `source.top_k`, only the pairs in each vacancy's top k count: a pool eligible for a
+                vacancy but below its top k is not its supply
             surplus (int): supply - demand when positive, else 0
             vacancies (int): open vacancies counted in the demand
     """

@@ -30,6 +30,10 @@ class PlanOut:
         adopted_by_id (None | UUID): the officer who adopted it; null: not
         assignment_count (int): how many assignments the plan has
         assignments (list[AssignmentOut]): the assignments, by vacancy id then pool id
+        batch_run_as_of (datetime.datetime | None): when that batch run finished: what its pairs are as of (RFC 3339,
+            UTC); null: the live ranking
+        batch_run_id (None | UUID): the batch run whose stored pairs the plan was built from; null: the live ranking
+            when it was solved
         created_at (datetime.datetime): when it was solved (RFC 3339, UTC)
         created_by_id (UUID): the officer who created it
         dual_bound (float | None): upper bound on the best objective proven by the solver; null: none
@@ -62,6 +66,8 @@ class PlanOut:
     adopted_by_id: None | UUID
     assignment_count: int
     assignments: list[AssignmentOut]
+    batch_run_as_of: datetime.datetime | None
+    batch_run_id: None | UUID
     created_at: datetime.datetime
     created_by_id: UUID
     dual_bound: float | None
@@ -105,6 +111,18 @@ class PlanOut:
         for assignments_item_data in self.assignments:
             assignments_item = assignments_item_data.to_dict()
             assignments.append(assignments_item)
+
+        batch_run_as_of: None | str
+        if isinstance(self.batch_run_as_of, datetime.datetime):
+            batch_run_as_of = self.batch_run_as_of.isoformat()
+        else:
+            batch_run_as_of = self.batch_run_as_of
+
+        batch_run_id: None | str
+        if isinstance(self.batch_run_id, UUID):
+            batch_run_id = str(self.batch_run_id)
+        else:
+            batch_run_id = self.batch_run_id
 
         created_at = self.created_at.isoformat()
 
@@ -168,6 +186,8 @@ class PlanOut:
                 "adopted_by_id": adopted_by_id,
                 "assignment_count": assignment_count,
                 "assignments": assignments,
+                "batch_run_as_of": batch_run_as_of,
+                "batch_run_id": batch_run_id,
                 "created_at": created_at,
                 "created_by_id": created_by_id,
                 "dual_bound": dual_bound,
@@ -239,6 +259,36 @@ class PlanOut:
             assignments_item = AssignmentOut.from_dict(assignments_item_data)
 
             assignments.append(assignments_item)
+
+        def _parse_batch_run_as_of(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                batch_run_as_of_type_0 = datetime.datetime.fromisoformat(data)
+
+                return batch_run_as_of_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        batch_run_as_of = _parse_batch_run_as_of(d.pop("batch_run_as_of"))
+
+        def _parse_batch_run_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                batch_run_id_type_0 = UUID(data)
+
+                return batch_run_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        batch_run_id = _parse_batch_run_id(d.pop("batch_run_id"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -341,6 +391,8 @@ class PlanOut:
             adopted_by_id=adopted_by_id,
             assignment_count=assignment_count,
             assignments=assignments,
+            batch_run_as_of=batch_run_as_of,
+            batch_run_id=batch_run_id,
             created_at=created_at,
             created_by_id=created_by_id,
             dual_bound=dual_bound,

@@ -28,6 +28,10 @@ class PlanSummaryOut:
             adopted_at (datetime.datetime | None): when it was adopted; null: not yet
             adopted_by_id (None | UUID): the officer who adopted it; null: not
             assignment_count (int): how many assignments the plan has
+            batch_run_as_of (datetime.datetime | None): when that batch run finished: what its pairs are as of (RFC 3339,
+                UTC); null: the live ranking
+            batch_run_id (None | UUID): the batch run whose stored pairs the plan was built from; null: the live ranking
+                when it was solved
             created_at (datetime.datetime): when it was solved (RFC 3339, UTC)
             created_by_id (UUID): the officer who created it
             gap (float | None): relative optimality gap, (bound - objective) / objective; 0 when proven optimal; null when
@@ -52,6 +56,8 @@ class PlanSummaryOut:
     adopted_at: datetime.datetime | None
     adopted_by_id: None | UUID
     assignment_count: int
+    batch_run_as_of: datetime.datetime | None
+    batch_run_id: None | UUID
     created_at: datetime.datetime
     created_by_id: UUID
     gap: float | None
@@ -82,6 +88,18 @@ class PlanSummaryOut:
             adopted_by_id = self.adopted_by_id
 
         assignment_count = self.assignment_count
+
+        batch_run_as_of: None | str
+        if isinstance(self.batch_run_as_of, datetime.datetime):
+            batch_run_as_of = self.batch_run_as_of.isoformat()
+        else:
+            batch_run_as_of = self.batch_run_as_of
+
+        batch_run_id: None | str
+        if isinstance(self.batch_run_id, UUID):
+            batch_run_id = str(self.batch_run_id)
+        else:
+            batch_run_id = self.batch_run_id
 
         created_at = self.created_at.isoformat()
 
@@ -120,6 +138,8 @@ class PlanSummaryOut:
                 "adopted_at": adopted_at,
                 "adopted_by_id": adopted_by_id,
                 "assignment_count": assignment_count,
+                "batch_run_as_of": batch_run_as_of,
+                "batch_run_id": batch_run_id,
                 "created_at": created_at,
                 "created_by_id": created_by_id,
                 "gap": gap,
@@ -177,6 +197,36 @@ class PlanSummaryOut:
 
         assignment_count = d.pop("assignment_count")
 
+        def _parse_batch_run_as_of(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                batch_run_as_of_type_0 = datetime.datetime.fromisoformat(data)
+
+                return batch_run_as_of_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        batch_run_as_of = _parse_batch_run_as_of(d.pop("batch_run_as_of"))
+
+        def _parse_batch_run_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                batch_run_id_type_0 = UUID(data)
+
+                return batch_run_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        batch_run_id = _parse_batch_run_id(d.pop("batch_run_id"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         created_by_id = UUID(d.pop("created_by_id"))
@@ -219,6 +269,8 @@ class PlanSummaryOut:
             adopted_at=adopted_at,
             adopted_by_id=adopted_by_id,
             assignment_count=assignment_count,
+            batch_run_as_of=batch_run_as_of,
+            batch_run_id=batch_run_id,
             created_at=created_at,
             created_by_id=created_by_id,
             gap=gap,

@@ -10,6 +10,7 @@ from ..models.group_by import GroupBy
 
 if TYPE_CHECKING:
     from ..models.balance_row_out import BalanceRowOut
+    from ..models.pair_source_out import PairSourceOut
 
 
 T = TypeVar("T", bound="ShortageSurplusOut")
@@ -25,10 +26,15 @@ class ShortageSurplusOut:
                 (occupation), their ISO 3166-1 destination country, or the pools' ISO 3166-1 origin
                 country.
             items (list[BalanceRowOut]): one row per group, biggest shortage first
+            source (PairSourceOut): Where an analysis's ranked pairs come from, and what they are as of: the live ranking
+                (ranked for this request), or a batch run's stored pairs (`imdi batch-rank`). A batch run's
+                figures cover its scope only (the demand of vacancies outside it is not counted), and its
+                vacancies still open and pools still active; demand and capacities are read now.
     """
 
     by: GroupBy
     items: list[BalanceRowOut]
+    source: PairSourceOut
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,12 +45,15 @@ class ShortageSurplusOut:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
+        source = self.source.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "by": by,
                 "items": items,
+                "source": source,
             }
         )
 
@@ -53,6 +62,7 @@ class ShortageSurplusOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.balance_row_out import BalanceRowOut  # noqa: PLC0415
+        from ..models.pair_source_out import PairSourceOut  # noqa: PLC0415
 
         d = dict(src_dict)
         by = GroupBy(d.pop("by"))
@@ -64,9 +74,12 @@ class ShortageSurplusOut:
 
             items.append(items_item)
 
+        source = PairSourceOut.from_dict(d.pop("source"))
+
         shortage_surplus_out = cls(
             by=by,
             items=items,
+            source=source,
         )
 
         shortage_surplus_out.additional_properties = d

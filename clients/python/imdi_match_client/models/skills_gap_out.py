@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.pair_source_out import PairSourceOut
     from ..models.skill_gap_row_out import SkillGapRowOut
 
 
@@ -20,10 +21,15 @@ class SkillsGapOut:
 
         Attributes:
             items (list[SkillGapRowOut]): one row per (occupation, skill)
+            source (PairSourceOut): Where an analysis's ranked pairs come from, and what they are as of: the live ranking
+                (ranked for this request), or a batch run's stored pairs (`imdi batch-rank`). A batch run's
+                figures cover its scope only (the demand of vacancies outside it is not counted), and its
+                vacancies still open and pools still active; demand and capacities are read now.
             top (int): top matches per vacancy looked at
     """
 
     items: list[SkillGapRowOut]
+    source: PairSourceOut
     top: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -33,6 +39,8 @@ class SkillsGapOut:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
+        source = self.source.to_dict()
+
         top = self.top
 
         field_dict: dict[str, Any] = {}
@@ -40,6 +48,7 @@ class SkillsGapOut:
         field_dict.update(
             {
                 "items": items,
+                "source": source,
                 "top": top,
             }
         )
@@ -48,6 +57,7 @@ class SkillsGapOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.pair_source_out import PairSourceOut  # noqa: PLC0415
         from ..models.skill_gap_row_out import SkillGapRowOut  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -58,10 +68,13 @@ class SkillsGapOut:
 
             items.append(items_item)
 
+        source = PairSourceOut.from_dict(d.pop("source"))
+
         top = d.pop("top")
 
         skills_gap_out = cls(
             items=items,
+            source=source,
             top=top,
         )
 

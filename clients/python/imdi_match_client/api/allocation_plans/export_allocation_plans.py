@@ -94,7 +94,8 @@ def sync_detailed(
     scope_destination, scope_origin, scope_occupation_prefix, scope_pathway (the `scope`
     object flattened; empty: not narrowed), min_score, origin_cap, time_limit_seconds,
     solver_status, objective, greedy_objective, improvement, gap, assignment_count,
-    headcount, created_by_id, created_at, adopted_by_id, adopted_at (RFC 3339, UTC).
+    headcount, created_by_id, created_at, adopted_by_id, adopted_at (RFC 3339, UTC),
+    batch_run_id, batch_run_as_of (empty: planned from the live ranking).
 
     **Roles:** officer, admin.
 
@@ -133,7 +134,8 @@ def sync(
     scope_destination, scope_origin, scope_occupation_prefix, scope_pathway (the `scope`
     object flattened; empty: not narrowed), min_score, origin_cap, time_limit_seconds,
     solver_status, objective, greedy_objective, improvement, gap, assignment_count,
-    headcount, created_by_id, created_at, adopted_by_id, adopted_at (RFC 3339, UTC).
+    headcount, created_by_id, created_at, adopted_by_id, adopted_at (RFC 3339, UTC),
+    batch_run_id, batch_run_as_of (empty: planned from the live ranking).
 
     **Roles:** officer, admin.
 
@@ -167,7 +169,8 @@ async def asyncio_detailed(
     scope_destination, scope_origin, scope_occupation_prefix, scope_pathway (the `scope`
     object flattened; empty: not narrowed), min_score, origin_cap, time_limit_seconds,
     solver_status, objective, greedy_objective, improvement, gap, assignment_count,
-    headcount, created_by_id, created_at, adopted_by_id, adopted_at (RFC 3339, UTC).
+    headcount, created_by_id, created_at, adopted_by_id, adopted_at (RFC 3339, UTC),
+    batch_run_id, batch_run_as_of (empty: planned from the live ranking).
 
     **Roles:** officer, admin.
 
@@ -204,7 +207,8 @@ async def asyncio(
     scope_destination, scope_origin, scope_occupation_prefix, scope_pathway (the `scope`
     object flattened; empty: not narrowed), min_score, origin_cap, time_limit_seconds,
     solver_status, objective, greedy_objective, improvement, gap, assignment_count,
-    headcount, created_by_id, created_at, adopted_by_id, adopted_at (RFC 3339, UTC).
+    headcount, created_by_id, created_at, adopted_by_id, adopted_at (RFC 3339, UTC),
+    batch_run_id, batch_run_as_of (empty: planned from the live ranking).
 
     **Roles:** officer, admin.
 

@@ -1,5 +1,6 @@
 from http import HTTPStatus
 from typing import Any
+from uuid import UUID
 
 import httpx
 
@@ -14,6 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     by: GroupBy | Unset = UNSET,
+    run: None | Unset | UUID = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -23,6 +25,15 @@ def _get_kwargs(
         json_by = by.value
 
     params["by"] = json_by
+
+    json_run: None | str | Unset
+    if isinstance(run, Unset):
+        json_run = UNSET
+    elif isinstance(run, UUID):
+        json_run = str(run)
+    else:
+        json_run = run
+    params["run"] = json_run
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -89,13 +100,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     by: GroupBy | Unset = UNSET,
+    run: None | Unset | UUID = UNSET,
 ) -> Response[Problem | ShortageSurplusOut]:
     """Show labour shortage and surplus
 
      Demand (openings of open vacancies not yet approved) against eligible supply (active pools
     with an eligible match in a related occupation, each counted once), per occupation,
-    destination or origin, computed from one ranking of the live market; biggest shortage
-    first (then biggest surplus, then key). Not paged: one row per group.
+    destination or origin, computed from one ranking of the live market, or from the stored
+    pairs of batch run `run` (its scope only; with its top k, only the pairs in each vacancy's
+    top k count as supply); `source` says which, as of when. Biggest shortage first (then
+    biggest surplus, then key). Not paged: one row per group.
 
     **Roles:** officer, admin.
 
@@ -104,6 +118,11 @@ def sync_detailed(
             group
             (occupation), their ISO 3166-1 destination country, or the pools' ISO 3166-1 origin
             country.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,6 +134,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         by=by,
+        run=run,
     )
 
     response = client.get_httpx_client().request(
@@ -128,13 +148,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     by: GroupBy | Unset = UNSET,
+    run: None | Unset | UUID = UNSET,
 ) -> Problem | ShortageSurplusOut | None:
     """Show labour shortage and surplus
 
      Demand (openings of open vacancies not yet approved) against eligible supply (active pools
     with an eligible match in a related occupation, each counted once), per occupation,
-    destination or origin, computed from one ranking of the live market; biggest shortage
-    first (then biggest surplus, then key). Not paged: one row per group.
+    destination or origin, computed from one ranking of the live market, or from the stored
+    pairs of batch run `run` (its scope only; with its top k, only the pairs in each vacancy's
+    top k count as supply); `source` says which, as of when. Biggest shortage first (then
+    biggest surplus, then key). Not paged: one row per group.
 
     **Roles:** officer, admin.
 
@@ -143,6 +166,11 @@ def sync(
             group
             (occupation), their ISO 3166-1 destination country, or the pools' ISO 3166-1 origin
             country.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +183,7 @@ def sync(
     return sync_detailed(
         client=client,
         by=by,
+        run=run,
     ).parsed
 
 
@@ -162,13 +191,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     by: GroupBy | Unset = UNSET,
+    run: None | Unset | UUID = UNSET,
 ) -> Response[Problem | ShortageSurplusOut]:
     """Show labour shortage and surplus
 
      Demand (openings of open vacancies not yet approved) against eligible supply (active pools
     with an eligible match in a related occupation, each counted once), per occupation,
-    destination or origin, computed from one ranking of the live market; biggest shortage
-    first (then biggest surplus, then key). Not paged: one row per group.
+    destination or origin, computed from one ranking of the live market, or from the stored
+    pairs of batch run `run` (its scope only; with its top k, only the pairs in each vacancy's
+    top k count as supply); `source` says which, as of when. Biggest shortage first (then
+    biggest surplus, then key). Not paged: one row per group.
 
     **Roles:** officer, admin.
 
@@ -177,6 +209,11 @@ async def asyncio_detailed(
             group
             (occupation), their ISO 3166-1 destination country, or the pools' ISO 3166-1 origin
             country.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,6 +225,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         by=by,
+        run=run,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,13 +237,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     by: GroupBy | Unset = UNSET,
+    run: None | Unset | UUID = UNSET,
 ) -> Problem | ShortageSurplusOut | None:
     """Show labour shortage and surplus
 
      Demand (openings of open vacancies not yet approved) against eligible supply (active pools
     with an eligible match in a related occupation, each counted once), per occupation,
-    destination or origin, computed from one ranking of the live market; biggest shortage
-    first (then biggest surplus, then key). Not paged: one row per group.
+    destination or origin, computed from one ranking of the live market, or from the stored
+    pairs of batch run `run` (its scope only; with its top k, only the pairs in each vacancy's
+    top k count as supply); `source` says which, as of when. Biggest shortage first (then
+    biggest surplus, then key). Not paged: one row per group.
 
     **Roles:** officer, admin.
 
@@ -214,6 +255,11 @@ async def asyncio(
             group
             (occupation), their ISO 3166-1 destination country, or the pools' ISO 3166-1 origin
             country.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,5 +273,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             by=by,
+            run=run,
         )
     ).parsed

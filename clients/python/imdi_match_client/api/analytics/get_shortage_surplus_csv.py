@@ -1,5 +1,6 @@
 from http import HTTPStatus
 from typing import Any
+from uuid import UUID
 
 import httpx
 
@@ -13,6 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     by: GroupBy | Unset = UNSET,
+    run: None | Unset | UUID = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -22,6 +24,15 @@ def _get_kwargs(
         json_by = by.value
 
     params["by"] = json_by
+
+    json_run: None | str | Unset
+    if isinstance(run, Unset):
+        json_run = UNSET
+    elif isinstance(run, UUID):
+        json_run = str(run)
+    else:
+        json_run = run
+    params["run"] = json_run
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -83,12 +94,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     by: GroupBy | Unset = UNSET,
+    run: None | Unset | UUID = UNSET,
 ) -> Response[Problem | str]:
     """Download labour shortage and surplus as CSV
 
-     The rows of GET /api/v1/analytics/shortage-surplus, in the same order. Columns: key,
-    label, demand, supply, balance, shortage, surplus, vacancies, pools, active_headcount
-    (empty by destination).
+     The rows of GET /api/v1/analytics/shortage-surplus with the same `by` and `run`, in the
+    same order (the JSON's `source` says where the pairs come from). Columns: key, label,
+    demand, supply, balance, shortage, surplus, vacancies, pools, active_headcount (empty by
+    destination).
 
     **Roles:** officer, admin.
 
@@ -97,6 +110,11 @@ def sync_detailed(
             group
             (occupation), their ISO 3166-1 destination country, or the pools' ISO 3166-1 origin
             country.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,6 +126,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         by=by,
+        run=run,
     )
 
     response = client.get_httpx_client().request(
@@ -121,12 +140,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     by: GroupBy | Unset = UNSET,
+    run: None | Unset | UUID = UNSET,
 ) -> Problem | str | None:
     """Download labour shortage and surplus as CSV
 
-     The rows of GET /api/v1/analytics/shortage-surplus, in the same order. Columns: key,
-    label, demand, supply, balance, shortage, surplus, vacancies, pools, active_headcount
-    (empty by destination).
+     The rows of GET /api/v1/analytics/shortage-surplus with the same `by` and `run`, in the
+    same order (the JSON's `source` says where the pairs come from). Columns: key, label,
+    demand, supply, balance, shortage, surplus, vacancies, pools, active_headcount (empty by
+    destination).
 
     **Roles:** officer, admin.
 
@@ -135,6 +156,11 @@ def sync(
             group
             (occupation), their ISO 3166-1 destination country, or the pools' ISO 3166-1 origin
             country.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,6 +173,7 @@ def sync(
     return sync_detailed(
         client=client,
         by=by,
+        run=run,
     ).parsed
 
 
@@ -154,12 +181,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     by: GroupBy | Unset = UNSET,
+    run: None | Unset | UUID = UNSET,
 ) -> Response[Problem | str]:
     """Download labour shortage and surplus as CSV
 
-     The rows of GET /api/v1/analytics/shortage-surplus, in the same order. Columns: key,
-    label, demand, supply, balance, shortage, surplus, vacancies, pools, active_headcount
-    (empty by destination).
+     The rows of GET /api/v1/analytics/shortage-surplus with the same `by` and `run`, in the
+    same order (the JSON's `source` says where the pairs come from). Columns: key, label,
+    demand, supply, balance, shortage, surplus, vacancies, pools, active_headcount (empty by
+    destination).
 
     **Roles:** officer, admin.
 
@@ -168,6 +197,11 @@ async def asyncio_detailed(
             group
             (occupation), their ISO 3166-1 destination country, or the pools' ISO 3166-1 origin
             country.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +213,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         by=by,
+        run=run,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -190,12 +225,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     by: GroupBy | Unset = UNSET,
+    run: None | Unset | UUID = UNSET,
 ) -> Problem | str | None:
     """Download labour shortage and surplus as CSV
 
-     The rows of GET /api/v1/analytics/shortage-surplus, in the same order. Columns: key,
-    label, demand, supply, balance, shortage, surplus, vacancies, pools, active_headcount
-    (empty by destination).
+     The rows of GET /api/v1/analytics/shortage-surplus with the same `by` and `run`, in the
+    same order (the JSON's `source` says where the pairs come from). Columns: key, label,
+    demand, supply, balance, shortage, surplus, vacancies, pools, active_headcount (empty by
+    destination).
 
     **Roles:** officer, admin.
 
@@ -204,6 +241,11 @@ async def asyncio(
             group
             (occupation), their ISO 3166-1 destination country, or the pools' ISO 3166-1 origin
             country.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,5 +259,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             by=by,
+            run=run,
         )
     ).parsed

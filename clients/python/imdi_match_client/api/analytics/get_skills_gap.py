@@ -1,5 +1,6 @@
 from http import HTTPStatus
 from typing import Any
+from uuid import UUID
 
 import httpx
 
@@ -13,11 +14,21 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     top: int | Unset = 10,
+    run: None | Unset | UUID = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["top"] = top
+
+    json_run: None | str | Unset
+    if isinstance(run, Unset):
+        json_run = UNSET
+    elif isinstance(run, UUID):
+        json_run = str(run)
+    else:
+        json_run = run
+    params["run"] = json_run
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -82,18 +93,27 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     top: int | Unset = 10,
+    run: None | Unset | UUID = UNSET,
 ) -> Response[Problem | SkillsGapOut]:
     """Show the skills gap
 
      For each open vacancy, its `top` eligible matches in ranking order; the essential skills
     their pools give no credit for, counted per (occupation, skill): in how many matches the
     skill is missing, for how many vacancies, and the eligible workers of those matches.
-    Most often missing first (then most workers, occupation, skill). Not paged.
+    Most often missing first (then most workers, occupation, skill). Not paged. From batch run
+    `run`: its pairs' missing skills, kept for each vacancy's first `explain_top` pairs, so
+    `top` can be at most the run's `explain_top` (and its `top_k`); `source` says where the
+    pairs come from.
 
     **Roles:** officer, admin.
 
     Args:
         top (int | Unset): how many of each open vacancy's top matches to look at Default: 10.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,6 +125,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         top=top,
+        run=run,
     )
 
     response = client.get_httpx_client().request(
@@ -118,18 +139,27 @@ def sync(
     *,
     client: AuthenticatedClient,
     top: int | Unset = 10,
+    run: None | Unset | UUID = UNSET,
 ) -> Problem | SkillsGapOut | None:
     """Show the skills gap
 
      For each open vacancy, its `top` eligible matches in ranking order; the essential skills
     their pools give no credit for, counted per (occupation, skill): in how many matches the
     skill is missing, for how many vacancies, and the eligible workers of those matches.
-    Most often missing first (then most workers, occupation, skill). Not paged.
+    Most often missing first (then most workers, occupation, skill). Not paged. From batch run
+    `run`: its pairs' missing skills, kept for each vacancy's first `explain_top` pairs, so
+    `top` can be at most the run's `explain_top` (and its `top_k`); `source` says where the
+    pairs come from.
 
     **Roles:** officer, admin.
 
     Args:
         top (int | Unset): how many of each open vacancy's top matches to look at Default: 10.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +172,7 @@ def sync(
     return sync_detailed(
         client=client,
         top=top,
+        run=run,
     ).parsed
 
 
@@ -149,18 +180,27 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     top: int | Unset = 10,
+    run: None | Unset | UUID = UNSET,
 ) -> Response[Problem | SkillsGapOut]:
     """Show the skills gap
 
      For each open vacancy, its `top` eligible matches in ranking order; the essential skills
     their pools give no credit for, counted per (occupation, skill): in how many matches the
     skill is missing, for how many vacancies, and the eligible workers of those matches.
-    Most often missing first (then most workers, occupation, skill). Not paged.
+    Most often missing first (then most workers, occupation, skill). Not paged. From batch run
+    `run`: its pairs' missing skills, kept for each vacancy's first `explain_top` pairs, so
+    `top` can be at most the run's `explain_top` (and its `top_k`); `source` says where the
+    pairs come from.
 
     **Roles:** officer, admin.
 
     Args:
         top (int | Unset): how many of each open vacancy's top matches to look at Default: 10.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,6 +212,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         top=top,
+        run=run,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -183,18 +224,27 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     top: int | Unset = 10,
+    run: None | Unset | UUID = UNSET,
 ) -> Problem | SkillsGapOut | None:
     """Show the skills gap
 
      For each open vacancy, its `top` eligible matches in ranking order; the essential skills
     their pools give no credit for, counted per (occupation, skill): in how many matches the
     skill is missing, for how many vacancies, and the eligible workers of those matches.
-    Most often missing first (then most workers, occupation, skill). Not paged.
+    Most often missing first (then most workers, occupation, skill). Not paged. From batch run
+    `run`: its pairs' missing skills, kept for each vacancy's first `explain_top` pairs, so
+    `top` can be at most the run's `explain_top` (and its `top_k`); `source` says where the
+    pairs come from.
 
     **Roles:** officer, admin.
 
     Args:
         top (int | Unset): how many of each open vacancy's top matches to look at Default: 10.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,5 +258,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             top=top,
+            run=run,
         )
     ).parsed

@@ -1,5 +1,6 @@
 from http import HTTPStatus
 from typing import Any
+from uuid import UUID
 
 import httpx
 
@@ -12,11 +13,21 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     top: int | Unset = 10,
+    run: None | Unset | UUID = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["top"] = top
+
+    json_run: None | str | Unset
+    if isinstance(run, Unset):
+        json_run = UNSET
+    elif isinstance(run, UUID):
+        json_run = str(run)
+    else:
+        json_run = run
+    params["run"] = json_run
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -78,16 +89,23 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     top: int | Unset = 10,
+    run: None | Unset | UUID = UNSET,
 ) -> Response[Problem | str]:
     """Download the skills gap as CSV
 
-     The rows of GET /api/v1/analytics/skills-gap, in the same order. Columns: occupation,
+     The rows of GET /api/v1/analytics/skills-gap with the same `top` and `run`, in the same
+    order (the JSON's `source` says where the pairs come from). Columns: occupation,
     occupation_title, skill, skill_label, matches_missing, vacancies, workers.
 
     **Roles:** officer, admin.
 
     Args:
         top (int | Unset): how many of each open vacancy's top matches to look at Default: 10.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,6 +117,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         top=top,
+        run=run,
     )
 
     response = client.get_httpx_client().request(
@@ -112,16 +131,23 @@ def sync(
     *,
     client: AuthenticatedClient,
     top: int | Unset = 10,
+    run: None | Unset | UUID = UNSET,
 ) -> Problem | str | None:
     """Download the skills gap as CSV
 
-     The rows of GET /api/v1/analytics/skills-gap, in the same order. Columns: occupation,
+     The rows of GET /api/v1/analytics/skills-gap with the same `top` and `run`, in the same
+    order (the JSON's `source` says where the pairs come from). Columns: occupation,
     occupation_title, skill, skill_label, matches_missing, vacancies, workers.
 
     **Roles:** officer, admin.
 
     Args:
         top (int | Unset): how many of each open vacancy's top matches to look at Default: 10.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +160,7 @@ def sync(
     return sync_detailed(
         client=client,
         top=top,
+        run=run,
     ).parsed
 
 
@@ -141,16 +168,23 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     top: int | Unset = 10,
+    run: None | Unset | UUID = UNSET,
 ) -> Response[Problem | str]:
     """Download the skills gap as CSV
 
-     The rows of GET /api/v1/analytics/skills-gap, in the same order. Columns: occupation,
+     The rows of GET /api/v1/analytics/skills-gap with the same `top` and `run`, in the same
+    order (the JSON's `source` says where the pairs come from). Columns: occupation,
     occupation_title, skill, skill_label, matches_missing, vacancies, workers.
 
     **Roles:** officer, admin.
 
     Args:
         top (int | Unset): how many of each open vacancy's top matches to look at Default: 10.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,6 +196,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         top=top,
+        run=run,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -173,16 +208,23 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     top: int | Unset = 10,
+    run: None | Unset | UUID = UNSET,
 ) -> Problem | str | None:
     """Download the skills gap as CSV
 
-     The rows of GET /api/v1/analytics/skills-gap, in the same order. Columns: occupation,
+     The rows of GET /api/v1/analytics/skills-gap with the same `top` and `run`, in the same
+    order (the JSON's `source` says where the pairs come from). Columns: occupation,
     occupation_title, skill, skill_label, matches_missing, vacancies, workers.
 
     **Roles:** officer, admin.
 
     Args:
         top (int | Unset): how many of each open vacancy's top matches to look at Default: 10.
+        run (None | Unset | UUID): a batch run's id (`imdi batch-rank`): its stored pairs instead
+            of ranking the live market, for the vacancies still open and pools still active of its
+            scope; absent: the live ranking. A run that is unknown, did not succeed, was superseded by
+            a newer run of its scope or wrote Parquet is a 422 (`unknown_batch_run`,
+            `unusable_batch_run`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,5 +238,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             top=top,
+            run=run,
         )
     ).parsed
