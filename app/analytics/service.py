@@ -11,8 +11,9 @@ Where the pairs come from (`PairSource`):
   live ranking. A run with a top k holds each vacancy's first k pairs only, so its supply counts
   only pools in some vacancy's top k; its skills gap has the missing skills of each vacancy's
   first `explain_top` pairs only. A scoped run covers its scope only: so do its figures (the
-  source says which), never mixed with live pairs of the rest of the market. Vacancies opened
-  and pools activated since the run count in demand and capacity, without pairs.
+  source says which), never mixed with live pairs of the rest of the market. Vacancies and
+  pools created after the run read its inputs are left out (it never ranked them: counting
+  them would show demand without supply); ones reopened or re-activated since count as now.
 
 Shortage and surplus (per ISCO unit group, destination country or origin country):
 - demand: the openings of open vacancies less the headcount already approved for them;
@@ -165,6 +166,8 @@ class PairSource:
     engine_version: str
     weights_hash: str
     run_id: uuid.UUID | None = None
+    #: A run: when it read its inputs (what was created later it never ranked).
+    inputs_at: datetime | None = None
     #: Pairs kept per vacancy (None: every eligible pair; live always).
     top_k: int | None = None
     #: A run's first pairs per vacancy with their missing essential skills (None: live, any).
@@ -202,6 +205,7 @@ class PairSource:
             engine_version=run.engine_version,
             weights_hash=run.weights_hash,
             run_id=run.id,
+            inputs_at=as_utc(run.started_at),
             top_k=run.top_k,
             explain_top=run.explain_top,
             scope=Scope.of(run.scope),
@@ -318,7 +322,7 @@ def balance_market(
     rows = session.execute(
         select(
             Vacancy.id, Vacancy.occupation_code, Vacancy.destination_country, Vacancy.openings
-        ).where(*_vacancy_scope(src.scope))
+        ).where(*_vacancy_scope(src.scope), *_ranked_by(Vacancy.created_at, src))
     ).all()
     approved_v = _approved_by(session, Decision.vacancy_id, [v.id for v in rows])
     vacancies = {
@@ -329,7 +333,7 @@ def balance_market(
     }
     rows = session.execute(
         select(Pool.id, Pool.occupation_code, Pool.origin_country, Pool.headcount).where(
-            *_pool_scope(src.scope)
+            *_pool_scope(src.scope), *_ranked_by(Pool.created_at, src)
         )
     ).all()
     approved_p = _approved_by(session, Decision.pool_id, [p.id for p in rows])
@@ -350,6 +354,11 @@ def balance_market(
         and pools[pid].occupation[:RELATED_DIGITS] == vacancies[vid].occupation[:RELATED_DIGITS]
     ]
     return BalanceInputs(vacancies, pools, pairs, src)
+
+
+def _ranked_by(created_at: Any, source: PairSource) -> list[ColumnElement[bool]]:
+    """A run's figures leave out what was created after it read its inputs."""
+    return [] if source.inputs_at is None else [created_at <= source.inputs_at]
 
 
 def _eligible_pairs(

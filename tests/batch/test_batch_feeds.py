@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -455,3 +456,28 @@ def test_the_plan_form_takes_a_run_and_the_plan_says_so(
     form = {**form, "batch_run_id": str(de.id), "destination": "ES"}
     r = client.post("/plans", data=form, follow_redirects=False)
     assert r.status_code == 422 and "covers destination DE only" in r.text
+
+
+def test_what_was_created_after_a_run_read_its_inputs_is_left_out(
+    feed_db: Database, runs: dict[str, BatchRun]
+) -> None:
+    """The run never ranked it: its demand would show without its supply."""
+    from dataclasses import replace
+
+    from app.pools.models import Pool
+    from app.vacancies.models import Vacancy
+
+    source = _source(feed_db, runs["every"])
+    with feed_db.session() as session:
+        full = analytics.balance_market(session, feed_db.settings, source)
+        assert full.vacancies and full.pools
+        newest = max(session.scalars(select(Vacancy.created_at)))
+        oldest_pool = min(session.scalars(select(Pool.created_at)))
+        # As if the run had read its inputs before the newest vacancy and every pool existed.
+        before = replace(source, inputs_at=min(as_utc(newest), as_utc(oldest_pool)) - _SECOND)
+        earlier = analytics.balance_market(session, feed_db.settings, before)
+    assert len(earlier.vacancies) < len(full.vacancies)
+    assert earlier.pools == {} and earlier.pairs == []
+
+
+_SECOND = timedelta(seconds=1)
