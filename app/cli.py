@@ -400,7 +400,16 @@ def _cluster_args(p: argparse.ArgumentParser) -> None:
         default="auto",
         help="memory per LocalCluster worker, e.g. 2GB (default: the machine's share)",
     )
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="Dask's progress bar (default: when stderr is a terminal)",
+    )
+
+
+def _progress_of(args: argparse.Namespace) -> bool:
+    return sys.stderr.isatty() if args.progress is None else bool(args.progress)
 
 
 def _batch_rank(args: argparse.Namespace) -> int:
@@ -428,7 +437,7 @@ def _batch_rank(args: argparse.Namespace) -> int:
         vacancy_block=args.vacancy_block,
         pool_block=args.pool_block,
         parquet_dir=Path(args.parquet).resolve() if args.parquet else None,
-        progress=not args.no_progress,
+        progress=_progress_of(args),
     )
     where = args.scheduler or f"local:{args.local or default_workers()}"
     db = Database(settings.database_url, settings)
@@ -449,6 +458,89 @@ def _batch_rank(args: argparse.Namespace) -> int:
         db.dispose()
     print("\n" + json.dumps(describe(run), indent=2))
     return 0 if run.status == "succeeded" else 1
+
+
+#: `imdi aggregate-microdata` lists this many row errors (the stored report has them all).
+_ERRORS_SHOWN = 20
+
+
+def _aggregate_microdata(args: argparse.Namespace) -> int:
+    """Survey or registry microdata too large to upload, aggregated on a Dask cluster and
+    stored as one survey wave of the ministry, by the upload's rules (app/surveys/distributed.py).
+    The system is the actor (audit actor None), as for the other admin tasks."""
+    import app.models  # noqa: F401  (every mapper known before the first flush)
+    from app.common.cluster import ClusterUnavailable, dask_client
+    from app.db import Database
+    from app.errors import ProblemError
+    from app.surveys.distributed import aggregate_microdata, find_ministry
+    from app.surveys.limits import MB
+    from app.surveys.schemas import UploadOptions
+    from app.surveys.service import summary_counts
+
+    options = _parse(
+        UploadOptions,
+        mode="microdata",
+        dry_run=args.dry_run,
+        on_error=args.on_error,
+        replace=args.replace,
+    )
+    if args.block_mb < 1:
+        raise CommandError("--block-mb must be at least 1")
+    progress = _progress_of(args)
+    settings = get_settings()
+    db = Database(settings.database_url, settings)
+    try:
+        with db.transaction() as session:
+            org = find_ministry(session, args.ministry)  # before a cluster is started
+            with dask_client(args.scheduler, args.local, memory_limit=args.memory_limit) as client:
+                job = aggregate_microdata(
+                    client,
+                    session,
+                    settings,
+                    args.paths,
+                    org=org,
+                    options=options,
+                    block_bytes=args.block_mb * MB,
+                    progress=progress,
+                )
+    except ClusterUnavailable as exc:
+        raise CommandError(str(exc)) from None
+    except ProblemError as exc:  # a file that cannot be read, an unknown ministry: nothing stored
+        shown = [
+            f"row {e.get('row')}: {e.get('message')}" for e in (exc.errors or [])[:_ERRORS_SHOWN]
+        ]
+        raise CommandError("; ".join([exc.detail, *shown])) from None
+    finally:
+        db.dispose()
+
+    out = job.upload.upload
+    if out.replayed:
+        print(f"the same data was stored before: upload {out.id} (nothing stored now)")
+    elif out.dry_run:
+        print("dry run: nothing stored")
+    else:
+        print(f"upload {out.id}")
+    report = out.report
+    print(f"status {out.status.value}: {summary_counts(out)}")
+    print(
+        f"respondents {report.get('respondents', 0)}: {report.get('respondents_unwilling', 0)} "
+        f"not willing to work abroad, {report.get('respondents_rejected', 0)} rejected, "
+        f"{report.get('respondents_pooled', 0)} pooled; cells {report.get('cells', 0)}, "
+        f"{report.get('cells_suppressed', 0)} suppressed (fewer than "
+        f"{report.get('k_threshold', 5)} respondents: {report.get('respondents_suppressed', 0)})"
+    )
+    for coding in report.get("codings", [])[:_ERRORS_SHOWN]:
+        print(
+            f"  job title {coding['input']!r} coded {coding['code']} {coding['title']} "
+            f"(confidence {coding['confidence']}, {coding['respondents']} respondents)"
+        )
+    total = int(report.get("errors_total", len(job.errors)))
+    if total:
+        print(f"{total} row errors; the first {min(total, _ERRORS_SHOWN)}:")
+        for e in job.errors[:_ERRORS_SHOWN]:
+            where = f"{e['file']} row {e['row']}" if "file" in e else f"row {e['row']}"
+            print(f"  {where}, {e['column'] or 'the row'}: {e['message']}")
+    return 1 if out.status.value == "rejected" else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -589,6 +681,34 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("revoke-key", help="revoke an API key")
     p.add_argument("--id", required=True, help="the key id (as listed by the admin API)")
     p.set_defaults(func=_revoke_key)
+
+    p = sub.add_parser(
+        "aggregate-microdata",
+        help="aggregate survey or registry microdata too large to upload into a ministry's "
+        "pools, on a Dask cluster (the upload's rules and report)",
+        description="Reads microdata (a CSV or Parquet file, or a directory or glob of part "
+        "files), validates every row as an upload does, aggregates the willing respondents "
+        "into pools by (origin, region, occupation) with k = 5 suppression, and stores them as "
+        "one survey wave of the ministry. Exit status 0: stored (or a clean dry run); 1: "
+        "rejected, or the data could not be read.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="CSV or Parquet files, dirs, globs")
+    p.add_argument("--ministry", required=True, help="the ministry's slug or id (the owner)")
+    _cluster_args(p)
+    p.add_argument(
+        "--on-error",
+        choices=["reject", "skip"],
+        default="reject",
+        help="reject: one bad row stores nothing (default); skip: store the good rows' pools",
+    )
+    p.add_argument("--dry-run", action="store_true", help="validate and report; store nothing")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="the data is the whole wave: withdraw the ministry's microdata pools it does not list",
+    )
+    p.add_argument("--block-mb", type=int, default=64, help="MB of CSV per task (default 64)")
+    p.set_defaults(func=_aggregate_microdata)
     return parser
 
 

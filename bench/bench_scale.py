@@ -40,6 +40,7 @@ SIZES: dict[str, dict[str, int]] = {
         "one_worker_vacancies": 5_000,
         "microdata_rows": 10_000_000,
         "microdata_in_process_rows": 1_000_000,
+        "microdata_regions": 230,
     },
     "quick": {
         "vacancies": 400,
@@ -48,6 +49,7 @@ SIZES: dict[str, dict[str, int]] = {
         "one_worker_vacancies": 200,
         "microdata_rows": 100_000,
         "microdata_in_process_rows": 20_000,
+        "microdata_regions": 230,
     },
 }
 K = 50
@@ -196,11 +198,181 @@ def part_command(size: dict[str, int], seed: int, reuse: str | None, keep: bool)
                 assert run is not None and run.status == "succeeded", run and run.error
                 out["run_duration_s"] = run.duration_s
                 out["pairs_stored"] = run.pairs_stored
-                out["stored_pairs_per_s"] = round(run.pairs_stored / max(run.duration_s or 1, 1))
         finally:
             db.dispose()
     finally:
         if name and not reuse and not keep:
+            bigdb.drop_database(name)
+    return out
+
+
+# ---- (microdata) -----------------------------------------------------------------------------
+
+MICRODATA_HEADER = (
+    "respondent_id,region,occupation,sector,isced_level,languages,skills,experience_years,"
+    "willing_to_work_abroad"
+)
+#: Regions x unit groups are the cells: 230 x 436 = 100,000 cells, about seventy willing
+#: respondents each at 10 million rows (about 100,000 pools). At 2,300 regions (a million
+#: cells) the pools pass through the driver as PoolIn records: ~10 GB for a million (measured).
+LANGUAGE_ANSWERS = ("en:B2", "en:B1", "en:C1;fr:A2", "tl:C2;en:B2", "ar:C2;en:A2", "")
+
+
+def write_microdata(
+    path: Any, rows: int, occupations: list[str], skills: list[str], seed: int, regions: int
+) -> None:
+    """`rows` respondents as a CSV file: 70 % willing to work abroad, every row valid."""
+    rng = np.random.default_rng(seed)
+    chunk = 500_000
+    profiles = rng.integers(0, len(skills), (len(occupations), 12))
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(MICRODATA_HEADER + "\n")
+        for start in range(0, rows, chunk):
+            n = min(chunk, rows - start)
+            region = rng.integers(0, regions, n)
+            occ = rng.integers(0, len(occupations), n)
+            isced = rng.integers(1, 8, n)
+            exp = rng.integers(0, 80, n) / 2
+            willing = rng.random(n) < 0.7
+            lang = rng.integers(0, len(LANGUAGE_ANSWERS), n)
+            picks = rng.integers(0, 12, (n, 4))
+            lines = []
+            for i in range(n):
+                prof = profiles[occ[i]]
+                own = ";".join(sorted({skills[prof[j]] for j in picks[i]}))
+                lines.append(
+                    f"R{start + i:09d},District {region[i]},{occupations[occ[i]]},,{isced[i]},"
+                    f"{LANGUAGE_ANSWERS[lang[i]]},{own},{exp[i]:g},{'yes' if willing[i] else 'no'}"
+                )
+            fh.write("\n".join(lines) + "\n")
+
+
+def _watched(cmd: list[str], env: dict[str, str]) -> tuple[float, float, list[float]]:
+    """Run a command to its end: (seconds, the peak MB of its process, of each of its child
+    processes, the cluster's workers), sampled every 0.2 s."""
+    import psutil
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    main = psutil.Process(proc.pid)
+    peak: dict[int, float] = {}
+    while proc.poll() is None:
+        try:
+            for p in [main, *main.children(recursive=True)]:
+                peak[p.pid] = max(peak.get(p.pid, 0.0), p.memory_info().rss / 2**20)
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    stdout, stderr = proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError(stdout[-2000:] + stderr[-4000:])
+    workers = sorted((round(v) for pid, v in peak.items() if pid != proc.pid), reverse=True)
+    # The two largest children are the workers (the others: the nannies, a resource tracker).
+    return time.perf_counter() - t0, round(peak.get(proc.pid, 0.0)), workers[:2]
+
+
+def part_microdata(size: dict[str, int], seed: int, keep: bool) -> dict[str, Any]:
+    """A fresh PostgreSQL database (taxonomy, one ministry), a CSV of the size's rows, and
+    `imdi aggregate-microdata --local 2` on it; the in-process reader on a smaller file."""
+    import tempfile
+    from pathlib import Path
+
+    from sqlalchemy import select
+
+    import app.models  # noqa: F401
+    from app.auth.models import Organisation
+    from app.config import Settings
+    from app.db import Database
+    from app.migrate import upgrade
+    from app.seed import seed as seed_taxonomy
+    from app.surveys import microdata
+    from app.surveys.limits import ReadLimits
+    from app.surveys.models import SurveyUpload
+    from app.surveys.occupations import TitleCoder
+    from app.surveys.tables import open_table
+    from app.taxonomy.models import Occupation, Skill
+    from bench import bigdb
+
+    out: dict[str, Any] = {}
+    name = bigdb.create_database()
+    url = bigdb.database_url(name)
+    work = Path(tempfile.mkdtemp(prefix="imdi-microdata-"))
+    try:
+        upgrade(url)
+        settings = Settings(environment="development", database_url=url)
+        db = Database(url, settings)
+        try:
+            with db.transaction() as session:
+                seed_taxonomy(session, demo=False)
+                session.add(
+                    Organisation(slug="bench-ministry", name="Bench", kind="ministry", country="PH")
+                )
+            with db.session() as session:
+                occupations = sorted(
+                    session.scalars(select(Occupation.code).where(Occupation.level == 4))
+                )
+                skills = sorted(session.scalars(select(Skill.id).where(Skill.is_group.is_(False))))
+            big, small = work / "census.csv", work / "sample.csv"
+            t0 = time.perf_counter()
+            regions = size["microdata_regions"]
+            write_microdata(big, size["microdata_rows"], occupations, skills, seed, regions)
+            write_microdata(
+                small, size["microdata_in_process_rows"], occupations, skills, seed + 1, regions
+            )
+            out["files_written_s"] = round(time.perf_counter() - t0, 1)
+            out["rows"] = size["microdata_rows"]
+            out["file_mb"] = round(big.stat().st_size / 2**20)
+
+            # In-process: the upload's reader (read, check codes, aggregate), rows per second.
+            with db.session() as session, small.open("rb") as fh:
+                t0 = time.perf_counter()
+                table = open_table(
+                    fh,
+                    small.name,
+                    microdata.COLUMNS,
+                    limits=ReadLimits(max_rows=10**9, max_text_chars=10**12),
+                )
+                reader = microdata.MicrodataReader(
+                    TitleCoder(session, settings.coding_min_confidence)
+                )
+                reader.read(table)
+                agg = reader.aggregate(reader.check_codes(session), origin="PH")
+                in_s = time.perf_counter() - t0
+            out["in_process_rows_per_s"] = round(size["microdata_in_process_rows"] / in_s)
+            out["in_process_pools"] = len(agg.items)
+            del agg, reader, table
+
+            env = {**os.environ, "IMDI_DATABASE_URL": url, "IMDI_ENVIRONMENT": "development"}
+            for label, extra in (("dry_run", ["--dry-run"]), ("stored", [])):
+                cmd = [
+                    sys.executable,
+                    "-m",
+                    "app.cli",
+                    "aggregate-microdata",
+                    str(big),
+                    "--ministry",
+                    "bench-ministry",
+                    "--local",
+                    "2",
+                    "--no-progress",
+                    *extra,
+                ]
+                wall, driver_mb, worker_mb = _watched(cmd, env)
+                out[f"{label}_wall_s"] = round(wall, 1)
+                out[f"{label}_rows_per_s_per_core"] = round(size["microdata_rows"] / wall / 2)
+                out[f"{label}_peak_mb_driver"] = driver_mb
+                out[f"{label}_peak_mb_per_worker"] = worker_mb
+            with db.session() as session:
+                upload = session.scalars(select(SurveyUpload)).one()
+                out["pools_stored"] = len((upload.report or {}).get("outcomes", []))
+                out["cells_suppressed"] = upload.cells_suppressed
+        finally:
+            db.dispose()
+    finally:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+        if not keep:
             bigdb.drop_database(name)
     return out
 
@@ -219,6 +391,7 @@ def _run_part(part: str, mode: str, seed: int, extra: list[str]) -> dict[str, An
 PARTS: dict[str, str] = {
     "rank": "(rank) batch ranking on a LocalCluster, against the in-process ranker",
     "command": "(command) imdi batch-rank end to end on PostgreSQL, 2 workers",
+    "microdata": "(microdata) imdi aggregate-microdata on PostgreSQL, 2 workers",
 }
 
 
@@ -268,6 +441,7 @@ def main(argv: list[str] | None = None) -> None:
         runners = {
             "rank": lambda: part_rank(size, args.seed),
             "command": lambda: part_command(size, args.seed, args.reuse, args.keep),
+            "microdata": lambda: part_microdata(size, args.seed, args.keep),
         }
         print(json.dumps(runners[args.part]()))
         return

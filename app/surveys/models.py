@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, text
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, new_id, utcnow
@@ -34,10 +34,11 @@ class SurveyUpload(Base):
     organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisations.id"), index=True)
     uploaded_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     filename: Mapped[str] = mapped_column(String(255))
-    file_format: Mapped[str] = mapped_column(String(10))  # csv | xlsx
+    file_format: Mapped[str] = mapped_column(String(10))  # csv | xlsx | parquet
     mode: Mapped[str] = mapped_column(String(20))  # pool_table | microdata
     checksum: Mapped[str] = mapped_column(String(64))
-    size_bytes: Mapped[int] = mapped_column(Integer)
+    # A registry extract read by imdi aggregate-microdata may pass 2 GiB.
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
     rows_read: Mapped[int] = mapped_column(Integer, default=0)
     rows_accepted: Mapped[int] = mapped_column(Integer, default=0)
     rows_rejected: Mapped[int] = mapped_column(Integer, default=0)

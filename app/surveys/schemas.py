@@ -178,12 +178,13 @@ class UploadSummary(BaseModel):
     organisation_id: uuid.UUID = Field(description="the ministry whose pools the file holds")
     uploaded_by_id: uuid.UUID | None = Field(description="the user who sent it")
     filename: str = Field(description="the file's name as sent (last path part)")
-    file_format: Annotated[str, one_of("csv", "xlsx")] = Field(
-        description="csv or xlsx, from the file's name"
+    file_format: Annotated[str, one_of("csv", "xlsx", "parquet")] = Field(
+        description="csv or xlsx, from the file's name; parquet for a registry extract read by "
+        "`imdi aggregate-microdata`"
     )
     mode: UploadMode = Field(description="pool_table or microdata (see UploadMode)")
     checksum: str = Field(description="sha256 of the file")
-    size_bytes: int = Field(description="the file's size in bytes")
+    size_bytes: int = Field(description="the file's size in bytes (a dataset's: all its files')")
     rows_read: int = Field(description="data rows read (the header not counted)")
     rows_accepted: int = Field(description="rows stored (0 when rejected or a dry run's)")
     rows_rejected: int = Field(description="rows with errors")

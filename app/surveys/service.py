@@ -31,12 +31,19 @@ and reported. The scope is the mode because a pool table and a microdata survey 
 sources (a microdata wave names no sector, so it would never list a pool table's pools); pools
 made through the API are not part of any wave and never withdrawn by one. A dry run reports what
 would be created, updated and withdrawn.
+
+Reading and the rest are apart: `process_upload` reads an uploaded file, and `finish_upload`
+does all that follows (report, status, record, dry run, on_error, replace, the wave stored,
+audit, webhook). `imdi aggregate-microdata` (app/surveys/distributed.py) reads microdata too
+large to upload on a Dask cluster and hands its reading to the same `finish_upload`, after
+the same replay check (`find_replay`).
 """
 
 from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,47 +138,23 @@ def process_upload(
     if org is None:  # a principal always has an organisation; guard for a deleted one
         raise ProblemError(403, "Your organisation no longer exists.")
 
-    earlier = session.scalar(
-        select(SurveyUpload).where(
-            SurveyUpload.organisation_id == org.id,
-            SurveyUpload.checksum == received.sha256,
-            SurveyUpload.mode == options.mode.value,
-            SurveyUpload.status.in_(_STORED),
-        )
-    )
-    if earlier is not None:
-        if options.replace and not (earlier.report or {}).get("replace"):
-            raise ProblemError(
-                409,
-                f"This file was stored before (upload {earlier.id}) without replace=true, and "
-                "one file is stored once. Withdraw the pools it does not list through the API "
-                "(POST /api/v1/pools/{id}/withdraw), or send the next wave with replace=true.",
-                existing_id=str(earlier.id),
-            )
-        out = to_out(session, earlier)
-        out.replayed = True
-        out.dry_run = options.dry_run
-        return UploadResult(out, 200)
+    replay = find_replay(session, org, received.sha256, options)
+    if replay is not None:
+        return replay
 
     spec = pool_table.COLUMNS if options.mode == UploadMode.POOL_TABLE else microdata.COLUMNS
     table = open_table(
         received.file, received.filename, spec, limits=ReadLimits.from_settings(settings)
     )
     coder = TitleCoder(session, settings.coding_min_confidence)
-    report: dict[str, Any] = {
-        "mode": options.mode.value,
-        "on_error": options.on_error,
-        "dry_run": options.dry_run,
-        "replace": options.replace,
-        "columns": table.columns,
-    }
+    details: dict[str, Any] = {}
 
     items: list[Any]
     #: The file row of each item (pool table); None for microdata, whose pools are cells.
     rows: list[int | None]
     if options.mode == UploadMode.POOL_TABLE:
         parsed = pool_table.parse_rows(table, coder)
-        _require_rows(table.rows_read)
+        require_rows(table.rows_read)
         if parsed.items:
             codes = check_pool_codes(
                 session,
@@ -191,11 +174,11 @@ def process_upload(
         items = parsed.items
         rows = list(parsed.rows)
         good_rows = len(items)
-        report["codings"] = parsed.codings
+        details["codings"] = parsed.codings
     else:
         reader = microdata.MicrodataReader(coder)
         reader.read(table)
-        _require_rows(table.rows_read)
+        require_rows(table.rows_read)
         valid = reader.check_codes(session)
         agg = reader.aggregate(valid, origin=org.country)
         errors = agg.errors
@@ -203,13 +186,114 @@ def process_upload(
         items = agg.items
         rows = [None] * len(items)
         good_rows = agg.pooled
-        report.update(agg.report())
-        report["codings"] = agg.codings
+        details.update(agg.report())
+        details["codings"] = agg.codings
 
-    errors = sorted(
-        [*errors, *table.shape_errors], key=lambda e: (e["row"], _column_order(table, e))
+    errors = sorted([*errors, *table.shape_errors], key=error_order(table.columns))
+    read = ReadResult(
+        filename=received.filename,
+        file_format=table.format,
+        checksum=received.sha256,
+        size_bytes=received.size,
+        rows_read=table.rows_read,
+        columns=table.columns,
+        items=items,
+        rows=rows,
+        errors=errors,
+        errors_total=len(errors),
+        bad_rows=bad_rows,
+        good_rows=good_rows,
+        details=details,
     )
-    if bad_rows == 0:
+    return finish_upload(session, principal, settings, org, options, read)
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """What reading a file found: all that `finish_upload` needs to report and store it."""
+
+    filename: str
+    file_format: str
+    checksum: str
+    size_bytes: int
+    rows_read: int
+    columns: list[str]
+    #: PoolIn items, and the file row of each (pool table; None for a microdata cell).
+    items: list[Any]
+    rows: list[int | None]
+    #: Row errors in report order (`error_order`); possibly only the first of them (a
+    #: distributed job keeps no more than a report can show), `errors_total` counts all.
+    errors: list[dict[str, Any]]
+    errors_total: int
+    bad_rows: int
+    good_rows: int
+    #: The mode's own report entries (microdata: the respondents' counts), and "codings".
+    details: dict[str, Any]
+
+
+def error_order(columns: list[str]) -> Callable[[dict[str, Any]], tuple[int, int]]:
+    """The sort key of row errors in a report: by row, then by column as the file has them (a
+    row's errors in one column keep the order they were found in: sort stably)."""
+    position = {name: i for i, name in enumerate(columns)}
+
+    def key(error: dict[str, Any]) -> tuple[int, int]:
+        return error["row"], position.get(error["column"], -1)
+
+    return key
+
+
+def find_replay(
+    session: Session, org: Organisation, checksum: str, options: UploadOptions
+) -> UploadResult | None:
+    """The earlier upload of this file (by checksum) that stored pools in this mode, as a
+    replay; a 409 when this one asks for replace=true and that one did not. Asked before the
+    file is read, so that sending a file again costs no reading."""
+    earlier = session.scalar(
+        select(SurveyUpload).where(
+            SurveyUpload.organisation_id == org.id,
+            SurveyUpload.checksum == checksum,
+            SurveyUpload.mode == options.mode.value,
+            SurveyUpload.status.in_(_STORED),
+        )
+    )
+    if earlier is None:
+        return None
+    if options.replace and not (earlier.report or {}).get("replace"):
+        raise ProblemError(
+            409,
+            f"This file was stored before (upload {earlier.id}) without replace=true, and "
+            "one file is stored once. Withdraw the pools it does not list through the API "
+            "(POST /api/v1/pools/{id}/withdraw), or send the next wave with replace=true.",
+            existing_id=str(earlier.id),
+        )
+    out = to_out(session, earlier)
+    out.replayed = True
+    out.dry_run = options.dry_run
+    return UploadResult(out, 200)
+
+
+def finish_upload(
+    session: Session,
+    principal: Principal | None,
+    settings: Settings,
+    org: Organisation,
+    options: UploadOptions,
+    read: ReadResult,
+) -> UploadResult:
+    """Everything after reading, for an upload and for `imdi aggregate-microdata` alike: the
+    report and status, the upload record, the dry run, on_error and replace, the pools
+    stored as a wave, the audit event and the webhook event. `principal` None: the system
+    (the command line), as in the audit trail."""
+    report: dict[str, Any] = {
+        "mode": options.mode.value,
+        "on_error": options.on_error,
+        "dry_run": options.dry_run,
+        "replace": options.replace,
+        "columns": read.columns,
+        **read.details,
+    }
+    items, rows, errors = read.items, read.rows, read.errors
+    if read.bad_rows == 0:
         status = UploadStatus.ACCEPTED
     elif options.on_error == "skip" and items:
         status = UploadStatus.PARTIAL
@@ -217,8 +301,8 @@ def process_upload(
         status = UploadStatus.REJECTED
     stored = status != UploadStatus.REJECTED
     kept = _reported(errors)
-    report["errors_total"] = len(errors)
-    report["errors_truncated"] = len(kept) < len(errors)
+    report["errors_total"] = read.errors_total
+    report["errors_truncated"] = len(kept) < read.errors_total
     report["pools"] = len(items) if stored else 0
     if not stored and items:
         report["pools_not_stored"] = len(items)
@@ -226,15 +310,15 @@ def process_upload(
     upload = SurveyUpload(
         id=None if options.dry_run else uuid.uuid4(),
         organisation_id=org.id,
-        uploaded_by_id=principal.user_id,
-        filename=received.filename,
-        file_format=table.format,
+        uploaded_by_id=principal.user_id if principal is not None else None,
+        filename=read.filename,
+        file_format=read.file_format,
         mode=options.mode.value,
-        checksum=received.sha256,
-        size_bytes=received.size,
-        rows_read=table.rows_read,
-        rows_accepted=good_rows if stored else 0,
-        rows_rejected=bad_rows,
+        checksum=read.checksum,
+        size_bytes=read.size_bytes,
+        rows_read=read.rows_read,
+        rows_accepted=read.good_rows if stored else 0,
+        rows_rejected=read.bad_rows,
         cells_suppressed=int(report.get("cells_suppressed", 0)),
         errors=kept,
         report=report,
@@ -400,16 +484,9 @@ def _reported(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return errors[:MAX_REPORTED_ERRORS]
 
 
-def _require_rows(rows_read: int) -> None:
+def require_rows(rows_read: int) -> None:
     if rows_read == 0:
         raise FileProblem(422, "The file has a header row but no data rows.")
-
-
-def _column_order(table: Any, error: dict[str, Any]) -> int:
-    try:
-        return int(table.columns.index(error["column"]))
-    except ValueError:
-        return -1
 
 
 def _audit_state(upload: SurveyUpload) -> dict[str, Any]:

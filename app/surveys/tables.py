@@ -112,8 +112,20 @@ class Table:
         return len(self._rejected)
 
     def __iter__(self) -> Iterator[Row]:
-        width = len(self.columns)
         names = self.columns
+        for number, cells in self._checked():
+            yield Row(number, {name: cells[i].strip() for i, name in enumerate(names)})
+
+    def select(self, *names: str) -> Iterator[tuple[int, list[str]]]:
+        """The rows that iterating yields, as (row number, the trimmed cells of `names`): for a
+        pass over a few columns (app/surveys/distributed.py), with every check of a row."""
+        index = [self.columns.index(name) for name in names]
+        for number, cells in self._checked():
+            yield number, [cells[i].strip() for i in index]
+
+    def _checked(self) -> Iterator[tuple[int, list[str]]]:
+        """The data rows that pass the checks above, padded to the header's width."""
+        width = len(self.columns)
         max_rows = self._limits.max_rows
         max_cell = self._limits.max_cell_chars
         max_text = self._limits.max_text_chars
@@ -154,7 +166,7 @@ class Table:
                 continue
             if len(cells) < width:
                 cells = cells + [""] * (width - len(cells))
-            yield Row(number, {name: cells[i].strip() for i, name in enumerate(names)})
+            yield number, cells
 
     def _reject(self, number: int, column: str, value: str, message: str) -> None:
         self._rejected.add(number)
@@ -212,6 +224,18 @@ def _check_header(header: list[str], spec: ColumnSpec) -> list[str]:
             errors=errors,
         )
     return names
+
+
+def table_of(
+    fmt: str,
+    header: list[str],
+    raw_rows: Iterator[tuple[int, list[str]]],
+    spec: ColumnSpec,
+    limits: ReadLimits,
+) -> Table:
+    """A table of rows read elsewhere (a block of a large CSV file, a Parquet row group:
+    app/surveys/distributed.py), with the header checks and row limits of an upload."""
+    return Table(fmt, _check_header(header, spec), raw_rows, limits)
 
 
 def open_table(

@@ -24,7 +24,8 @@ class UploadSummary:
         cells_suppressed (int): microdata: groups of fewer than 5 respondents, counted but never stored
         checksum (str): sha256 of the file
         created_at (datetime.datetime | None): when it was stored; null for a dry run
-        file_format (UploadSummaryFileFormat): csv or xlsx, from the file's name
+        file_format (UploadSummaryFileFormat): csv or xlsx, from the file's name; parquet for a registry extract read by
+            `imdi aggregate-microdata`
         filename (str): the file's name as sent (last path part)
         id (None | UUID): null for a dry run, which stores nothing
         mode (UploadMode): What a survey file's rows are. pool_table: one row per labour pool (columns
@@ -37,7 +38,7 @@ class UploadSummary:
         rows_accepted (int): rows stored (0 when rejected or a dry run's)
         rows_read (int): data rows read (the header not counted)
         rows_rejected (int): rows with errors
-        size_bytes (int): the file's size in bytes
+        size_bytes (int): the file's size in bytes (a dataset's: all its files')
         status (UploadStatus): What became of an upload. accepted: every row was good and stored; partial: the good
             rows were stored and the bad reported (on_error=skip); rejected: nothing was stored, the
             report says why.

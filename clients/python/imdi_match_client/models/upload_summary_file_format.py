@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class UploadSummaryFileFormat(StrEnum):
     CSV = "csv"
+    PARQUET = "parquet"
     XLSX = "xlsx"
 
     def __str__(self) -> str:
