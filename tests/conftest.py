@@ -308,10 +308,12 @@ def demo_keys(demo_users: list[dict[str, Any]]) -> dict[str, dict[str, dict[str,
     return out
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def dask_client() -> Iterator[Any]:
-    """A LocalCluster of 2 worker processes (the issue's test cluster), shared by this test
-    process's national-scale tests: starting one takes seconds."""
+    """A LocalCluster of 2 worker processes (the issue's test cluster) for a module's
+    national-scale tests. Per module, not per session: the cluster's scheduler runs in this
+    process, and its periodic work, left running, contends for the GIL with every later test
+    (the suite ran at half speed, half of it system time)."""
     from app.common.cluster import dask_client as open_client
 
     with open_client(local=2, memory_limit="2GB") as client:
