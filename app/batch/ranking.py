@@ -83,15 +83,8 @@ def read_snapshot(session: Session, settings: Settings, scope: Scope) -> Snapsho
     if session.get_bind().dialect.name == "postgresql":
         session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
     seq, epoch = changes.head(session)
-    taxonomy = adapters.taxonomy_view(session)
-    ctx = adapters.engine_context(
-        taxonomy,
-        adapters.pathway_records(session),
-        adapters.exchange_rates(session, settings.base_currency),
-        adapters.quota_used(session),
-        adapters.approved_pairs(session),
-        settings,
-    )
+    # The live market's context: its pathways, rates, quota use, approvals and weights.
+    ctx = adapters.load_context(session, settings, adapters.weights_of(settings))
     records, _ = adapters.open_vacancies(session)
     vacancies = [
         v
@@ -110,9 +103,7 @@ def read_snapshot(session: Session, settings: Settings, scope: Scope) -> Snapsho
             )
         )
         columns, _ = adapters.pool_columns(session, ids)
-    return Snapshot(
-        seq, epoch, ctx, vacancies, columns, adapters.weights_digest(adapters.weights_of(settings))
-    )
+    return Snapshot(seq, epoch, ctx, vacancies, columns, adapters.weights_digest(ctx.weights))
 
 
 def default_pool_block(pools: int, workers: int) -> int:
@@ -170,7 +161,6 @@ def rank_on_cluster(
     tag: str,
     sink: Callable[[tasks.Merged | None], bool],
     out_dir: Path | None = None,
-    pool_block: int | None = None,
 ) -> None:
     """Rank `vacancies` against `pools` on the cluster: `sink` takes each vacancy block's
     result as it arrives, and None every poll_seconds meanwhile; it returns True to cancel
@@ -179,7 +169,7 @@ def rank_on_cluster(
     from distributed import wait
 
     workers = worker_count(client)
-    block = pool_block or options.pool_block or default_pool_block(len(pools), workers)
+    block = options.pool_block or default_pool_block(len(pools), workers)
     pool_spans = _spans(len(pools), block) or [(0, 0)]
     vacancy_spans = _spans(len(vacancies), options.vacancy_block)
     k, keep = options.top_k, options.explain_top
@@ -265,10 +255,6 @@ def batch_rank(
     """Run one batch ranking to its end (succeeded, failed or cancelled); the run's record."""
     with db.session() as session:
         snap = read_snapshot(session, settings, scope)
-    workers = worker_count(client)
-    pool_block = options.pool_block or default_pool_block(len(snap.pools), workers)
-    pool_spans = _spans(len(snap.pools), pool_block) or [(0, 0)]
-    vacancy_spans = _spans(len(snap.vacancies), options.vacancy_block)
     output = RunOutput.PARQUET if options.parquet_dir is not None else RunOutput.DATABASE
     with db.transaction(writes=False) as session:
         run = service.start_run(
@@ -279,14 +265,14 @@ def batch_rank(
             output=output,
             output_path=None,
             cluster=cluster,
-            workers=workers,
+            workers=worker_count(client),
             change_seq=snap.seq,
             change_epoch=snap.epoch,
             engine_version=adapters.ENGINE_VERSION,
             weights_hash=snap.weights_hash,
             vacancies=len(snap.vacancies),
             pools=len(snap.pools),
-            tasks_total=len(vacancy_spans),
+            tasks_total=len(_spans(len(snap.vacancies), options.vacancy_block)),
             started_by=started_by,
         )
         run_id = run.id
@@ -295,12 +281,10 @@ def batch_rank(
             out_dir = options.parquet_dir / str(run_id)
             run.output_path = str(out_dir)
     log.info(
-        "batch run %s: %d vacancies x %d pools in %d x %d blocks on %s",
+        "batch run %s: %d vacancies x %d pools on %s",
         run_id,
         len(snap.vacancies),
         len(snap.pools),
-        len(vacancy_spans),
-        len(pool_spans),
         cluster,
     )
 
@@ -334,7 +318,6 @@ def batch_rank(
             tag=run_id.hex[:12],
             sink=sink,
             out_dir=out_dir,
-            pool_block=pool_block,
         )
     except BaseException as exc:
         cancelled = isinstance(exc, RunCancelled | KeyboardInterrupt)

@@ -219,15 +219,19 @@ def end_unfinished(
     if run.status != RunStatus.RUNNING.value:
         return  # ended meanwhile (a cancel of a stale run): that verdict stands
     before = audit_state(run)
-    session.execute(delete(BatchPair).where(BatchPair.run_id == run_id))
+    _end(session, run, status, error)
+    record(session, None, "update", ENTITY, run.id, before, audit_state(run))
+    session.flush()
+
+
+def _end(session: Session, run: BatchRun, status: RunStatus, error: str | None) -> None:
+    session.execute(delete(BatchPair).where(BatchPair.run_id == run.id))
     now = utcnow()
     run.status = status.value
     run.error = error[:4000] if error else None
     run.pairs_stored = 0
     run.finished_at = now
     run.duration_s = round(_elapsed(run, now), 3)
-    record(session, None, "update", ENTITY, run.id, before, audit_state(run))
-    session.flush()
 
 
 def request_cancel(session: Session, principal: Principal, run_id: uuid.UUID) -> BatchRun:
@@ -237,27 +241,18 @@ def request_cancel(session: Session, principal: Principal, run_id: uuid.UUID) ->
     run = _locked(session, run_id)
     if run.status != RunStatus.RUNNING.value:
         raise ProblemError(409, f"The run has ended ({run.status}); there is nothing to cancel.")
+    if run.cancel_requested and not is_stale(run):
+        return run  # asked already: the command stops at its next poll
+    before = audit_state(run)
+    run.cancel_requested = True
     if is_stale(run):
-        before = audit_state(run)
-        session.execute(delete(BatchPair).where(BatchPair.run_id == run_id))
-        now = utcnow()
-        run.status = RunStatus.FAILED.value
-        run.cancel_requested = True
-        run.error = (
+        error = (
             f"its command stopped reporting (last at {run.heartbeat_at.isoformat()}); "
             "ended on a cancel request"
         )
-        run.pairs_stored = 0
-        run.finished_at = now
-        run.duration_s = round(_elapsed(run, now), 3)
-        record(session, principal, "cancel", ENTITY, run.id, before, audit_state(run))
-        session.flush()
-        return run
-    if not run.cancel_requested:
-        before = audit_state(run)
-        run.cancel_requested = True
-        record(session, principal, "cancel", ENTITY, run.id, before, audit_state(run))
-        session.flush()
+        _end(session, run, RunStatus.FAILED, error)
+    record(session, principal, "cancel", ENTITY, run.id, before, audit_state(run))
+    session.flush()
     return run
 
 

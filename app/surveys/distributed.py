@@ -57,6 +57,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth.models import Organisation
+from app.auth.service import organisation_by_slug
 from app.common.cluster import TASK_RETRIES, worker_count
 from app.config import Settings
 from app.errors import ProblemError
@@ -1073,7 +1074,7 @@ def find_ministry(session: Session, ref: str) -> Organisation:
     with contextlib.suppress(ValueError):  # not an id: a slug
         org = session.get(Organisation, uuid.UUID(ref))
     if org is None:
-        org = session.scalar(select(Organisation).where(Organisation.slug == ref))
+        org = organisation_by_slug(session, ref)
     if org is None:
         raise ProblemError(404, f"No organisation has the slug or id {ref!r}.")
     if org.kind != "ministry":
